@@ -1,0 +1,48 @@
+import { ValidationError } from '../errors/error-classes.js';
+import type { AuthProvider } from './auth-provider.js';
+
+function requireSecret(value: string, what: string): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new ValidationError({ message: `${what} must be a non-empty string.`, issues: [{ path: what, message: 'required' }] });
+  }
+  return value;
+}
+
+/** An API key sent in a header (e.g. `X-Shopify-Access-Token`) or a query parameter (e.g. OpenWeather's `appid`). */
+export function apiKeyAuth(options: { in: 'header' | 'query'; name: string; value: string }): AuthProvider {
+  const value = requireSecret(options.value, 'apiKey');
+  return {
+    kind: 'api-key',
+    apply: async (target) => {
+      if (options.in === 'header') target.headers[options.name.toLowerCase()] = value;
+      else target.query.set(options.name, value);
+    },
+    secrets: () => [value],
+    ...(options.in === 'header' ? { secretHeaders: [options.name] } : { secretParams: [options.name] }),
+  };
+}
+
+/** `Authorization: Bearer <token>`. */
+export function bearerAuth(token: string): AuthProvider {
+  const value = requireSecret(token, 'accessToken');
+  return {
+    kind: 'bearer',
+    apply: async (target) => {
+      target.headers.authorization = `Bearer ${value}`;
+    },
+    secrets: () => [value],
+  };
+}
+
+/** `Authorization: Basic base64(user:password)`. */
+export function basicAuth(username: string, password: string): AuthProvider {
+  requireSecret(username, 'username');
+  const encoded = Buffer.from(`${username}:${password}`).toString('base64');
+  return {
+    kind: 'basic',
+    apply: async (target) => {
+      target.headers.authorization = `Basic ${encoded}`;
+    },
+    secrets: () => [encoded, password].filter((s) => s.length > 0),
+  };
+}

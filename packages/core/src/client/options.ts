@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import type { AuthProvider } from '../auth/auth-provider.js';
+import type { ConnectorError } from '../errors/connector-error.js';
+import type { HeaderMap } from '../http/headers.js';
+import type { Transport } from '../http/transport.js';
+import type { Hooks } from '../hooks/hooks.js';
+import type { Logger } from '../hooks/logger.js';
+import type { CircuitBreakerOptions } from '../policies/circuit-breaker.js';
+import type { ConcurrencyOptions } from '../policies/concurrency-limiter.js';
+import type { RateLimiter, RateLimiterOptions } from '../policies/rate-limiter.js';
+import type { RetryOptions } from '../policies/retry-policy.js';
+import type { QuotaObservation, RateLimitStore } from '../store/rate-limit-store.js';
+import type { Clock } from '../time/clock.js';
+import type { ResponseCache } from '../http/response-cache.js';
+import { zodToValidationError } from '../validation/parse.js';
+
+/** What an error mapper sees of a failed response. */
+export interface ErrorContext {
+  status: number;
+  headers: HeaderMap;
+  /** Parsed JSON body, or the text when it was not JSON. */
+  body: unknown;
+  method: string;
+  /** Redacted path and query. */
+  path: string;
+  /** Server-given wait (Retry-After or reset headers), when any. */
+  retryAfterMs: number | undefined;
+  /** The error core would throw; return it changed, a different one, or undefined to keep it. */
+  defaultError: ConnectorError;
+}
+
+/** What a response inspector sees of a 2xx response (for APIs that report errors with 200, like GraphQL). */
+export interface ResponseContext {
+  status: number;
+  headers: HeaderMap;
+  data: unknown;
+  method: string;
+  path: string;
+}
+
+/** Everything a connector configures about its API, plus the user's overrides. */
+export interface HttpClientOptions {
+  /** The API's base URL; a path prefix such as `/data/2.5` is kept. */
+  baseUrl: string;
+  /** The connector's name, reported as `source` on errors and events. */
+  source: string;
+  /** Sent as `User-Agent`. @default `@cf/core` */
+  userAgent?: string;
+  auth?: AuthProvider;
+  /** Headers sent on every request. */
+  headers?: Record<string, string>;
+  /** Query parameters sent on every request. */
+  query?: Record<string, string | number | boolean>;
+  /** Per-attempt timeout. @default 30000 */
+  timeoutMs?: number;
+  retry?: Partial<RetryOptions> | false;
+  circuitBreaker?: Partial<CircuitBreakerOptions> | false;
+  /** A limiter to share, options for a new one, or false for none. */
+  rateLimit?: RateLimiter | RateLimiterOptions | false;
+  /** Backing store for a limiter built from options (memory by default). */
+  store?: RateLimitStore;
+  concurrency?: Partial<ConcurrencyOptions>;
+  hooks?: Hooks;
+  logger?: Logger;
+  clock?: Clock;
+  /** Response bodies larger than this fail with PARSING_ERROR. @default 52428800 (50 MB) */
+  maxResponseBytes?: number;
+  /** Header carrying the correlation id, or false to not send it. @default 'x-request-id' */
+  requestIdHeader?: string | false;
+  /** Headers read (after Retry-After) for how long to wait on 429/503. */
+  retryAfterHeaders?: string[];
+  /** Maps the API's error body into core's codes. */
+  mapError?: (ctx: ErrorContext) => ConnectorError | undefined;
+  /** Turns a 2xx response that reports a failure into an error (GraphQL errors, THROTTLED). */
+  inspectResponse?: (ctx: ResponseContext) => ConnectorError | undefined;
+  /** Reads quota information from a response (headers or body) to correct the limiter. */
+  observeQuota?: (ctx: { status: number; headers: HeaderMap; data: unknown }) => QuotaObservation[];
+  /** Extra secret header / query names to redact. */
+  redact?: { headers?: string[]; params?: string[] };
+  /** Redirects to another origin: followed without credentials (default) or refused. */
+  foreignRedirects?: 'strip-credentials' | 'refuse';
+  /** An optional response cache for GET requests (ETag / Cache-Control aware). */
+  cache?: ResponseCache | false;
+  transport?: Transport;
+}
+
+const fn = z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', 'must be a function');
+const obj = z.custom<object>((v) => typeof v === 'object' && v !== null, 'must be an object');
+const positiveInt = z.number().int().positive();
+
+const retrySchema = z.union([
+  z.literal(false),
+  z
+    .object({
+      maxAttempts: positiveInt.max(20).optional(),
+      maxRetryAfterMs: z.number().nonnegative().optional(),
+      budgetMs: z.number().positive().optional(),
+      random: fn.optional(),
+      backoff: z
+        .object({
+          initialDelayMs: z.number().nonnegative().optional(),
+          factor: z.number().min(1).optional(),
+          maxDelayMs: z.number().nonnegative().optional(),
+          jitterMin: z.number().min(0).max(1).optional(),
+        })
+        .optional(),
+    })
+    .strict(),
+]);
+
+export const httpClientOptionsSchema = z
+  .object({
+    baseUrl: z.url({ protocol: /^https?$/, error: 'baseUrl must be an absolute http(s) URL' }),
+    source: z.string().min(1),
+    userAgent: z.string().min(1).optional(),
+    auth: obj.optional(),
+    headers: z.record(z.string(), z.string()).optional(),
+    query: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+    timeoutMs: positiveInt.max(3_600_000).optional(),
+    retry: retrySchema.optional(),
+    circuitBreaker: z
+      .union([z.literal(false), z.object({ failureThreshold: positiveInt.optional(), openMs: z.number().positive().optional() }).strict()])
+      .optional(),
+    rateLimit: z.union([z.literal(false), obj]).optional(),
+    store: obj.optional(),
+    concurrency: z.object({ maxInFlight: positiveInt.optional(), maxQueue: z.number().int().nonnegative().optional() }).strict().optional(),
+    hooks: obj.optional(),
+    logger: obj.optional(),
+    clock: obj.optional(),
+    maxResponseBytes: positiveInt.optional(),
+    requestIdHeader: z.union([z.literal(false), z.string().regex(/^[A-Za-z0-9-]+$/)]).optional(),
+    retryAfterHeaders: z.array(z.string()).optional(),
+    mapError: fn.optional(),
+    inspectResponse: fn.optional(),
+    observeQuota: fn.optional(),
+    redact: z.object({ headers: z.array(z.string()).optional(), params: z.array(z.string()).optional() }).optional(),
+    foreignRedirects: z.enum(['strip-credentials', 'refuse']).optional(),
+    cache: z.union([z.literal(false), obj]).optional(),
+    transport: obj.optional(),
+  })
+  .strict();
+
+/** Validates client options once, at the edge. Throws VALIDATION_ERROR naming each bad field. */
+export function validateHttpClientOptions(options: HttpClientOptions): HttpClientOptions {
+  const result = httpClientOptionsSchema.safeParse(options);
+  if (!result.success) throw zodToValidationError(result.error, 'Invalid client configuration', options.source);
+  return options;
+}

@@ -1,0 +1,71 @@
+import type { z } from 'zod';
+import type { HeaderMap } from '../http/headers.js';
+import type { QueryParams } from '../http/url.js';
+import type { RateLimiter } from '../policies/rate-limiter.js';
+import type { RetryOptions } from '../policies/retry-policy.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+
+/** Options every public connector method accepts as its last argument. */
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** Per-attempt timeout for this call. */
+  timeoutMs?: number;
+  /** Extra headers for this call (CR/LF rejected). */
+  headers?: Record<string, string>;
+  /** Overrides the client's retry options for this call, or false to not retry. */
+  retry?: Partial<RetryOptions> | false;
+  /** An idempotency key makes a POST/PATCH safe to retry; sent in `Idempotency-Key`. */
+  idempotencyKey?: string;
+  /** A correlation id to use instead of a generated one. */
+  requestId?: string;
+}
+
+export interface RequestSpec<T = unknown> extends CallOptions {
+  method?: HttpMethod;
+  /** A path template under the base URL: `/v2/hex/{hex}`; placeholders filled from `params`, encoded. */
+  path?: string;
+  /** An absolute URL (a pagination link): requests to another origin never carry credentials. */
+  url?: string;
+  params?: Record<string, string | number>;
+  query?: QueryParams;
+  /** A JSON body. */
+  body?: unknown;
+  /** A form body (application/x-www-form-urlencoded). */
+  form?: Record<string, string>;
+  /** Validates the response data; unknown fields pass through when the schema is loose. */
+  schema?: z.ZodType<T>;
+  /** Marks a POST as safe to repeat (a search, a GraphQL query). */
+  idempotent?: boolean;
+  /** A name for logs, events and metrics (e.g. `contacts.list`). */
+  operation?: string;
+  /** Units taken from the rate limiter. @default 1 */
+  cost?: number;
+  /** Uses this limiter instead of the client's (e.g. a separate search bucket), or none. */
+  rateLimiter?: RateLimiter | false;
+  /** GET only: cache control for this call; `ttlMs` overrides the server's lifetime (Infinity for immutable data). */
+  cache?: false | { ttlMs?: number };
+  /** How to read the body. @default 'json' */
+  responseType?: 'json' | 'text';
+}
+
+export interface ResponseMeta {
+  requestId: string;
+  durationMs: number;
+  attempts: number;
+  /** Milliseconds spent waiting on rate limits. */
+  rateLimitWaitMs: number;
+  /** Units left per rate window after this call, as the limiter saw it. */
+  rateLimit: Record<string, number>;
+  /** True when the body came from the response cache. */
+  cached: boolean;
+  /** The final URL, redacted. */
+  url: string;
+}
+
+export interface ApiResponse<T> {
+  data: T;
+  status: number;
+  headers: HeaderMap;
+  meta: ResponseMeta;
+}

@@ -1,0 +1,5 @@
+export * from './error-codes.js';
+export * from './connector-error.js';
+export * from './error-classes.js';
+export * from './guards.js';
+export * from './http-error-factory.js';

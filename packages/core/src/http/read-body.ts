@@ -1,0 +1,72 @@
+import type { Readable } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { ParsingError } from '../errors/error-classes.js';
+
+/** Thrown inside body reading when the cap is hit; turned into a PARSING_ERROR by the funnel. */
+export class BodyTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`Response body exceeds the ${limit}-byte limit (maxResponseBytes).`);
+  }
+}
+
+function decoderFor(encoding: string | undefined): NodeJS.ReadWriteStream | undefined {
+  switch (encoding?.trim().toLowerCase()) {
+    case 'gzip':
+    case 'x-gzip':
+      return createGunzip();
+    case 'br':
+      return createBrotliDecompress();
+    case 'deflate':
+      return createInflate();
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Reads a response body into memory, decoding gzip/br/deflate, and stops at `maxBytes` (of decoded data)
+ * so a huge or endless body fails clearly instead of exhausting memory.
+ */
+export async function readBody(body: Readable, contentEncoding: string | undefined, maxBytes: number): Promise<Buffer> {
+  const decoder = decoderFor(contentEncoding);
+  const source: AsyncIterable<Buffer> = decoder ? (body.pipe(decoder as unknown as NodeJS.WritableStream) as unknown as AsyncIterable<Buffer>) : (body as AsyncIterable<Buffer>);
+  if (decoder) body.on('error', (err) => (decoder as unknown as Readable).destroy(err));
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of source) {
+      total += chunk.length;
+      if (total > maxBytes) throw new BodyTooLargeError(maxBytes);
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    body.destroy();
+    if (decoder) (decoder as unknown as Readable).destroy();
+    throw error;
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/** Streams decoded body chunks (for large downloads); the caller consumes or destroys it. */
+export function decodedStream(body: Readable, contentEncoding: string | undefined): AsyncIterable<Buffer> {
+  const decoder = decoderFor(contentEncoding);
+  if (!decoder) return body as AsyncIterable<Buffer>;
+  body.on('error', (err) => (decoder as unknown as Readable).destroy(err));
+  return body.pipe(decoder as unknown as NodeJS.WritableStream) as unknown as AsyncIterable<Buffer>;
+}
+
+/** Parses a JSON body; an empty body is `undefined`. */
+export function parseJson(buffer: Buffer, contentType: string | undefined, context: { source?: string | undefined }): unknown {
+  if (buffer.length === 0) return undefined;
+  const text = buffer.toString('utf8');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (cause) {
+    throw new ParsingError({
+      message: `The API returned a body that is not valid JSON (content-type ${contentType ?? 'none'}, ${buffer.length} bytes): ${(cause as Error).message}.`,
+      cause,
+      source: context.source,
+      details: { snippet: text.slice(0, 200) },
+    });
+  }
+}

@@ -1,0 +1,99 @@
+import { InvalidRequestError, ServerError, ValidationError } from '../errors/error-classes.js';
+
+/** A plain JSON value: what a checkpoint must be so it can be saved anywhere and restored. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** What fetching one page produces. */
+export interface PageResult<TItem, C extends JsonValue> {
+  items: TItem[];
+  /** The cursor for the next page, or undefined when this was the last page. */
+  next: C | undefined;
+  /** Where to resume after this page; defaults to `next`. Incremental syncs keep one even on the last page. */
+  checkpoint?: C;
+}
+
+export interface Page<TItem, C extends JsonValue> {
+  items: TItem[];
+  /** Zero-based page number within this iteration. */
+  index: number;
+  /** Pass as `start` to resume exactly after this page. Null when there is nothing after it. */
+  checkpoint: C | null;
+  hasMore: boolean;
+}
+
+export interface PaginateOptions<TItem, C extends JsonValue> {
+  fetchPage: (cursor: C | undefined, signal: AbortSignal | undefined) => Promise<PageResult<TItem, C>>;
+  /** Resume from a checkpoint saved from a previous page. */
+  start?: C | undefined;
+  /** Stop with an error after this many pages (a guard against runaway loops). @default 100000 */
+  maxPages?: number | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * A list result: an async iterable of items that also offers `.pages()` and a bounded `.toArray({ limit })`.
+ * Nothing is fetched until iteration starts; memory stays at one page.
+ */
+export class Paginated<TItem, C extends JsonValue = JsonValue> implements AsyncIterable<TItem> {
+  constructor(private readonly options: PaginateOptions<TItem, C>) {}
+
+  async *pages(): AsyncGenerator<Page<TItem, C>, void, undefined> {
+    const maxPages = this.options.maxPages ?? 100_000;
+    const seen = new Set<string>();
+    let cursor = this.options.start;
+    if (cursor !== undefined) seen.add(JSON.stringify(cursor));
+    for (let index = 0; ; index += 1) {
+      if (index >= maxPages) {
+        throw new InvalidRequestError({
+          message: `Stopped after ${maxPages} pages (maxPages). Raise maxPages, or resume from the last checkpoint.`,
+          details: { reason: 'page_cap', maxPages },
+        });
+      }
+      const page = await this.options.fetchPage(cursor, this.options.signal);
+      const next = page.next;
+      if (next !== undefined) {
+        const key = JSON.stringify(next);
+        if (seen.has(key)) {
+          throw new ServerError({
+            message: `The API returned a cursor it had already returned (${key.slice(0, 80)}); stopping instead of looping forever.`,
+            retryable: false,
+            details: { reason: 'pagination_cycle' },
+          });
+        }
+        seen.add(key);
+      }
+      const checkpoint = page.checkpoint ?? next ?? null;
+      yield { items: page.items, index, checkpoint, hasMore: next !== undefined };
+      if (next === undefined) return;
+      cursor = next;
+    }
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<TItem, void, undefined> {
+    for await (const page of this.pages()) yield* page.items;
+  }
+
+  /** Collects at most `limit` items (a limit is required: collecting everything must be a decision). */
+  async toArray(options: { limit: number }): Promise<TItem[]> {
+    if (!Number.isInteger(options?.limit) || options.limit < 0) {
+      throw new ValidationError({ message: 'toArray needs { limit } as a non-negative integer.', issues: [{ path: 'limit', message: 'must be a non-negative integer' }] });
+    }
+    const out: TItem[] = [];
+    if (options.limit === 0) return out;
+    for await (const item of this) {
+      out.push(item);
+      if (out.length >= options.limit) break;
+    }
+    return out;
+  }
+
+  /** The first item, or undefined. Fetches one page. */
+  async first(): Promise<TItem | undefined> {
+    const [item] = await this.toArray({ limit: 1 });
+    return item;
+  }
+}
+
+export function paginate<TItem, C extends JsonValue>(options: PaginateOptions<TItem, C>): Paginated<TItem, C> {
+  return new Paginated(options);
+}

@@ -1,0 +1,143 @@
+import { CircuitOpenError } from '../errors/error-classes.js';
+import type { ConnectorError } from '../errors/connector-error.js';
+import { systemClock, type Clock } from '../time/clock.js';
+
+export type CircuitState = 'closed' | 'open' | 'half-open';
+
+export interface CircuitBreakerOptions {
+  /** Consecutive counted failures that open the circuit. @default 5 */
+  failureThreshold: number;
+  /** How long the circuit stays open before admitting one probe. @default 60000 */
+  openMs: number;
+}
+
+export const DEFAULT_CIRCUIT_BREAKER: CircuitBreakerOptions = { failureThreshold: 5, openMs: 60_000 };
+
+/** Exported state, to persist or share (restore with `CircuitBreaker.restore`). */
+export interface CircuitSnapshot {
+  state: CircuitState;
+  consecutiveFailures: number;
+  openedAt: number | undefined;
+}
+
+export interface CircuitStateChange {
+  key: string;
+  from: CircuitState;
+  to: CircuitState;
+  at: number;
+}
+
+/**
+ * Which outcomes count as failures. Retryable failures (network, timeout, 408/425/429, 5xx) count;
+ * any other 4xx proves the server is up and counts as a success; cancellation counts as nothing.
+ */
+export function breakerOutcome(error: ConnectorError | undefined): 'success' | 'failure' | 'ignore' {
+  if (error === undefined) return 'success';
+  if (error.code === 'CANCELLED' || error.code === 'CIRCUIT_OPEN' || error.code === 'CLIENT_CLOSED') return 'ignore';
+  if (error.code === 'VALIDATION_ERROR' && error.status === undefined) return 'ignore';
+  return error.retryable ? 'failure' : 'success';
+}
+
+/** A permit for one attempt; `settle` must be called exactly once with the attempt's outcome. */
+export interface CircuitPermit {
+  settle(outcome: 'success' | 'failure' | 'ignore'): void;
+}
+
+export class CircuitBreaker {
+  private state: CircuitState = 'closed';
+  private consecutiveFailures = 0;
+  private openedAt: number | undefined;
+  private probeInFlight = false;
+  private readonly listeners = new Set<(change: CircuitStateChange) => void>();
+
+  constructor(
+    readonly key: string,
+    private readonly options: CircuitBreakerOptions = DEFAULT_CIRCUIT_BREAKER,
+    private readonly clock: Clock = systemClock,
+  ) {}
+
+  get currentState(): CircuitState {
+    // An open circuit whose time is up reports half-open even before the next call arrives.
+    if (this.state === 'open' && this.openedAt !== undefined && this.clock.now() >= this.openedAt + this.options.openMs) {
+      return 'half-open';
+    }
+    return this.state;
+  }
+
+  /** Subscribes to state changes; returns the disposer. */
+  onStateChange(listener: (change: CircuitStateChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Asks to make one attempt. Throws CIRCUIT_OPEN when the circuit rejects it. */
+  acquire(): CircuitPermit {
+    const now = this.clock.now();
+    if (this.state === 'open') {
+      const reopensAt = (this.openedAt ?? now) + this.options.openMs;
+      if (now < reopensAt) throw this.openError(reopensAt - now);
+      this.transition('half-open');
+    }
+    if (this.state === 'half-open') {
+      if (this.probeInFlight) throw this.openError(0, 'a probe request is already testing the service');
+      this.probeInFlight = true;
+      return this.permit(true);
+    }
+    return this.permit(false);
+  }
+
+  snapshot(): CircuitSnapshot {
+    return { state: this.state, consecutiveFailures: this.consecutiveFailures, openedAt: this.openedAt };
+  }
+
+  restore(snapshot: CircuitSnapshot): void {
+    this.consecutiveFailures = snapshot.consecutiveFailures;
+    this.openedAt = snapshot.openedAt;
+    this.probeInFlight = false;
+    if (snapshot.state !== this.state) this.transition(snapshot.state);
+  }
+
+  private permit(isProbe: boolean): CircuitPermit {
+    let settled = false;
+    return {
+      settle: (outcome) => {
+        if (settled) return;
+        settled = true;
+        if (isProbe) this.probeInFlight = false;
+        if (outcome === 'ignore') return;
+        if (outcome === 'success') {
+          this.consecutiveFailures = 0;
+          if (this.state !== 'closed') {
+            this.openedAt = undefined;
+            this.transition('closed');
+          }
+          return;
+        }
+        this.consecutiveFailures += 1;
+        if (this.state === 'half-open' || (this.state === 'closed' && this.consecutiveFailures >= this.options.failureThreshold)) {
+          this.openedAt = this.clock.now();
+          this.transition('open');
+        }
+      },
+    };
+  }
+
+  private openError(retryAfterMs: number, why?: string): CircuitOpenError {
+    return new CircuitOpenError({
+      message:
+        `Circuit for ${this.key} is open after ${this.consecutiveFailures} consecutive failures` +
+        (why ? `: ${why}` : `; it admits a probe in ${Math.ceil(retryAfterMs / 1000)} s`) +
+        '. The call was not sent.',
+      retryAfterMs,
+      details: { circuit: this.key },
+    });
+  }
+
+  private transition(to: CircuitState): void {
+    const from = this.state;
+    if (from === to) return;
+    this.state = to;
+    const change = { key: this.key, from, to, at: this.clock.now() };
+    for (const listener of this.listeners) listener(change);
+  }
+}

@@ -1,0 +1,132 @@
+import { RateLimitError } from '../errors/error-classes.js';
+import { MemoryRateLimitStore } from '../store/memory-rate-limit-store.js';
+import type { QuotaObservation, RateLimitStore, RateWindow } from '../store/rate-limit-store.js';
+import { systemClock, type Clock } from '../time/clock.js';
+
+export interface RateLimiterOptions {
+  /** One or more windows enforced together (e.g. per second and per day). */
+  windows: readonly RateWindow[];
+  /** Key under which the state is stored (one API account = one key). @default 'default' */
+  key?: string;
+  store?: RateLimitStore;
+  clock?: Clock;
+}
+
+export interface RateLimitWait {
+  waitedMs: number;
+  window: string | undefined;
+  reason: 'quota' | 'paused';
+}
+
+export interface RateLimitSnapshot {
+  remaining: Record<string, number>;
+  pausedUntil: number | undefined;
+}
+
+/**
+ * A token-bucket / window limiter shared by every call of a client. Acquisitions are served first in,
+ * first out; a 429 pauses the whole queue (`pauseUntil`); quota headers correct the local count (`observe`).
+ */
+export class RateLimiter {
+  readonly windows: RateWindow[];
+  readonly key: string;
+  private readonly store: RateLimitStore;
+  private readonly clock: Clock;
+  private tail: Promise<void> = Promise.resolve();
+  private lastRemaining: Record<string, number> = {};
+  private readonly waitListeners = new Set<(wait: RateLimitWait) => void>();
+
+  constructor(options: RateLimiterOptions) {
+    this.windows = options.windows.map((w) => ({ ...w }));
+    for (const w of this.windows) {
+      if (!(w.limit > 0) || !(w.intervalMs > 0)) {
+        throw new RangeError(`Rate window "${w.name}" needs a positive limit and intervalMs.`);
+      }
+    }
+    this.key = options.key ?? 'default';
+    this.clock = options.clock ?? systemClock;
+    this.store = options.store ?? new MemoryRateLimitStore(this.clock);
+  }
+
+  /** Subscribes to waits (for events and progress displays); returns the disposer. */
+  onWait(listener: (wait: RateLimitWait) => void): () => void {
+    this.waitListeners.add(listener);
+    return () => this.waitListeners.delete(listener);
+  }
+
+  /**
+   * Waits until `cost` units are available in every window, then takes them. Rejects with RATE_LIMIT when
+   * the wait exceeds a window's `maxWaitMs`, and with the signal's reason when aborted.
+   * Returns the milliseconds spent waiting.
+   */
+  acquire(cost = 1, signal?: AbortSignal): Promise<number> {
+    const run = this.tail.then(() => this.acquireNow(cost, signal));
+    // The queue moves on whether this caller succeeded, failed or was cancelled.
+    this.tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  /** Feeds what the API said about its quota back into the local state. */
+  async observe(observation: QuotaObservation): Promise<void> {
+    await this.store.observe(this.key, this.windows, observation);
+  }
+
+  /** Holds every queued and future call until `untilEpochMs` (after a 429). */
+  async pauseUntil(untilEpochMs: number): Promise<void> {
+    await this.store.pauseUntil(this.key, untilEpochMs);
+  }
+
+  snapshot(): RateLimitSnapshot {
+    return { remaining: { ...this.lastRemaining }, pausedUntil: undefined };
+  }
+
+  private async acquireNow(cost: number, signal: AbortSignal | undefined): Promise<number> {
+    const started = this.clock.now();
+    for (;;) {
+      if (signal?.aborted) throw signal.reason;
+      const pausedUntil = await this.store.pausedUntil(this.key);
+      const now = this.clock.now();
+      if (pausedUntil > now) {
+        this.emit({ waitedMs: pausedUntil - now, window: undefined, reason: 'paused' });
+        await this.clock.sleep(pausedUntil - now, signal);
+        continue;
+      }
+      const result = await this.store.consume(this.key, this.windows, cost);
+      this.lastRemaining = result.remaining;
+      if (result.granted) return this.clock.now() - started;
+      const window = this.windows.find((w) => w.name === result.window);
+      if (!Number.isFinite(result.waitMs)) {
+        throw new RateLimitError({
+          message: `A cost of ${cost} can never fit in rate window "${result.window}" (limit ${window?.limit}).`,
+          retryable: false,
+          details: { window: result.window, cost },
+        });
+      }
+      if (window?.maxWaitMs !== undefined && result.waitMs > window.maxWaitMs) {
+        throw new RateLimitError({
+          message:
+            `Local quota "${window.name}" (${window.limit} per ${formatInterval(window.intervalMs)}) is used up; ` +
+            `it frees up at ${new Date(now + result.waitMs).toISOString()}. The call was not sent.`,
+          retryable: false,
+          retryAfterMs: result.waitMs,
+          details: { window: window.name, resetsAt: new Date(now + result.waitMs).toISOString() },
+        });
+      }
+      this.emit({ waitedMs: result.waitMs, window: result.window, reason: 'quota' });
+      await this.clock.sleep(result.waitMs, signal);
+    }
+  }
+
+  private emit(wait: RateLimitWait): void {
+    for (const listener of this.waitListeners) listener(wait);
+  }
+}
+
+function formatInterval(ms: number): string {
+  if (ms % 86_400_000 === 0) return `${ms / 86_400_000} day(s)`;
+  if (ms % 60_000 === 0) return `${ms / 60_000} min`;
+  return `${ms / 1000} s`;
+}

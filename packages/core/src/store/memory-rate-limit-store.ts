@@ -1,0 +1,156 @@
+import { systemClock, type Clock } from '../time/clock.js';
+import type { ConsumeResult, QuotaObservation, RateLimitStore, RateWindow } from './rate-limit-store.js';
+
+interface BucketState {
+  tokens: number;
+  capacity: number;
+  refillPerMs: number;
+  updatedAt: number;
+}
+interface SlidingState {
+  /** Send times (epoch ms), oldest first, one entry per unit. */
+  log: number[];
+  limit: number;
+}
+interface FixedState {
+  used: number;
+  limit: number;
+  windowEnd: number;
+}
+type WindowState = BucketState | SlidingState | FixedState;
+
+/** The in-process store: exact, synchronous math behind an async interface. */
+export class MemoryRateLimitStore implements RateLimitStore {
+  private readonly states = new Map<string, WindowState>();
+  private readonly pauses = new Map<string, number>();
+
+  constructor(private readonly clock: Clock = systemClock) {}
+
+  async consume(key: string, windows: readonly RateWindow[], cost: number): Promise<ConsumeResult> {
+    const now = this.clock.now();
+    let wait = 0;
+    let refusedBy: string | undefined;
+    for (const window of windows) {
+      const w = this.available(this.state(key, window, now), window, now, cost);
+      if (w > wait) {
+        wait = w;
+        refusedBy = window.name;
+      }
+    }
+    if (wait > 0) {
+      return { granted: false, waitMs: wait, ...(refusedBy ? { window: refusedBy } : {}), remaining: this.remaining(key, windows, now) };
+    }
+    for (const window of windows) this.take(this.state(key, window, now), cost, now);
+    return { granted: true, waitMs: 0, remaining: this.remaining(key, windows, now) };
+  }
+
+  async observe(key: string, windows: readonly RateWindow[], obs: QuotaObservation): Promise<void> {
+    const window = windows.find((w) => w.name === obs.window);
+    if (!window) return;
+    const now = this.clock.now();
+    const state = this.state(key, window, now);
+    const mode = obs.mode ?? 'min';
+    if ('tokens' in state) {
+      if (obs.limit !== undefined && obs.limit > 0) state.capacity = obs.limit;
+      if (obs.refillPerSecond !== undefined && obs.refillPerSecond > 0) state.refillPerMs = obs.refillPerSecond / 1000;
+      if (obs.remaining !== undefined) {
+        state.tokens = mode === 'exact' ? Math.min(state.capacity, obs.remaining) : Math.min(state.tokens, obs.remaining);
+      }
+    } else if ('log' in state) {
+      if (obs.limit !== undefined && obs.limit > 0) state.limit = obs.limit;
+      if (obs.remaining !== undefined) {
+        const serverUsed = state.limit - obs.remaining;
+        // Requests the server counted that we did not (another client on the same account): record them now.
+        while (state.log.length < serverUsed) state.log.push(now);
+      }
+    } else {
+      if (obs.limit !== undefined && obs.limit > 0) state.limit = obs.limit;
+      if (obs.remaining !== undefined) {
+        const serverUsed = state.limit - obs.remaining;
+        state.used = mode === 'exact' ? serverUsed : Math.max(state.used, serverUsed);
+      }
+      if (obs.resetInMs !== undefined) state.windowEnd = now + obs.resetInMs;
+    }
+  }
+
+  async pauseUntil(key: string, untilEpochMs: number): Promise<void> {
+    this.pauses.set(key, Math.max(this.pauses.get(key) ?? 0, untilEpochMs));
+  }
+
+  async pausedUntil(key: string): Promise<number> {
+    return this.pauses.get(key) ?? 0;
+  }
+
+  private state(key: string, window: RateWindow, now: number): WindowState {
+    const id = `${key}\u0000${window.name}`;
+    let state = this.states.get(id);
+    if (!state) {
+      const algorithm = window.algorithm ?? 'token-bucket';
+      if (algorithm === 'sliding-window') state = { log: [], limit: window.limit };
+      else if (algorithm === 'fixed-window') state = { used: 0, limit: window.limit, windowEnd: fixedWindowEnd(window, now) };
+      else {
+        const capacity = window.burst ?? window.limit;
+        state = { tokens: capacity, capacity, refillPerMs: window.limit / window.intervalMs, updatedAt: now };
+      }
+      this.states.set(id, state);
+    }
+    this.advance(state, window, now);
+    return state;
+  }
+
+  private advance(state: WindowState, window: RateWindow, now: number): void {
+    if ('tokens' in state) {
+      state.tokens = Math.min(state.capacity, state.tokens + (now - state.updatedAt) * state.refillPerMs);
+      state.updatedAt = now;
+    } else if ('log' in state) {
+      const cutoff = now - window.intervalMs;
+      let drop = 0;
+      while (drop < state.log.length && (state.log[drop] ?? 0) <= cutoff) drop += 1;
+      if (drop > 0) state.log.splice(0, drop);
+    } else if (now >= state.windowEnd) {
+      state.used = 0;
+      state.windowEnd = fixedWindowEnd(window, now);
+    }
+  }
+
+  /** Milliseconds until `cost` fits in this window (0 when it fits now). */
+  private available(state: WindowState, window: RateWindow, now: number, cost: number): number {
+    if ('tokens' in state) {
+      if (cost > state.capacity) return Number.POSITIVE_INFINITY;
+      if (state.tokens >= cost) return 0;
+      return Math.ceil((cost - state.tokens) / state.refillPerMs);
+    }
+    if ('log' in state) {
+      if (cost > state.limit) return Number.POSITIVE_INFINITY;
+      const excess = state.log.length + cost - state.limit;
+      if (excess <= 0) return 0;
+      const freesAt = (state.log[excess - 1] ?? now) + window.intervalMs;
+      return Math.max(1, freesAt - now + 1);
+    }
+    if (cost > state.limit) return Number.POSITIVE_INFINITY;
+    if (state.used + cost <= state.limit) return 0;
+    return Math.max(1, state.windowEnd - now);
+  }
+
+  private take(state: WindowState, cost: number, now: number): void {
+    if ('tokens' in state) state.tokens -= cost;
+    else if ('log' in state) for (let i = 0; i < cost; i += 1) state.log.push(now);
+    else state.used += cost;
+  }
+
+  private remaining(key: string, windows: readonly RateWindow[], now: number): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const window of windows) {
+      const state = this.state(key, window, now);
+      if ('tokens' in state) out[window.name] = Math.floor(state.tokens);
+      else if ('log' in state) out[window.name] = Math.max(0, state.limit - state.log.length);
+      else out[window.name] = Math.max(0, state.limit - state.used);
+    }
+    return out;
+  }
+}
+
+function fixedWindowEnd(window: RateWindow, now: number): number {
+  if (window.resetAt) return window.resetAt(now);
+  return (Math.floor(now / window.intervalMs) + 1) * window.intervalMs;
+}

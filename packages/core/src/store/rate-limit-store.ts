@@ -1,0 +1,53 @@
+/**
+ * Where a rate limiter keeps its state. Memory by default; an implementation backed by a shared server
+ * (Redis) lets many processes spend one API quota. Every method is atomic per key.
+ */
+export interface RateWindow {
+  /** Stable name, e.g. `ten_secondly`, `daily`, `cost`. */
+  name: string;
+  /** Units (requests or cost points) allowed per interval. */
+  limit: number;
+  intervalMs: number;
+  /**
+   * - `token-bucket`: refills continuously at limit/interval, holds up to `burst` (the default).
+   * - `sliding-window`: at most `limit` in any interval (HubSpot's rolling 10 s window).
+   * - `fixed-window`: a counter reset at each interval boundary (daily quotas).
+   */
+  algorithm?: 'token-bucket' | 'sliding-window' | 'fixed-window';
+  /** Token-bucket capacity. @default limit */
+  burst?: number;
+  /** A wait longer than this fails fast with RATE_LIMIT instead of waiting (e.g. a daily quota). @default Infinity */
+  maxWaitMs?: number;
+  /** Fixed window: when the current window ends, as epoch ms, given now (e.g. next midnight). Default: aligned to intervalMs. */
+  resetAt?: (now: number) => number;
+}
+
+export interface ConsumeResult {
+  granted: boolean;
+  /** When not granted: how long until `cost` would be available in every window. */
+  waitMs: number;
+  /** The window that refused, when not granted. */
+  window?: string;
+  /** Units left after this consume, per window. */
+  remaining: Record<string, number>;
+}
+
+/** What an API said about a window in its response (quota headers or a body such as Shopify's throttleStatus). */
+export interface QuotaObservation {
+  window: string;
+  remaining?: number;
+  limit?: number;
+  /** Milliseconds until the window resets, when the API said. */
+  resetInMs?: number;
+  /** Token buckets: the server's refill per second (Shopify `restoreRate`). */
+  refillPerSecond?: number;
+  /** `min` (default) only lowers the local count; `exact` adopts the server's number (refunds included). */
+  mode?: 'min' | 'exact';
+}
+
+export interface RateLimitStore {
+  consume(key: string, windows: readonly RateWindow[], cost: number): Promise<ConsumeResult>;
+  observe(key: string, windows: readonly RateWindow[], observation: QuotaObservation): Promise<void>;
+  pauseUntil(key: string, untilEpochMs: number): Promise<void>;
+  pausedUntil(key: string): Promise<number>;
+}

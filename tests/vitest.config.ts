@@ -1,0 +1,7 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  resolve: { conditions: ['@cf/source'] },
+  ssr: { resolve: { conditions: ['@cf/source'] } },
+  test: { name: 'e2e', include: ['**/*.test.ts'], exclude: ['**/node_modules/**'], passWithNoTests: true },
+});
