@@ -273,7 +273,7 @@ export class HttpClient {
           if (cacheKey !== undefined && !streaming) await this.store(cacheKey, result.response, result.buffer, spec);
           return { ...result, requestId, attempts: attempt, started, waited, url: prepared.url, fromCache: result.fromCache };
         } catch (caught) {
-          const error = this.toError(caught, signal, undefined);
+          const error = this.scrub(this.toError(caught, signal, undefined));
           outcome = breakerOutcome(error);
           lastError = error;
           // A 401 with renewable credentials (OAuth) is repeated once, right away.
@@ -515,6 +515,13 @@ export class HttpClient {
     return new NetworkError({ message: `Network error talking to ${this.source}: ${this.redactor.text(message)}`, cause, notSent });
   }
 
+  /** Removes every known secret from an error's message and body (an API may echo a key back). */
+  private scrub(error: ConnectorError): ConnectorError {
+    error.message = this.redactor.text(error.message);
+    (error as { body: unknown }).body = this.redactor.value(error.body);
+    return error;
+  }
+
   /** Stamps the correlation id, source and redacted details on an error before it leaves the client. */
   private finalize(error: ConnectorError, prepared: Prepared, requestId: string, attempt: number, started: number): ConnectorError {
     error.requestId ??= requestId;
@@ -526,7 +533,7 @@ export class HttpClient {
       attempt,
       durationMs: this.clock.now() - started,
     };
-    error.message = this.redactor.text(error.message);
+    this.scrub(error);
     this.logger.warn({ source: this.source, requestId, code: error.code, status: error.status, attempt }, error.message);
     return error;
   }

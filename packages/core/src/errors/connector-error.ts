@@ -36,6 +36,7 @@ export abstract class ConnectorError extends Error {
   requestId: string | undefined;
   readonly source: string | undefined;
   details: ErrorDetails;
+  /** The API's own error body (secrets redacted). */
   readonly body: unknown;
   /** Milliseconds the server asked us to wait, when it said. */
   readonly retryAfterMs: number | undefined;

@@ -33,6 +33,8 @@ export interface Redactor {
   headers(headers: Record<string, string>): Record<string, string>;
   /** Replaces every known secret value in free text (messages, bodies). */
   text(value: string): string;
+  /** Deep copy of a JSON-like value with every known secret replaced in its strings. */
+  value<T>(value: T): T;
   /** Registers a secret value (a token learnt at runtime, e.g. after an OAuth refresh). */
   addSecret(value: string): void;
 }
@@ -89,5 +91,14 @@ export function createRedactor(options: {
     return out;
   };
 
-  return { url, headers, text, addSecret };
+  const deep = (value: unknown, depth: number): unknown => {
+    if (typeof value === 'string') return text(value);
+    if (depth > 20 || typeof value !== 'object' || value === null) return value;
+    if (Array.isArray(value)) return value.map((v) => deep(v, depth + 1));
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = paramNames.has(k.toLowerCase()) || headerNames.has(k.toLowerCase()) ? REDACTED : deep(v, depth + 1);
+    return out;
+  };
+
+  return { url, headers, text, addSecret, value: <T>(v: T) => deep(v, 0) as T };
 }

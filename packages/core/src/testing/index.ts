@@ -1,0 +1,15 @@
+export { startMockServer, type MockServer, type RecordedRequest } from './mock-server.js';
+export { faults } from './faults.js';
+export {
+  runConformance,
+  runRule,
+  summarize,
+  CONFORMANCE_RULES,
+  type ConformanceConnector,
+  type ConformanceSubject,
+  type ConformanceReport,
+  type RuleResult,
+  type RuleStatus,
+} from './conformance.js';
+export { describeConformance } from './describe-conformance.js';
+export { FakeClock } from '../time/fake-clock.js';
