@@ -63,7 +63,7 @@ export function oauth2Auth(options: OAuth2Options): AuthProvider & { refresh(sig
       /* non-JSON error body */
     }
     if (res.statusCode < 200 || res.statusCode >= 300 || typeof json.access_token !== 'string') {
-      const reason = String(json.message ?? json.error_description ?? json.error ?? `status ${res.statusCode}`);
+      const reason = [json.message, json.error_description, json.error].find((v): v is string => typeof v === 'string') ?? `status ${res.statusCode}`;
       throw new AuthError({
         message: `OAuth token refresh failed: ${reason}. Check the client id, secret and refresh token.`,
         status: res.statusCode,

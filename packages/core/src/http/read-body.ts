@@ -29,7 +29,7 @@ function decoderFor(encoding: string | undefined): NodeJS.ReadWriteStream | unde
  */
 export async function readBody(body: Readable, contentEncoding: string | undefined, maxBytes: number): Promise<Buffer> {
   const decoder = decoderFor(contentEncoding);
-  const source: AsyncIterable<Buffer> = decoder ? (body.pipe(decoder as unknown as NodeJS.WritableStream) as unknown as AsyncIterable<Buffer>) : (body as AsyncIterable<Buffer>);
+  const source: AsyncIterable<Buffer> = decoder ? (body.pipe(decoder) as unknown as AsyncIterable<Buffer>) : (body as AsyncIterable<Buffer>);
   if (decoder) body.on('error', (err) => (decoder as unknown as Readable).destroy(err));
   const chunks: Buffer[] = [];
   let total = 0;
@@ -52,7 +52,7 @@ export function decodedStream(body: Readable, contentEncoding: string | undefine
   const decoder = decoderFor(contentEncoding);
   if (!decoder) return body as AsyncIterable<Buffer>;
   body.on('error', (err) => (decoder as unknown as Readable).destroy(err));
-  return body.pipe(decoder as unknown as NodeJS.WritableStream) as unknown as AsyncIterable<Buffer>;
+  return body.pipe(decoder) as unknown as AsyncIterable<Buffer>;
 }
 
 /** Parses a JSON body; an empty body is `undefined`. */

@@ -19,13 +19,13 @@ export interface ConformanceSubject<C extends ConformanceConnector> {
   /** The connector's own MSW handlers (its `/mocks`), serving the happy path. */
   handlers: RequestHandler[];
   /** Builds the connector against the mock server. Pass `overrides` through to core unchanged. */
-  create(ctx: { serverUrl: string; overrides: CoreOptions }): C;
+  create: (ctx: { serverUrl: string; overrides: CoreOptions }) => C;
   /** One idempotent read that succeeds against `handlers`. */
-  call(connector: C, options: { signal?: AbortSignal }): Promise<unknown>;
+  call: (connector: C, options: { signal?: AbortSignal }) => Promise<unknown>;
   /** A credential configured in `create`: it must reach the server and never appear in errors, events or logs. */
   secret?: string;
   /** A paginated read, and handlers that make the API return the same cursor forever. */
-  pagination?: { call(connector: C): Promise<unknown>; cycleHandlers: RequestHandler[] };
+  pagination?: { call: (connector: C) => Promise<unknown>; cycleHandlers: RequestHandler[] };
 }
 
 export type RuleStatus = 'passed' | 'failed' | 'not-applicable';
@@ -63,7 +63,7 @@ interface RuleContext<C extends ConformanceConnector> {
   events: unknown[];
   logs: unknown[];
   /** Builds another connector with extra core overrides (e.g. a short timeout). */
-  make(extra?: CoreOptions): C;
+  make: (extra?: CoreOptions) => C;
 }
 
 async function expectError(promise: Promise<unknown>): Promise<unknown> {

@@ -9,6 +9,10 @@ interface Times {
   path?: string;
 }
 
+function json(body: unknown, init: ResponseInit): Response {
+  return new HttpResponse(JSON.stringify(body), { ...init, headers: { 'content-type': 'application/json', ...(init.headers as Record<string, string>) } });
+}
+
 function faultHandler(options: Times, respond: () => Promise<Response> | Response): HttpHandler {
   let left = options.times ?? Number.POSITIVE_INFINITY;
   const pattern = options.path ?? '*';
@@ -27,11 +31,11 @@ function faultHandler(options: Times, respond: () => Promise<Response> | Respons
 export const faults = {
   /** Any status with a JSON body. */
   status: (status: number, options: Times & { body?: unknown; headers?: Record<string, string> } = {}) =>
-    faultHandler(options, () => HttpResponse.json((options.body ?? { message: `mock ${status}` }) as object, { status, ...(options.headers ? { headers: options.headers } : {}) })),
+    faultHandler(options, () => json(options.body ?? { message: `mock ${status}` }, { status, ...(options.headers ? { headers: options.headers } : {}) })),
   /** 429 with `Retry-After` (seconds or an HTTP-date), and an optional body and headers. */
   rateLimited: (options: Times & { retryAfter?: number | string; body?: unknown; headers?: Record<string, string> } = {}) =>
     faultHandler(options, () =>
-      HttpResponse.json((options.body ?? { message: 'rate limited' }) as object, {
+      json(options.body ?? { message: 'rate limited' }, {
         status: 429,
         headers: { ...(options.retryAfter !== undefined ? { 'retry-after': String(options.retryAfter) } : {}), ...options.headers },
       }),

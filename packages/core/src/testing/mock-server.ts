@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { getResponse, type RequestHandler } from 'msw';
 
 /** One request as the mock server received it, for asserting what a connector sent. */
@@ -38,7 +38,7 @@ export async function startMockServer(
 ): Promise<MockServer> {
   let overrides: RequestHandler[] = [];
   const requests: RecordedRequest[] = [];
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
 
   const server: Server = createServer((req, res) => {
     void handle(req, res);
@@ -103,11 +103,8 @@ export async function startMockServer(
       res.end();
       return;
     }
-    const reader = response.body.getReader();
     try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
+      for await (const value of response.body as unknown as AsyncIterable<Uint8Array>) {
         if (!res.write(value)) await new Promise((resolve) => res.once('drain', resolve));
       }
       res.end();
