@@ -14,7 +14,7 @@ import {
 import { isConnectorError } from '../errors/guards.js';
 import { defaultMessageForStatus, errorForStatus } from '../errors/http-error-factory.js';
 import { sanitizeHeaders, type HeaderMap } from '../http/headers.js';
-import { BodyTooLargeError, decodedStream, parseJson, readBody } from '../http/read-body.js';
+import { BodyTooLargeError, decodedStream, discardBody, parseJson, readBody } from '../http/read-body.js';
 import { createRedactor, type Redactor } from '../http/redact.js';
 import { cacheLifetimeMs, type ResponseCache } from '../http/response-cache.js';
 import { serverRetryDelay } from '../http/retry-after.js';
@@ -273,7 +273,10 @@ export class HttpClient {
           if (cacheKey !== undefined && !streaming) await this.store(cacheKey, result.response, result.buffer, spec);
           return { ...result, requestId, attempts: attempt, started, waited, url: prepared.url, fromCache: result.fromCache };
         } catch (caught) {
-          const error = this.scrub(this.toError(caught, signal, undefined));
+          // Transport, body and abort failures are already ConnectorErrors here; anything else was thrown by
+          // user code (a hook, an inspector) and is a bug to surface unchanged, never a retryable network error.
+          if (!isConnectorError(caught)) throw caught;
+          const error = this.scrub(caught);
           outcome = breakerOutcome(error);
           lastError = error;
           // A 401 with renewable credentials (OAuth) is repeated once, right away.
@@ -398,7 +401,7 @@ export class HttpClient {
 
       const location = response.headers.location;
       if (REDIRECT_STATUSES.has(response.status) && location !== undefined) {
-        response.body.destroy();
+        discardBody(response.body);
         if (redirects >= MAX_REDIRECTS) throw new InvalidRequestError({ message: `More than ${MAX_REDIRECTS} redirects.`, status: response.status });
         const next = new URL(location, url);
         if (next.origin !== this.baseUrl.origin && this.options.foreignRedirects === 'refuse') {
@@ -416,7 +419,7 @@ export class HttpClient {
       }
 
       if (response.status === 304 && cached) {
-        response.body.destroy();
+        discardBody(response.body);
         await runHooks(this.hooks.afterResponse, { ...state, response: { status: 304, headers: response.headers, durationMs } });
         const merged = { status: cached.status, headers: { ...cached.headers, ...response.headers }, body: response.body };
         return { response: merged, buffer: cached.body, fromCache: true };

@@ -40,11 +40,17 @@ export async function readBody(body: Readable, contentEncoding: string | undefin
       chunks.push(chunk);
     }
   } catch (error) {
-    body.destroy();
-    if (decoder) (decoder as unknown as Readable).destroy();
+    discardBody(body);
+    if (decoder) discardBody(decoder as unknown as Readable);
     throw error;
   }
   return Buffer.concat(chunks, total);
+}
+
+/** Drops a body we will not read (redirects, 304s) without an unhandled 'error' from the aborted stream. */
+export function discardBody(body: Readable): void {
+  body.on('error', () => undefined);
+  body.destroy();
 }
 
 /** Streams decoded body chunks (for large downloads); the caller consumes or destroys it. */

@@ -9,6 +9,8 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
   const trimmed = value.trim();
   if (trimmed === '') return undefined;
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.ceil(Number(trimmed) * 1000);
+  // An HTTP-date always names a month ("Wed, 21 Oct 2015 07:28:00 GMT"); bare numbers like "-3" are not dates.
+  if (!/[a-z]{3}/i.test(trimmed)) return undefined;
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);

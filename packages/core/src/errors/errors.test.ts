@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { CONNECTOR_ERROR_MARK } from './connector-error.js';
+import { AuthError, NetworkError, NotFoundError, RateLimitError, ValidationError } from './error-classes.js';
+import { ERROR_CODES } from './error-codes.js';
+import { isAuthError, isConnectorError, isRateLimitError, isValidationError, hasErrorCode } from './guards.js';
+import { defaultMessageForStatus, errorForStatus, RETRYABLE_STATUSES } from './http-error-factory.js';
+
+describe('errors', () => {
+  it('maps statuses to codes in one place', () => {
+    const codes = [400, 401, 403, 404, 408, 409, 410, 422, 425, 429, 500, 502, 503, 504].map((s) => [s, errorForStatus(s, { message: 'x' }).code]);
+    expect(Object.fromEntries(codes)).toEqual({
+      400: 'INVALID_REQUEST', 401: 'AUTH_FAILED', 403: 'AUTH_FAILED', 404: 'NOT_FOUND', 408: 'TIMEOUT', 409: 'INVALID_REQUEST',
+      410: 'NOT_FOUND', 422: 'INVALID_REQUEST', 425: 'INVALID_REQUEST', 429: 'RATE_LIMIT', 500: 'SERVER_ERROR', 502: 'SERVER_ERROR',
+      503: 'SERVER_ERROR', 504: 'SERVER_ERROR',
+    });
+  });
+
+  it('marks exactly the specified statuses retryable', () => {
+    expect([...RETRYABLE_STATUSES].sort()).toEqual([408, 425, 429, 500, 502, 503, 504]);
+    expect(errorForStatus(425, { message: 'x' }).retryable).toBe(true);
+    expect(errorForStatus(404, { message: 'x' }).retryable).toBe(false);
+    expect(errorForStatus(501, { message: 'x' }).retryable).toBe(false);
+  });
+
+  it('carries status, request id, source, details, body, cause and retryAfterMs', () => {
+    const cause = new Error('root');
+    const error = new RateLimitError({ message: 'slow down', status: 429, requestId: 'r1', source: 'api', details: { method: 'GET' }, body: { a: 1 }, cause, retryAfterMs: 5 });
+    expect(error).toMatchObject({ name: 'RateLimitError', code: 'RATE_LIMIT', status: 429, requestId: 'r1', source: 'api', retryable: true, retryAfterMs: 5, body: { a: 1 } });
+    expect(error.cause).toBe(cause);
+    expect(error.toJSON()).toMatchObject({ code: 'RATE_LIMIT', details: { method: 'GET' } });
+    expect(error).toBeInstanceOf(Error);
+  });
+
+  it('guards recognise errors from another copy of the package by marker, not instanceof', () => {
+    const foreign = Object.assign(new Error('from another copy'), { code: 'RATE_LIMIT', [Symbol.for('@cf/core/ConnectorError')]: true });
+    expect(isConnectorError(foreign)).toBe(true);
+    expect(isRateLimitError(foreign)).toBe(true);
+    expect(isAuthError(foreign)).toBe(false);
+    expect(isConnectorError(new Error('plain'))).toBe(false);
+    expect(isConnectorError(null)).toBe(false);
+    expect(new AuthError({ message: 'x' })[CONNECTOR_ERROR_MARK]).toBe(true);
+    expect(hasErrorCode(new NotFoundError({ message: 'x' }), 'NOT_FOUND')).toBe(true);
+    expect(isValidationError(new ValidationError({ message: 'x', issues: [{ path: 'a', message: 'b' }] }))).toBe(true);
+  });
+
+  it('has stable codes, and network errors know whether the request was sent', () => {
+    expect(ERROR_CODES).toContain('CIRCUIT_OPEN');
+    expect(new NetworkError({ message: 'x', notSent: true }).notSent).toBe(true);
+    expect(new NetworkError({ message: 'x' }).notSent).toBe(false);
+    expect(defaultMessageForStatus(403)).toMatch(/scope/);
+    expect(defaultMessageForStatus(502)).toMatch(/502/);
+    expect(defaultMessageForStatus(418)).toMatch(/418/);
+  });
+});

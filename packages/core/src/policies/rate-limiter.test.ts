@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryRateLimitStore } from '../store/memory-rate-limit-store.js';
+import { FakeClock } from '../time/fake-clock.js';
+import { RateLimiter, type RateLimitWait } from './rate-limiter.js';
+
+describe('RateLimiter', () => {
+  it('token bucket: a burst up to capacity, then the refill rate', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ clock, windows: [{ name: 's', limit: 10, intervalMs: 1000, burst: 5 }] });
+    const start = clock.now();
+    for (let i = 0; i < 5; i += 1) await limiter.acquire();
+    expect(clock.now()).toBe(start);
+    await limiter.acquire();
+    expect(clock.now() - start).toBe(100);
+    for (let i = 0; i < 10; i += 1) await limiter.acquire();
+    expect(clock.now() - start).toBe(1100);
+  });
+
+  it('sliding window: never more than `limit` sends in any interval, at the floor pace', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ clock, windows: [{ name: 'ten_secondly', limit: 100, intervalMs: 10_000, algorithm: 'sliding-window' }] });
+    const sends: number[] = [];
+    for (let i = 0; i < 350; i += 1) {
+      await limiter.acquire();
+      sends.push(clock.now());
+    }
+    for (let i = 100; i < sends.length; i += 1) expect(sends[i]! - sends[i - 100]!).toBeGreaterThan(10_000);
+    // 350 requests at 100 per 10 s need just over 30 s: the floor, not a token bucket's overshoot.
+    expect(sends.at(-1)! - sends[0]!).toBeGreaterThan(30_000);
+    expect(sends.at(-1)! - sends[0]!).toBeLessThan(30_100);
+  });
+
+  it('fixed window with maxWaitMs fails fast with RATE_LIMIT and the reset time, sending nothing', async () => {
+    const clock = new FakeClock(Date.UTC(2026, 0, 1, 23, 0, 0));
+    const limiter = new RateLimiter({
+      clock,
+      windows: [{ name: 'daily', limit: 3, intervalMs: 86_400_000, algorithm: 'fixed-window', maxWaitMs: 0 }],
+    });
+    for (let i = 0; i < 3; i += 1) await limiter.acquire();
+    const error = await limiter.acquire().catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'RATE_LIMIT', retryable: false, retryAfterMs: 3_600_000, details: { window: 'daily', resetsAt: '2026-01-02T00:00:00.000Z' } });
+    clock.advance(3_600_000);
+    await expect(limiter.acquire()).resolves.toBe(0);
+  });
+
+  it('enforces several windows at once and reports the one that made it wait', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({
+      clock,
+      windows: [
+        { name: 'second', limit: 2, intervalMs: 1000, algorithm: 'sliding-window' },
+        { name: 'minute', limit: 3, intervalMs: 60_000, algorithm: 'sliding-window' },
+      ],
+    });
+    const waits: RateLimitWait[] = [];
+    limiter.onWait((w) => waits.push(w));
+    for (let i = 0; i < 4; i += 1) await limiter.acquire();
+    expect(waits.map((w) => w.window)).toEqual(['second', 'minute']);
+    expect(clock.now() - Date.UTC(2026, 0, 1)).toBeGreaterThanOrEqual(60_000);
+  });
+
+  it('a pause (after a 429) holds every queued call until the reset', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ clock, windows: [{ name: 's', limit: 100, intervalMs: 1000 }] });
+    await limiter.pauseUntil(clock.now() + 10_000);
+    const t0 = clock.now();
+    const waited = await Promise.all([limiter.acquire(), limiter.acquire(), limiter.acquire()]);
+    expect(clock.now() - t0).toBe(10_000);
+    expect(waited[0]).toBe(10_000);
+  });
+
+  it('quota observations lower the local count (min) or adopt it (exact), and can change capacity and rate', async () => {
+    const clock = new FakeClock();
+    const store = new MemoryRateLimitStore(clock);
+    const limiter = new RateLimiter({ clock, store, windows: [{ name: 'cost', limit: 50, intervalMs: 1000, burst: 1000 }] });
+    await limiter.observe({ window: 'cost', remaining: 100 });
+    await limiter.acquire(100);
+    expect(clock.now()).toBe(Date.UTC(2026, 0, 1));
+    await limiter.acquire(50);
+    expect(clock.now() - Date.UTC(2026, 0, 1)).toBe(1000);
+    await limiter.observe({ window: 'cost', remaining: 900, mode: 'exact', refillPerSecond: 100, limit: 2000 });
+    await limiter.acquire(900);
+    await limiter.acquire(100);
+    expect(clock.now() - Date.UTC(2026, 0, 1)).toBe(2000);
+    await limiter.observe({ window: 'unknown', remaining: 0 });
+  });
+
+  it('sliding window adopts requests the server counted that it did not (another client)', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ clock, windows: [{ name: 'w', limit: 10, intervalMs: 10_000, algorithm: 'sliding-window' }] });
+    await limiter.acquire();
+    await limiter.observe({ window: 'w', remaining: 1, limit: 10 });
+    await limiter.acquire();
+    const t0 = clock.now();
+    await limiter.acquire();
+    expect(clock.now() - t0).toBeGreaterThan(9_999);
+  });
+
+  it('fixed window observations set used count and reset time', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ clock, windows: [{ name: 'd', limit: 100, intervalMs: 86_400_000, algorithm: 'fixed-window', maxWaitMs: 0 }] });
+    await limiter.observe({ window: 'd', remaining: 0, resetInMs: 5000 });
+    await expect(limiter.acquire()).rejects.toMatchObject({ code: 'RATE_LIMIT', retryAfterMs: 5000 });
+    await limiter.observe({ window: 'd', remaining: 50, mode: 'exact' });
+    await expect(limiter.acquire()).resolves.toBe(0);
+  });
+
+  it('serves waiters first in, first out, and a cancelled waiter does not block the queue', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ clock, windows: [{ name: 's', limit: 1, intervalMs: 1000, burst: 1 }] });
+    const order: number[] = [];
+    const controller = new AbortController();
+    controller.abort(new Error('cancelled'));
+    const results = await Promise.allSettled([
+      limiter.acquire().then(() => order.push(1)),
+      limiter.acquire(1, controller.signal).then(() => order.push(2)),
+      limiter.acquire().then(() => order.push(3)),
+    ]);
+    expect(order).toEqual([1, 3]);
+    expect(results[1]).toMatchObject({ status: 'rejected', reason: new Error('cancelled') });
+  });
+
+  it('rejects a cost that can never fit, and windows without a positive limit', async () => {
+    const limiter = new RateLimiter({ clock: new FakeClock(), windows: [{ name: 's', limit: 10, intervalMs: 1000 }] });
+    await expect(limiter.acquire(11)).rejects.toMatchObject({ code: 'RATE_LIMIT', retryable: false });
+    expect(() => new RateLimiter({ windows: [{ name: 'x', limit: 0, intervalMs: 1000 }] })).toThrow(/positive/);
+    expect(limiter.snapshot().remaining).toEqual({ s: 10 });
+  });
+});
