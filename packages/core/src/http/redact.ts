@@ -80,7 +80,7 @@ export function createRedactor(options: {
       }
       return paramNames.has(name.toLowerCase()) && eq !== -1 ? `${rawName}=${REDACTED}` : pair;
     });
-    return text(`${base}?${parts.join('&')}`);
+    return text(`${base}?${parts.join('&')}${hashAt === -1 ? '' : value.slice(hashAt)}`);
   };
 
   const headers = (input: Record<string, string>): Record<string, string> => {

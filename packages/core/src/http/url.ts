@@ -37,7 +37,7 @@ export function fillPath(template: string, params: Record<string, string | numbe
 /** Joins base + path (keeping the base's prefix) and appends query values (arrays as repeated keys). */
 export function buildUrl(base: URL, path: string, query: QueryParams = {}): URL {
   const url = new URL(base.href);
-  if (path !== '') url.pathname = `${base.pathname}/${path.replace(/^\/+/, '')}`;
+  if (path !== '') url.pathname = `${base.pathname.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
   appendQuery(url.searchParams, query);
   return url;
 }
