@@ -3,7 +3,7 @@ import { packageBuild } from '../../tsup.config.base';
 
 export default defineConfig(
   packageBuild(
-    { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' },
+    { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts', 'conformance/index': 'src/testing/conformance-entry.ts' },
     { external: ['msw', 'vitest'] },
   ),
 );

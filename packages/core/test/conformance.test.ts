@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeConformance, runConformance } from '../src/testing/index.js';
+import { describeConformance } from '../src/testing/conformance-entry.js';
+import { runConformance } from '../src/testing/index.js';
 import { BrokenConnector } from './fixtures/broken-connector.js';
 import { ToyConnector, toyCycleHandlers, toyHandlers } from './fixtures/toy-connector.js';
 

@@ -11,5 +11,6 @@ export {
   type RuleResult,
   type RuleStatus,
 } from './conformance.js';
-export { describeConformance } from './describe-conformance.js';
 export { FakeClock } from '../time/fake-clock.js';
+// TEMPORARY (removed when the connectors are integrated): the vitest wrapper now lives in `@cf/core/conformance`.
+export { describeConformance } from './describe-conformance.js';
