@@ -245,6 +245,19 @@ describe('HttpClient: retry and idempotency', () => {
     expect(waits).toContain(2000);
   });
 
+  it('waits of a limiter passed per request are reported as rateLimitWait events with the request id', async () => {
+    const clock = new FakeClock();
+    const c = client({ clock });
+    const searchLimiter = new RateLimiter({ clock, windows: [{ name: 'search', limit: 1, intervalMs: 1000, burst: 1 }] });
+    const waits: Array<{ requestId?: string; window: string | undefined }> = [];
+    c.events.on('rateLimitWait', (w) => waits.push(w));
+    await c.request({ path: '/thing', rateLimiter: searchLimiter });
+    const second = await c.request({ path: '/thing', rateLimiter: searchLimiter, requestId: 'search-2' });
+    expect(second.meta.rateLimitWaitMs).toBe(1000);
+    expect(waits).toEqual([{ requestId: 'search-2', waitedMs: 1000, window: 'search', reason: 'quota' }]);
+    expect(searchLimiter.inFlight).toBe(0);
+  });
+
   it('retries can be disabled per client or per call; the retry budget stops long chains', async () => {
     server.use(faults.serverErrors(5));
     await expect(client({ retry: false }).request({ path: '/thing' })).rejects.toMatchObject({ details: { attempt: 1 } });

@@ -99,12 +99,21 @@ export class HttpClient {
         ...(options.store ? { store: options.store } : {}),
       });
     }
-    this.rateLimiter?.onWait((wait) => this.events.emit('rateLimitWait', wait));
+    if (this.rateLimiter) this.watch(this.rateLimiter);
     this.redactor = createRedactor({
       headers: [...(options.redact?.headers ?? []), ...(this.auth.secretHeaders ?? [])],
       params: [...(options.redact?.params ?? []), ...(this.auth.secretParams ?? [])],
       secrets: this.auth.secrets(),
     });
+  }
+
+  private readonly watched = new WeakSet<RateLimiter>();
+
+  /** Reports a limiter's waits as `rateLimitWait` events (the client's own, and any passed per request). */
+  private watch(limiter: RateLimiter): void {
+    if (this.watched.has(limiter)) return;
+    this.watched.add(limiter);
+    limiter.onWait((wait) => this.events.emit('rateLimitWait', wait));
   }
 
   /** The breaker guarding an origin (created on first use). */
@@ -262,13 +271,21 @@ export class HttpClient {
         }
         let outcome: 'success' | 'failure' | 'ignore' = 'ignore';
         try {
+          let complete = (): void => undefined;
           if (limiter) {
-            const w = await limiter.acquire(spec.cost ?? 1, signal).catch((reason: unknown) => {
+            this.watch(limiter);
+            const cost = spec.cost ?? 1;
+            const w = await limiter.acquire(cost, signal, requestId).catch((reason: unknown) => {
               throw this.toError(reason, signal, undefined);
             });
             waited += w;
+            let done = false;
+            complete = () => {
+              if (!done) limiter.complete(cost);
+              done = true;
+            };
           }
-          const result = await this.attempt(spec, prepared, requestId, attempt, streaming, cached);
+          const result = await this.attempt(spec, prepared, requestId, attempt, streaming, cached, complete).finally(complete);
           outcome = 'success';
           if (cacheKey !== undefined && !streaming) await this.store(cacheKey, result.response, result.buffer, spec);
           return { ...result, requestId, attempts: attempt, started, waited, url: prepared.url, fromCache: result.fromCache };
@@ -364,6 +381,8 @@ export class HttpClient {
     attempt: number,
     streaming: boolean,
     cached: Awaited<ReturnType<ResponseCache['get']>>,
+    /** Marks this attempt's rate-limit units as answered (before quota observations are applied). */
+    complete: () => void = () => undefined,
   ): Promise<{ response: TransportResponse; buffer: Buffer; fromCache: boolean }> {
     const headers: Record<string, string> = {
       accept: 'application/json',
@@ -396,6 +415,7 @@ export class HttpClient {
       this.logger.debug({ source: this.source, requestId, method, url: redactedUrl, attempt }, 'request');
       const t0 = this.clock.now();
       const response = await this.send(sendUrl, method, sendHeaders, body, spec);
+      complete();
       const durationMs = this.clock.now() - t0;
       this.events.emit('response', { requestId, method, url: redactedUrl, status: response.status, attempt, durationMs, headers: this.redactor.headers(response.headers) });
 

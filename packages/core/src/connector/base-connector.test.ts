@@ -38,13 +38,35 @@ describe('BaseConnector lifecycle', () => {
     await toy.connect({ verify: true });
     expect(toy.isConnected()).toBe(true);
     expect(await toy.getItem('2')).toMatchObject({ id: '2' });
-    expect(seen).toEqual([200]);
+    expect(seen).toEqual([200, 200]); // listeners survive a reconnect
     await toy.disconnect();
   });
 
   it('user options override connector defaults; the user agent is prefixed, not replaced', () => {
     const merged = withUserOptions({ baseUrl: 'https://a.example', source: 's', userAgent: '@cf/connector-x/1.0', timeoutMs: 5 }, { userAgent: 'my-etl/2', timeoutMs: 10 });
     expect(merged).toMatchObject({ baseUrl: 'https://a.example', userAgent: 'my-etl/2 @cf/connector-x/1.0', timeoutMs: 10 });
+  });
+});
+
+describe('connector events', () => {
+  it("routes the connector's own events to its bus and core's to the client", async () => {
+    class EventfulToy extends ToyConnector {
+      fire(): void {
+        (this.connectorEvents as unknown as { emit: (e: string, p: unknown) => void }).emit('versionMismatch', { served: '2025-10' });
+      }
+    }
+    const toy = new EventfulToy({ token: 'events-token', baseUrl: `${server.baseUrl}/api` });
+    const own: unknown[] = [];
+    const core: unknown[] = [];
+    const off = (toy as unknown as { on: (e: string, l: (p: unknown) => void) => () => void }).on('versionMismatch', (p) => own.push(p));
+    toy.on('response', (p) => core.push(p.status));
+    toy.fire();
+    await toy.getItem('1');
+    off();
+    toy.fire();
+    expect(own).toEqual([{ served: '2025-10' }]);
+    expect(core).toEqual([200]);
+    await toy.disconnect();
   });
 });
 

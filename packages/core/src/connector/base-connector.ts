@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { HttpClient } from '../client/http-client.js';
 import type { HttpClientOptions } from '../client/options.js';
-import type { ConnectorEvents, EventName } from '../hooks/events.js';
+import { CORE_EVENT_NAMES, EventBus, type ConnectorEvents } from '../hooks/events.js';
 import type { CircuitState } from '../policies/circuit-breaker.js';
 import { validateInput } from '../validation/parse.js';
 
@@ -9,12 +9,14 @@ import { validateInput } from '../validation/parse.js';
  * The lifecycle every connector shares. A client is usable right after construction (lazy connect):
  * sockets open on the first call. `disconnect()` drains in-flight calls, then closes the pools.
  */
-export abstract class BaseConnector<TConfig> {
+export abstract class BaseConnector<TConfig, TEvents extends object = Record<never, never>> {
   /** The connector's registry name, e.g. `hubspot`. */
   abstract readonly name: string;
   protected http!: HttpClient;
   protected config!: TConfig;
   private readonly disposers: Array<() => void> = [];
+  /** The connector's own events (e.g. an API version fall-forward); core's events come from the client. */
+  protected readonly connectorEvents = new EventBus<TEvents>();
 
   /** The zod schema of this connector's configuration. */
   protected abstract configSchema(): z.ZodType<TConfig>;
@@ -31,7 +33,11 @@ export abstract class BaseConnector<TConfig> {
 
   /** Opens the client (again, after `disconnect()`), and checks reachability if the connector defines `ping`. */
   async connect(options: { verify?: boolean } = {}): Promise<void> {
-    if (this.http.isClosed) this.http = new HttpClient(this.httpOptions(this.config));
+    if (this.http.isClosed) {
+      this.http = new HttpClient(this.httpOptions(this.config));
+      // Listeners registered before a reconnect keep receiving events from the new client.
+      for (const s of this.coreSubscriptions) s.subscription.dispose = this.http.events.on(s.name, s.listener as never);
+    }
     if (options.verify) await this.ping();
   }
 
@@ -50,10 +56,24 @@ export abstract class BaseConnector<TConfig> {
     return undefined;
   }
 
-  /** Subscribes to request, response, retry, rate-limit and breaker events; returns the disposer. */
-  on<E extends EventName>(event: E, listener: (payload: ConnectorEvents[E]) => void): () => void {
-    return this.http.events.on(event, listener);
+  /**
+   * Subscribes to core's events (request, response, retry, rateLimitWait, breakerStateChange, error) and the
+   * connector's own; returns the disposer. Subscriptions survive `disconnect()`/`connect()`.
+   */
+  on<E extends keyof (ConnectorEvents & TEvents)>(event: E, listener: (payload: (ConnectorEvents & TEvents)[E]) => void): () => void {
+    if (CORE_EVENT_NAMES.has(event as string)) {
+      const name = event as keyof ConnectorEvents;
+      const subscription = { dispose: this.http.events.on(name, listener as (p: ConnectorEvents[typeof name]) => void) };
+      this.coreSubscriptions.add({ name, listener: listener, subscription });
+      return () => {
+        subscription.dispose();
+        for (const s of this.coreSubscriptions) if (s.subscription === subscription) this.coreSubscriptions.delete(s);
+      };
+    }
+    return this.connectorEvents.on(event as keyof TEvents, listener as (p: TEvents[keyof TEvents]) => void);
   }
+
+  private readonly coreSubscriptions = new Set<{ name: keyof ConnectorEvents; listener: (p: never) => void; subscription: { dispose: () => void } }>();
 
   /** The circuit state for the API's origin. */
   circuitState(): CircuitState | 'disabled' {

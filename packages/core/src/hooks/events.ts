@@ -10,28 +10,33 @@ export interface ConnectorEvents {
 }
 
 export type EventName = keyof ConnectorEvents;
-type Listener<E extends EventName> = (payload: ConnectorEvents[E]) => void;
 
-/** A tiny typed emitter; `on` returns the disposer. A throwing listener never breaks a request. */
-export class EventBus {
-  private readonly listeners = new Map<EventName, Set<Listener<EventName>>>();
+/** Core's event names, so a connector's `on()` can route its own events elsewhere. */
+export const CORE_EVENT_NAMES: ReadonlySet<string> = new Set<EventName>(['request', 'response', 'retry', 'rateLimitWait', 'breakerStateChange', 'error']);
 
-  on<E extends EventName>(event: E, listener: Listener<E>): () => void {
+/**
+ * A tiny typed emitter (core's events by default; a connector declares its own map for events of its API);
+ * `on` returns the disposer. A throwing listener never breaks a request.
+ */
+export class EventBus<Events extends object = ConnectorEvents> {
+  private readonly listeners = new Map<keyof Events, Set<(payload: never) => void>>();
+
+  on<E extends keyof Events>(event: E, listener: (payload: Events[E]) => void): () => void {
     let set = this.listeners.get(event);
     if (!set) {
       set = new Set();
       this.listeners.set(event, set);
     }
-    set.add(listener as Listener<EventName>);
-    return () => set.delete(listener as Listener<EventName>);
+    set.add(listener);
+    return () => set.delete(listener);
   }
 
-  emit<E extends EventName>(event: E, payload: ConnectorEvents[E]): void {
+  emit<E extends keyof Events>(event: E, payload: Events[E]): void {
     const set = this.listeners.get(event);
     if (!set) return;
     for (const listener of set) {
       try {
-        listener(payload);
+        (listener as (p: Events[E]) => void)(payload);
       } catch {
         /* a listener's failure is the listener's problem */
       }

@@ -75,14 +75,35 @@ describe('RateLimiter', () => {
     const limiter = new RateLimiter({ clock, store, windows: [{ name: 'cost', limit: 50, intervalMs: 1000, burst: 1000 }] });
     await limiter.observe({ window: 'cost', remaining: 100 });
     await limiter.acquire(100);
+    limiter.complete(100);
     expect(clock.now()).toBe(Date.UTC(2026, 0, 1));
     await limiter.acquire(50);
+    limiter.complete(50);
     expect(clock.now() - Date.UTC(2026, 0, 1)).toBe(1000);
     await limiter.observe({ window: 'cost', remaining: 900, mode: 'exact', refillPerSecond: 100, limit: 2000 });
     await limiter.acquire(900);
     await limiter.acquire(100);
     expect(clock.now() - Date.UTC(2026, 0, 1)).toBe(2000);
     await limiter.observe({ window: 'unknown', remaining: 0 });
+  });
+
+  it('an exact observation subtracts units still in flight (the server has not counted them yet)', async () => {
+    const clock = new FakeClock();
+    const t0 = clock.now();
+    const limiter = new RateLimiter({ clock, windows: [{ name: 'cost', limit: 50, intervalMs: 1000, burst: 1000 }] });
+    await limiter.acquire(300); // sent, not answered yet
+    await limiter.acquire(200); // sent and answered:
+    limiter.complete(200);
+    expect(limiter.inFlight).toBe(300);
+    // The server answered the 200-point call having seen only it: 800 left. 300 more are on the wire.
+    await limiter.observe({ window: 'cost', remaining: 800, mode: 'exact' });
+    await limiter.acquire(500);
+    expect(clock.now()).toBe(t0);
+    expect(limiter.snapshot().remaining).toEqual({ cost: 0 });
+    await limiter.acquire(50);
+    expect(clock.now() - t0).toBe(1000);
+    limiter.complete(10_000);
+    expect(limiter.inFlight).toBe(0);
   });
 
   it('sliding window adopts requests the server counted that it did not (another client)', async () => {

@@ -13,6 +13,8 @@ export interface RateLimiterOptions {
 }
 
 export interface RateLimitWait {
+  /** The operation that waited, when the caller said. */
+  requestId?: string;
   waitedMs: number;
   window: string | undefined;
   reason: 'quota' | 'paused';
@@ -34,6 +36,8 @@ export class RateLimiter {
   private readonly clock: Clock;
   private tail: Promise<void> = Promise.resolve();
   private lastRemaining: Record<string, number> = {};
+  /** Units taken by calls whose response has not arrived yet (see `complete`). */
+  private inFlightUnits = 0;
   private readonly waitListeners = new Set<(wait: RateLimitWait) => void>();
 
   constructor(options: RateLimiterOptions) {
@@ -59,8 +63,8 @@ export class RateLimiter {
    * the wait exceeds a window's `maxWaitMs`, and with the signal's reason when aborted.
    * Returns the milliseconds spent waiting.
    */
-  acquire(cost = 1, signal?: AbortSignal): Promise<number> {
-    const run = this.tail.then(() => this.acquireNow(cost, signal));
+  acquire(cost = 1, signal?: AbortSignal, requestId?: string): Promise<number> {
+    const run = this.tail.then(() => this.acquireNow(cost, signal, requestId));
     // The queue moves on whether this caller succeeded, failed or was cancelled.
     this.tail = run.then(
       () => undefined,
@@ -69,9 +73,26 @@ export class RateLimiter {
     return run;
   }
 
+  /**
+   * Marks `cost` units taken by `acquire` as answered. Between the two, the units are "in flight": an exact
+   * observation (the server's count) cannot include them yet, so it is lowered by them.
+   */
+  complete(cost: number): void {
+    this.inFlightUnits = Math.max(0, this.inFlightUnits - cost);
+  }
+
+  /** Units acquired whose response has not arrived. */
+  get inFlight(): number {
+    return this.inFlightUnits;
+  }
+
   /** Feeds what the API said about its quota back into the local state. */
   async observe(observation: QuotaObservation): Promise<void> {
-    await this.store.observe(this.key, this.windows, observation);
+    const adjusted =
+      observation.mode === 'exact' && observation.remaining !== undefined
+        ? { ...observation, remaining: Math.max(0, observation.remaining - this.inFlightUnits) }
+        : observation;
+    await this.store.observe(this.key, this.windows, adjusted);
   }
 
   /** Holds every queued and future call until `untilEpochMs` (after a 429). */
@@ -83,20 +104,24 @@ export class RateLimiter {
     return { remaining: { ...this.lastRemaining }, pausedUntil: undefined };
   }
 
-  private async acquireNow(cost: number, signal: AbortSignal | undefined): Promise<number> {
+  private async acquireNow(cost: number, signal: AbortSignal | undefined, requestId: string | undefined): Promise<number> {
+    const who = requestId === undefined ? {} : { requestId };
     const started = this.clock.now();
     for (;;) {
       if (signal?.aborted) throw signal.reason;
       const pausedUntil = await this.store.pausedUntil(this.key);
       const now = this.clock.now();
       if (pausedUntil > now) {
-        this.emit({ waitedMs: pausedUntil - now, window: undefined, reason: 'paused' });
+        this.emit({ ...who, waitedMs: pausedUntil - now, window: undefined, reason: 'paused' });
         await this.clock.sleep(pausedUntil - now, signal);
         continue;
       }
       const result = await this.store.consume(this.key, this.windows, cost);
       this.lastRemaining = result.remaining;
-      if (result.granted) return this.clock.now() - started;
+      if (result.granted) {
+        this.inFlightUnits += cost;
+        return this.clock.now() - started;
+      }
       const window = this.windows.find((w) => w.name === result.window);
       if (!Number.isFinite(result.waitMs)) {
         throw new RateLimitError({
@@ -115,7 +140,7 @@ export class RateLimiter {
           details: { window: window.name, resetsAt: new Date(now + result.waitMs).toISOString() },
         });
       }
-      this.emit({ waitedMs: result.waitMs, window: result.window, reason: 'quota' });
+      this.emit({ ...who, waitedMs: result.waitMs, window: result.window, reason: 'quota' });
       await this.clock.sleep(result.waitMs, signal);
     }
   }
