@@ -179,6 +179,24 @@ describe('HttpClient: hooks, events, logging and secrets', () => {
     expect(events).toHaveLength(6);
   });
 
+  it('emits operationStart/operationEnd around all attempts of one operation', async () => {
+    const c = client({ auth: apiKeyAuth({ in: 'query', name: 'appid', value: 'operation-secret' }) });
+    const seen: Array<Record<string, unknown>> = [];
+    c.events.on('operationStart', (e) => seen.push({ start: e.requestId, url: e.url }));
+    c.events.on('operationEnd', (e) => seen.push({ end: e.requestId, attempts: e.attempts, status: e.status, errorCode: e.errorCode }));
+    server.use(faults.serverErrors(1));
+    const ok = await c.request({ path: '/thing', operation: 'things.get' });
+    server.use(faults.status(404));
+    const failed = (await c.request({ path: '/thing' }).catch((e: unknown) => e)) as { requestId: string };
+    expect(seen).toEqual([
+      { start: ok.meta.requestId, url: expect.stringContaining('/api/thing') },
+      { end: ok.meta.requestId, attempts: 2, status: 200, errorCode: undefined },
+      { start: failed.requestId, url: expect.any(String) },
+      { end: failed.requestId, attempts: 1, status: undefined, errorCode: 'NOT_FOUND' },
+    ]);
+    expect(JSON.stringify(seen)).not.toContain('operation-secret');
+  });
+
   it('the logger sees only redacted data', async () => {
     const lines: string[] = [];
     const log = (obj: Record<string, unknown>, msg?: string) => void lines.push(JSON.stringify({ obj, msg }));

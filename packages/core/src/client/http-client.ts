@@ -222,12 +222,11 @@ export class HttpClient {
     return { method, url, body, contentType, idempotent };
   }
 
-  private async execute(spec: RequestSpec, streaming: boolean) {
+  private async executeAttempts(spec: RequestSpec, streaming: boolean, requestId: string, onWait: (ms: number) => void, onAttempt: (n: number) => void) {
     if (this.closed) {
       throw new ClientClosedError({ message: `This ${this.source} client was disconnected; create a new one or call connect().`, source: this.source });
     }
     const started = this.clock.now();
-    const requestId = spec.requestId ?? randomUUID();
     const prepared = this.prepare(spec);
     const signal = spec.signal;
     const retry = spec.retry === false || this.retry === false ? false : mergeRetry(this.retry, spec.retry);
@@ -260,6 +259,7 @@ export class HttpClient {
     try {
       for (;;) {
         attempt += 1;
+        onAttempt(attempt);
         const breaker = this.breaker(prepared.url.origin);
         let permit;
         try {
@@ -279,6 +279,7 @@ export class HttpClient {
               throw this.toError(reason, signal, undefined);
             });
             waited += w;
+            onWait(w);
             let done = false;
             complete = () => {
               if (!done) limiter.complete(cost);
@@ -358,6 +359,27 @@ export class HttpClient {
       }
     } finally {
       release();
+    }
+  }
+
+  /** One logical operation: emits operationStart/operationEnd around all its attempts (tracing, metrics). */
+  private async execute(spec: RequestSpec, streaming: boolean) {
+    const requestId = spec.requestId ?? randomUUID();
+    const startedAt = this.clock.now();
+    const method = (spec.method ?? 'GET').toUpperCase();
+    const url = this.redactor.url(spec.url ?? `${this.baseUrl.href}${spec.path ?? ''}`);
+    const base = { requestId, operation: spec.operation, method, url };
+    let waited = 0;
+    let attempts = 0;
+    this.events.emit('operationStart', { ...base, startedAt });
+    try {
+      const result = await this.executeAttempts(spec, streaming, requestId, (w) => (waited += w), (n) => (attempts = n));
+      this.events.emit('operationEnd', { ...base, durationMs: this.clock.now() - startedAt, attempts: result.attempts, status: result.response.status, rateLimitWaitMs: waited });
+      return result;
+    } catch (error) {
+      const errorCode = isConnectorError(error) ? error.code : 'UNKNOWN';
+      this.events.emit('operationEnd', { ...base, durationMs: this.clock.now() - startedAt, attempts, errorCode, rateLimitWaitMs: waited });
+      throw error;
     }
   }
 

@@ -1,6 +1,20 @@
 import type { CircuitStateChange } from '../policies/circuit-breaker.js';
 
 export interface ConnectorEvents {
+  /** A logical operation (one `request()`, all its attempts) started. */
+  operationStart: { requestId: string; operation: string | undefined; method: string; url: string; startedAt: number };
+  /** It ended: `status` on success, `errorCode` on failure. */
+  operationEnd: {
+    requestId: string;
+    operation: string | undefined;
+    method: string;
+    url: string;
+    durationMs: number;
+    attempts: number;
+    status?: number;
+    errorCode?: string;
+    rateLimitWaitMs: number;
+  };
   request: { requestId: string; method: string; url: string; attempt: number };
   response: { requestId: string; method: string; url: string; status: number; attempt: number; durationMs: number; headers: Record<string, string> };
   retry: { requestId: string; attempt: number; delayMs: number; reason: string; serverDelay: boolean };
@@ -12,7 +26,7 @@ export interface ConnectorEvents {
 export type EventName = keyof ConnectorEvents;
 
 /** Core's event names, so a connector's `on()` can route its own events elsewhere. */
-export const CORE_EVENT_NAMES: ReadonlySet<string> = new Set<EventName>(['request', 'response', 'retry', 'rateLimitWait', 'breakerStateChange', 'error']);
+export const CORE_EVENT_NAMES: ReadonlySet<string> = new Set<EventName>(['operationStart', 'operationEnd', 'request', 'response', 'retry', 'rateLimitWait', 'breakerStateChange', 'error']);
 
 /**
  * A tiny typed emitter (core's events by default; a connector declares its own map for events of its API);
