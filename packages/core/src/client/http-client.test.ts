@@ -274,6 +274,10 @@ describe('HttpClient: retry and idempotency', () => {
     expect(second.meta.rateLimitWaitMs).toBe(1000);
     expect(waits).toEqual([{ requestId: 'search-2', waitedMs: 1000, window: 'search', reason: 'quota' }]);
     expect(searchLimiter.inFlight).toBe(0);
+    await c.close();
+    await searchLimiter.pauseUntil(clock.now() + 500);
+    await searchLimiter.acquire();
+    expect(waits).toHaveLength(1); // a closed client no longer listens to a limiter that outlives it
   });
 
   it('retries can be disabled per client or per call; the retry budget stops long chains', async () => {

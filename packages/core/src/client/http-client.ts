@@ -107,13 +107,15 @@ export class HttpClient {
     });
   }
 
-  private readonly watched = new WeakSet<RateLimiter>();
+  private readonly watched = new Map<RateLimiter, () => void>();
 
-  /** Reports a limiter's waits as `rateLimitWait` events (the client's own, and any passed per request). */
+  /**
+   * Reports a limiter's waits as `rateLimitWait` events (the client's own, and any passed per request).
+   * Limiters can outlive the client (shared, or kept across reconnects): `close()` unsubscribes.
+   */
   private watch(limiter: RateLimiter): void {
     if (this.watched.has(limiter)) return;
-    this.watched.add(limiter);
-    limiter.onWait((wait) => this.events.emit('rateLimitWait', wait));
+    this.watched.set(limiter, limiter.onWait((wait) => this.events.emit('rateLimitWait', wait)));
   }
 
   /** The breaker guarding an origin (created on first use). */
@@ -142,7 +144,11 @@ export class HttpClient {
   /** Drains in-flight requests, then closes the connection pools. Later calls fail with CLIENT_CLOSED. */
   close(): Promise<void> {
     this.closed = true;
-    this.closing ??= this.concurrency.idle().then(() => this.transport.close());
+    this.closing ??= this.concurrency.idle().then(async () => {
+      for (const dispose of this.watched.values()) dispose();
+      this.watched.clear();
+      await this.transport.close();
+    });
     return this.closing;
   }
 

@@ -91,5 +91,7 @@ describe('CircuitBreaker', () => {
     expect(breakerOutcome(new InvalidRequestError({ message: 'x', status: 400 }))).toBe('success');
     expect(breakerOutcome(new AuthError({ message: 'x', status: 401 }))).toBe('success');
     expect(breakerOutcome(new CancelledError({ message: 'x' }))).toBe('ignore');
+    // A local quota rejection (no status, not retryable) never reached the server.
+    expect(breakerOutcome(new RateLimitError({ message: 'local quota used up', retryable: false }))).toBe('ignore');
   });
 });

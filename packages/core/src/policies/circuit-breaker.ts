@@ -34,7 +34,9 @@ export interface CircuitStateChange {
 export function breakerOutcome(error: ConnectorError | undefined): 'success' | 'failure' | 'ignore' {
   if (error === undefined) return 'success';
   if (error.code === 'CANCELLED' || error.code === 'CIRCUIT_OPEN' || error.code === 'CLIENT_CLOSED') return 'ignore';
-  if (error.code === 'VALIDATION_ERROR' && error.status === undefined) return 'ignore';
+  // A non-retryable failure with no HTTP status never reached the server (local quota, bad input, a full
+  // queue): it says nothing about the server's health, so it must not close a half-open circuit.
+  if (error.status === undefined && !error.retryable) return 'ignore';
   return error.retryable ? 'failure' : 'success';
 }
 
