@@ -1,0 +1,51 @@
+import { coreOptionsSchema, type CoreOptions } from '@cf/core';
+import { z } from 'zod';
+import { langSchema, unitsSchema } from './input/call-options.js';
+import type { OpenWeatherLimits } from './quota.js';
+import type { Units } from './units.js';
+
+export const OPENWEATHER_BASE_URL = 'https://api.openweathermap.org';
+
+/** Options of `new OpenWeatherConnector(...)`: the key, defaults for units and language, quotas, and core's options. */
+export interface OpenWeatherOptions<U extends Units = 'standard'> extends Omit<CoreOptions, 'rateLimit'> {
+  /** Your API key (https://home.openweathermap.org/api_keys), sent as the `appid` query parameter and redacted everywhere. */
+  apiKey: string;
+  /** Unit system of every temperature and speed, unless a call says otherwise. @default 'standard' (Kelvin, like the API) */
+  units?: U;
+  /** Language of `weather[].description`, e.g. `de`, `zh_cn`. @default the API's (English) */
+  lang?: string;
+  /** Local quotas, enforced before the network. @default the free plan: 60 calls/min, 1,000 One Call calls/day */
+  limits?: OpenWeatherLimits;
+  /**
+   * `false` turns every local quota off (tests, or a quota enforced elsewhere). Quotas are configured with `limits`,
+   * so the One Call daily cap cannot be lost by replacing the limiter.
+   */
+  rateLimit?: false;
+  /**
+   * The host root, `https://api.openweathermap.org` by default. A proxy's path prefix is kept in front of both the
+   * `/data/...` and `/geo/...` paths.
+   */
+  baseUrl?: string;
+}
+
+const positiveInt = z.number().int('must be an integer').positive('must be positive');
+
+export const configSchema = coreOptionsSchema.extend({
+  apiKey: z.string({ error: 'is required (your OpenWeather API key)' }).trim().min(1, 'must not be empty'),
+  units: unitsSchema.optional(),
+  lang: langSchema.optional(),
+  limits: z
+    .strictObject({
+      perMinute: positiveInt.optional(),
+      oneCallPerDay: z.union([positiveInt, z.literal(false)], { error: 'must be a positive integer or false' }).optional(),
+      key: z.string().min(1).optional(),
+    })
+    .optional(),
+  rateLimit: z.literal(false, { error: 'accepts only false here: set quotas with `limits` ({ perMinute, oneCallPerDay })' }).optional(),
+  baseUrl: coreOptionsSchema.shape.baseUrl.refine(
+    (url) => !/\/(data\/[23]\.\d|geo\/1\.0)\/?$/.test(url ?? ''),
+    'must be the host root (e.g. https://api.openweathermap.org or your proxy prefix): the connector adds /data/2.5, /data/3.0 and /geo/1.0 itself',
+  ),
+});
+
+export type OpenWeatherConfig = z.infer<typeof configSchema>;

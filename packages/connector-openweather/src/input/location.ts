@@ -1,0 +1,75 @@
+import { ValidationError, validateInput, type QueryParams } from '@cf/core';
+import { z } from 'zod';
+
+/** Geographic coordinates: the location form OpenWeather recommends (the name, id and zip lookups are deprecated). */
+export interface Coordinates {
+  lat: number;
+  lon: number;
+}
+/** A city by name, with an optional state code (US only, needs `country`) and ISO 3166 country code. */
+export interface CityLocation {
+  city: string;
+  state?: string;
+  country?: string;
+}
+/** A city by OpenWeather city id (from its bulk city list). */
+export interface CityIdLocation {
+  cityId: number;
+}
+/** A postal code, with an ISO 3166 country code (the API assumes US when it is left out). */
+export interface ZipLocation {
+  zip: string;
+  country?: string;
+}
+export type Location = Coordinates | CityLocation | CityIdLocation | ZipLocation;
+
+const noComma = (what: string) => z.string().trim().min(1, 'must not be empty').regex(/^[^,]*$/, `must not contain a comma (${what})`);
+export const latSchema = z.number({ error: 'must be a number' }).min(-90, 'must be between -90 and 90').max(90, 'must be between -90 and 90');
+export const lonSchema = z.number({ error: 'must be a number' }).min(-180, 'must be between -180 and 180').max(180, 'must be between -180 and 180');
+export const countrySchema = z.string().regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166 alpha-2 country code such as "GB"');
+
+export const coordinatesSchema = z.strictObject({ lat: latSchema, lon: lonSchema });
+const citySchema = z
+  .strictObject({
+    city: noComma('give state and country as their own fields'),
+    state: noComma('one state code').optional(),
+    country: countrySchema.optional(),
+  })
+  .refine((v) => v.state === undefined || v.country !== undefined, { message: 'needs country when state is given', path: ['country'] });
+const cityIdSchema = z.strictObject({ cityId: z.number({ error: 'must be a number' }).int('must be an integer').positive('must be positive') });
+const zipSchema = z.strictObject({ zip: noComma('give country as its own field'), country: countrySchema.optional() });
+
+const FORMS = 'one of { lat, lon }, { city, country? }, { cityId } or { zip, country? }';
+
+/** Validates a location (VALIDATION_ERROR naming `location.<field>`) and returns its query parameters. */
+export function locationQuery(location: unknown, field = 'location'): QueryParams {
+  if (typeof location !== 'object' || location === null) throw invalid(field, `must be ${FORMS}`);
+  if ('lat' in location || 'lon' in location) return { ...coordinates(location, field) };
+  if ('city' in location) {
+    const { city, state, country } = parse(citySchema, location, field);
+    return { q: [city, state, country].filter((part) => part !== undefined).join(',') };
+  }
+  if ('cityId' in location) return { id: parse(cityIdSchema, location, field).cityId };
+  if ('zip' in location) {
+    const { zip, country } = parse(zipSchema, location, field);
+    return { zip: country === undefined ? zip : `${zip},${country}` };
+  }
+  throw invalid(field, `must be ${FORMS}`);
+}
+
+/** Validates coordinates, for the endpoints that accept nothing else (air pollution, One Call, reverse geocoding). */
+export function coordinates(location: unknown, field = 'location'): Coordinates {
+  if (typeof location === 'object' && location !== null && !('lat' in location) && !('lon' in location)) {
+    throw invalid(field, 'must be { lat, lon }: this endpoint takes coordinates only (use geocode() to turn a city into coordinates)');
+  }
+  return parse(coordinatesSchema, location, field);
+}
+
+function parse<S extends z.ZodType>(schema: S, value: unknown, field: string): z.output<S> {
+  const wrapped = validateInput(z.object({ [field]: schema }), { [field]: value }, `Invalid ${field}`, 'openweather');
+  return wrapped[field] as z.output<S>;
+}
+
+function invalid(field: string, message: string): ValidationError {
+  return new ValidationError({ message: `Invalid ${field}: ${field}: ${message}`, issues: [{ path: field, message }], source: 'openweather' });
+}

@@ -1,0 +1,70 @@
+import type { CallOptions } from '@cf/core';
+import { z } from 'zod';
+import { WEATHER_CACHE_TTL_MS } from '../cache-ttl.js';
+import type { ResourceContext } from '../context.js';
+import { callOptions, type WeatherCallOptions } from '../input/call-options.js';
+import { locationQuery, type Location } from '../input/location.js';
+import { unitsAndLang } from '../input/weather-query.js';
+import { codSchema, conditionSchema, coordSchema, precipitationSchema } from '../schemas/common.js';
+import { withUnits, type Units, type WithUnits } from '../units.js';
+
+export const currentWeatherSchema = z.looseObject({
+  coord: coordSchema,
+  weather: z.array(conditionSchema),
+  base: z.string().optional(),
+  main: z.looseObject({
+    /** In the result's `units`: K (standard), °C (metric) or °F (imperial). */
+    temp: z.number(),
+    feels_like: z.number(),
+    temp_min: z.number(),
+    temp_max: z.number(),
+    /** hPa. */
+    pressure: z.number(),
+    /** %. */
+    humidity: z.number(),
+    sea_level: z.number().optional(),
+    grnd_level: z.number().optional(),
+  }),
+  /** Metres, at most 10,000. */
+  visibility: z.number().optional(),
+  wind: z.looseObject({ speed: z.number(), deg: z.number(), gust: z.number().optional() }).optional(),
+  clouds: z.looseObject({ all: z.number() }).optional(),
+  rain: precipitationSchema.optional(),
+  snow: precipitationSchema.optional(),
+  /** Unix seconds, UTC. */
+  dt: z.number(),
+  sys: z.looseObject({
+    type: z.number().optional(),
+    id: z.number().optional(),
+    country: z.string().optional(),
+    sunrise: z.number().optional(),
+    sunset: z.number().optional(),
+  }),
+  /** Shift in seconds from UTC. */
+  timezone: z.number(),
+  id: z.number(),
+  name: z.string(),
+  cod: codSchema,
+});
+
+export type CurrentWeatherData = z.infer<typeof currentWeatherSchema>;
+export type CurrentWeather<U extends Units = Units> = WithUnits<CurrentWeatherData, U>;
+
+/** Current weather: `GET /data/2.5/weather` (https://openweathermap.org/current). */
+export class CurrentWeatherResource {
+  constructor(private readonly ctx: ResourceContext) {}
+
+  async get<V extends Units>(location: Location, options: WeatherCallOptions<V> & CallOptions = {}): Promise<CurrentWeather<V>> {
+    const where = locationQuery(location);
+    const { units, query } = unitsAndLang(this.ctx, options);
+    const { data } = await this.ctx.request({
+      path: '/data/2.5/weather',
+      query: { ...where, ...query },
+      schema: currentWeatherSchema,
+      operation: 'weather.current',
+      cache: { ttlMs: WEATHER_CACHE_TTL_MS },
+      ...callOptions(options),
+    });
+    return withUnits(data, units);
+  }
+}

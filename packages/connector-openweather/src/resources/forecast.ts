@@ -1,0 +1,95 @@
+import { validateInput } from '@cf/core';
+import { z } from 'zod';
+import { WEATHER_CACHE_TTL_MS } from '../cache-ttl.js';
+import type { ResourceContext } from '../context.js';
+import { callOptions, type WeatherCallOptions } from '../input/call-options.js';
+import { locationQuery, type Location } from '../input/location.js';
+import { unitsAndLang } from '../input/weather-query.js';
+import { codSchema, conditionSchema, coordSchema } from '../schemas/common.js';
+import { withUnits, type Units, type WithUnits } from '../units.js';
+
+export const forecastEntrySchema = z.looseObject({
+  /** Unix seconds, UTC: the start of this 3-hour step. */
+  dt: z.number(),
+  main: z.looseObject({
+    temp: z.number(),
+    feels_like: z.number(),
+    temp_min: z.number(),
+    temp_max: z.number(),
+    pressure: z.number(),
+    humidity: z.number(),
+    sea_level: z.number().optional(),
+    grnd_level: z.number().optional(),
+    temp_kf: z.number().optional(),
+  }),
+  weather: z.array(conditionSchema),
+  clouds: z.looseObject({ all: z.number() }).optional(),
+  wind: z.looseObject({ speed: z.number(), deg: z.number(), gust: z.number().optional() }).optional(),
+  visibility: z.number().optional(),
+  /** Probability of precipitation, 0 to 1. */
+  pop: z.number().optional(),
+  rain: z.looseObject({ '3h': z.number().optional() }).optional(),
+  snow: z.looseObject({ '3h': z.number().optional() }).optional(),
+  sys: z.looseObject({ pod: z.string().optional() }).optional(),
+  /** UTC, `YYYY-MM-DD HH:MM:SS`. */
+  dt_txt: z.string().optional(),
+});
+
+export const forecastSchema = z.looseObject({
+  cod: codSchema,
+  message: z.union([z.number(), z.string()]).optional(),
+  cnt: z.number(),
+  list: z.array(forecastEntrySchema),
+  city: z.looseObject({
+    id: z.number().optional(),
+    name: z.string().optional(),
+    coord: coordSchema.optional(),
+    country: z.string().optional(),
+    population: z.number().optional(),
+    timezone: z.number().optional(),
+    sunrise: z.number().optional(),
+    sunset: z.number().optional(),
+  }),
+});
+
+export type ForecastEntry = z.infer<typeof forecastEntrySchema>;
+export type ForecastData = z.infer<typeof forecastSchema>;
+/** The forecast with its unit system; iterating it (`for…of` or `for await…of`) yields its 3-hour entries. */
+export type Forecast<U extends Units = Units> = WithUnits<ForecastData, U> & Iterable<ForecastEntry> & AsyncIterable<ForecastEntry>;
+
+export interface ForecastOptions<V extends Units> extends WeatherCallOptions<V> {
+  /** Number of 3-hour steps, 1 to 40 (the API's `cnt`). @default all 40 (5 days) */
+  count?: number;
+}
+
+const countSchema = z.object({ count: z.number({ error: 'must be a number' }).int('must be an integer').min(1, 'must be 1 to 40').max(40, 'must be 1 to 40').optional() });
+
+/** 5 day / 3 hour forecast: `GET /data/2.5/forecast` (https://openweathermap.org/forecast5). */
+export class ForecastResource {
+  constructor(private readonly ctx: ResourceContext) {}
+
+  async get<V extends Units>(location: Location, options: ForecastOptions<V> = {}): Promise<Forecast<V>> {
+    const where = locationQuery(location);
+    const { count } = validateInput(countSchema, { count: options.count }, 'Invalid options', 'openweather');
+    const { units, query } = unitsAndLang(this.ctx, options);
+    const { data } = await this.ctx.request({
+      path: '/data/2.5/forecast',
+      query: { ...where, ...query, cnt: count },
+      schema: forecastSchema,
+      operation: 'forecast.get',
+      cache: { ttlMs: WEATHER_CACHE_TTL_MS },
+      ...callOptions(options),
+    });
+    const result = withUnits(data, units);
+    // Not enumerable: the result still serialises and compares as plain data.
+    Object.defineProperties(result, {
+      [Symbol.iterator]: { value: () => result.list[Symbol.iterator](), enumerable: false },
+      [Symbol.asyncIterator]: { value: () => entries(result.list), enumerable: false },
+    });
+    return result as Forecast<V>;
+  }
+}
+
+async function* entries(list: ForecastEntry[]): AsyncGenerator<ForecastEntry, void, undefined> {
+  yield* list;
+}

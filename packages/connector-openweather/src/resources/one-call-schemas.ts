@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { conditionSchema } from '../schemas/common.js';
+import type { Units, WithUnits } from '../units.js';
+
+const num = z.number();
+const optNum = z.number().optional();
+
+/** A current or historical observation (One Call `current`, and `data[]` of the timemachine). */
+export const oneCallObservationSchema = z.looseObject({
+  dt: num,
+  sunrise: optNum,
+  sunset: optNum,
+  /** In the result's `units`. */
+  temp: num,
+  feels_like: optNum,
+  pressure: optNum,
+  humidity: optNum,
+  dew_point: optNum,
+  uvi: optNum,
+  clouds: optNum,
+  visibility: optNum,
+  wind_speed: optNum,
+  wind_deg: optNum,
+  wind_gust: optNum,
+  weather: z.array(conditionSchema),
+  rain: z.looseObject({ '1h': optNum }).optional(),
+  snow: z.looseObject({ '1h': optNum }).optional(),
+});
+
+export const oneCallHourSchema = oneCallObservationSchema.extend({ pop: optNum });
+
+export const oneCallDaySchema = z.looseObject({
+  dt: num,
+  sunrise: optNum,
+  sunset: optNum,
+  moonrise: optNum,
+  moonset: optNum,
+  moon_phase: optNum,
+  /** A human-readable description of the day. */
+  summary: z.string().optional(),
+  temp: z.looseObject({ day: num, min: num, max: num, night: num, eve: num, morn: num }),
+  feels_like: z.looseObject({ day: num, night: num, eve: num, morn: num }).optional(),
+  pressure: optNum,
+  humidity: optNum,
+  dew_point: optNum,
+  wind_speed: optNum,
+  wind_deg: optNum,
+  wind_gust: optNum,
+  weather: z.array(conditionSchema),
+  clouds: optNum,
+  pop: optNum,
+  /** mm over the day. */
+  rain: optNum,
+  snow: optNum,
+  uvi: optNum,
+});
+
+export const oneCallAlertSchema = z.looseObject({
+  sender_name: z.string(),
+  event: z.string(),
+  start: num,
+  end: num,
+  description: z.string(),
+  tags: z.array(z.string()).optional(),
+});
+
+/** `GET /data/3.0/onecall`: blocks left out with `exclude` (and `alerts` when there are none) are absent. */
+export const oneCallSchema = z.looseObject({
+  lat: num,
+  lon: num,
+  timezone: z.string(),
+  timezone_offset: num,
+  current: oneCallObservationSchema.optional(),
+  minutely: z.array(z.looseObject({ dt: num, precipitation: num })).optional(),
+  hourly: z.array(oneCallHourSchema).optional(),
+  daily: z.array(oneCallDaySchema).optional(),
+  alerts: z.array(oneCallAlertSchema).optional(),
+});
+
+/** `GET /data/3.0/onecall/timemachine`. */
+export const timemachineSchema = z.looseObject({
+  lat: num,
+  lon: num,
+  timezone: z.string(),
+  timezone_offset: num,
+  data: z.array(oneCallObservationSchema),
+});
+
+/** `GET /data/3.0/onecall/day_summary`. */
+export const daySummarySchema = z.looseObject({
+  lat: num,
+  lon: num,
+  /** The timezone offset used, `±HH:MM`. */
+  tz: z.string(),
+  date: z.string(),
+  cloud_cover: z.looseObject({ afternoon: num }),
+  humidity: z.looseObject({ afternoon: num }),
+  precipitation: z.looseObject({ total: num }),
+  temperature: z.looseObject({ min: num, max: num, afternoon: num, night: num, evening: num, morning: num }),
+  pressure: z.looseObject({ afternoon: num }),
+  wind: z.looseObject({ max: z.looseObject({ speed: num, direction: num }) }),
+});
+
+/** `GET /data/3.0/onecall/overview`. */
+export const overviewSchema = z.looseObject({
+  lat: num,
+  lon: num,
+  tz: z.string(),
+  date: z.string(),
+  /** A human-readable summary of today's or tomorrow's weather. */
+  weather_overview: z.string(),
+});
+
+export type OneCallObservation = z.infer<typeof oneCallObservationSchema>;
+export type OneCallHour = z.infer<typeof oneCallHourSchema>;
+export type OneCallDay = z.infer<typeof oneCallDaySchema>;
+export type OneCallAlert = z.infer<typeof oneCallAlertSchema>;
+export type OneCallForecast<U extends Units = Units> = WithUnits<z.infer<typeof oneCallSchema>, U>;
+export type OneCallTimemachine<U extends Units = Units> = WithUnits<z.infer<typeof timemachineSchema>, U>;
+export type DaySummary<U extends Units = Units> = WithUnits<z.infer<typeof daySummarySchema>, U>;
+export type WeatherOverview<U extends Units = Units> = WithUnits<z.infer<typeof overviewSchema>, U>;

@@ -1,0 +1,143 @@
+import { validateInput, type RequestSpec } from '@cf/core';
+import { z } from 'zod';
+import { WEATHER_CACHE_TTL_MS } from '../cache-ttl.js';
+import type { ResourceContext } from '../context.js';
+import { callOptions, type WeatherCallOptions } from '../input/call-options.js';
+import { coordinates, type Coordinates } from '../input/location.js';
+import { epochSeconds, isoDay, type DayInput, type TimeInput } from '../input/time.js';
+import { unitsAndLang } from '../input/weather-query.js';
+import { withUnits, type Units } from '../units.js';
+import {
+  daySummarySchema,
+  oneCallSchema,
+  overviewSchema,
+  timemachineSchema,
+  type DaySummary,
+  type OneCallForecast,
+  type OneCallTimemachine,
+  type WeatherOverview,
+} from './one-call-schemas.js';
+
+export const ONE_CALL_PARTS = ['current', 'minutely', 'hourly', 'daily', 'alerts'] as const;
+export type OneCallPart = (typeof ONE_CALL_PARTS)[number];
+
+export interface OneCallOptions<V extends Units> extends WeatherCallOptions<V> {
+  /** Blocks to leave out of the response (smaller payload; the call costs the same). */
+  exclude?: readonly OneCallPart[];
+}
+export interface DaySummaryOptions<V extends Units> extends WeatherCallOptions<V> {
+  /** The timezone offset the day is aggregated in, `±HH:MM`. @default the location's, on the API side */
+  tz?: string;
+}
+export interface OverviewOptions<V extends Units> extends Omit<WeatherCallOptions<V>, 'lang'> {
+  /** Today or tomorrow, `YYYY-MM-DD` or a Date. @default today, on the API side */
+  date?: DayInput;
+}
+
+const excludeSchema = z.object({
+  exclude: z
+    .array(z.enum(ONE_CALL_PARTS, { error: `must be one of ${ONE_CALL_PARTS.join(', ')}` }))
+    .refine((parts) => new Set(parts).size === parts.length, 'must not repeat a part')
+    .refine((parts) => parts.length < ONE_CALL_PARTS.length, 'must leave at least one part')
+    .optional(),
+});
+const tzSchema = z.object({ tz: z.string().regex(/^[+-](0\d|1[0-4]):[0-5]\d$/, 'must be an offset such as "+05:30" or "-08:00"').optional() });
+
+const ONE_CALL_HISTORY_START = 283_996_800; // 1979-01-01T00:00:00Z: the start of the archive
+
+/**
+ * One Call API 3.0 (https://openweathermap.org/api/one-call-3): needs the separate "One Call by Call" subscription.
+ * Every call goes through the One Call limiter, which also spends the key's shared per-minute window.
+ */
+export class OneCallResource {
+  constructor(private readonly ctx: ResourceContext) {}
+
+  /** Current weather, minute forecast for 1 h, hourly for 48 h, daily for 8 days and alerts: `GET /data/3.0/onecall`. */
+  async get<V extends Units>(location: Coordinates, options: OneCallOptions<V> = {}): Promise<OneCallForecast<V>> {
+    const where = coordinates(location);
+    const { exclude } = validateInput(excludeSchema, { exclude: options.exclude }, 'Invalid options', 'openweather');
+    const { units, query } = unitsAndLang(this.ctx, options);
+    const data = await this.send({
+      path: '/data/3.0/onecall',
+      query: { ...where, ...query, exclude: exclude?.join(',') },
+      schema: oneCallSchema,
+      operation: 'oneCall.get',
+      cache: { ttlMs: WEATHER_CACHE_TTL_MS },
+      ...callOptions(options),
+    });
+    return withUnits(data, units);
+  }
+
+  /** Weather at a time from 1979-01-01 up to 4 days ahead: `GET /data/3.0/onecall/timemachine`. */
+  async at<V extends Units>(location: Coordinates, time: TimeInput, options: WeatherCallOptions<V> = {}): Promise<OneCallTimemachine<V>> {
+    const where = coordinates(location);
+    const dt = epochSeconds(time, 'time', ONE_CALL_HISTORY_START, '1979-01-01 (the start of the archive)');
+    const { units, query } = unitsAndLang(this.ctx, options);
+    const data = await this.send({
+      path: '/data/3.0/onecall/timemachine',
+      query: { ...where, dt, ...query },
+      schema: timemachineSchema,
+      operation: 'oneCall.at',
+      cache: { ttlMs: WEATHER_CACHE_TTL_MS },
+      ...callOptions(options),
+    });
+    return withUnits(data, units);
+  }
+
+  /** One day's aggregates, from 1979-01-02 up to 1.5 years ahead: `GET /data/3.0/onecall/day_summary`. */
+  async daySummary<V extends Units>(location: Coordinates, date: DayInput, options: DaySummaryOptions<V> = {}): Promise<DaySummary<V>> {
+    const where = coordinates(location);
+    const day = isoDay(date, 'date', '1979-01-02');
+    const { tz } = validateInput(tzSchema, { tz: options.tz }, 'Invalid options', 'openweather');
+    const { units, query } = unitsAndLang(this.ctx, options);
+    const data = await this.send({
+      path: '/data/3.0/onecall/day_summary',
+      query: { ...where, date: day, tz, ...query },
+      schema: daySummarySchema,
+      operation: 'oneCall.daySummary',
+      cache: { ttlMs: WEATHER_CACHE_TTL_MS },
+      ...callOptions(options),
+    });
+    return withUnits(data, units);
+  }
+
+  /** A human-readable summary of today's or tomorrow's weather: `GET /data/3.0/onecall/overview`. */
+  async overview<V extends Units>(location: Coordinates, options: OverviewOptions<V> = {}): Promise<WeatherOverview<V>> {
+    const where = coordinates(location);
+    const date = options.date === undefined ? undefined : isoDay(options.date, 'date');
+    // The overview endpoint takes `units` but no `lang`.
+    const { units, query } = unitsAndLang(this.ctx, options, { lang: false });
+    const data = await this.send({
+      path: '/data/3.0/onecall/overview',
+      query: { ...where, date, ...query },
+      schema: overviewSchema,
+      operation: 'oneCall.overview',
+      cache: { ttlMs: WEATHER_CACHE_TTL_MS },
+      ...callOptions(options),
+    });
+    return withUnits(data, units);
+  }
+
+  private async send<T>(spec: RequestSpec<T>): Promise<T> {
+    const limiter = this.ctx.oneCallLimiter();
+    const { data } = await this.ctx.request({ ...spec, ...(limiter ? { rateLimiter: limiter } : {}) });
+    return data;
+  }
+}
+
+/** `oneCall(location)` plus `.at`, `.daySummary` and `.overview`, all in the client's unit system unless told. */
+export interface OneCall<U extends Units> {
+  <V extends Units = U>(location: Coordinates, options?: OneCallOptions<V>): Promise<OneCallForecast<V>>;
+  at<V extends Units = U>(location: Coordinates, time: TimeInput, options?: WeatherCallOptions<V>): Promise<OneCallTimemachine<V>>;
+  daySummary<V extends Units = U>(location: Coordinates, date: DayInput, options?: DaySummaryOptions<V>): Promise<DaySummary<V>>;
+  overview<V extends Units = U>(location: Coordinates, options?: OverviewOptions<V>): Promise<WeatherOverview<V>>;
+}
+
+export function oneCallApi<U extends Units>(resource: OneCallResource): OneCall<U> {
+  const call = <V extends Units = U>(location: Coordinates, options?: OneCallOptions<V>) => resource.get(location, options);
+  return Object.assign(call, {
+    at: <V extends Units = U>(location: Coordinates, time: TimeInput, options?: WeatherCallOptions<V>) => resource.at(location, time, options),
+    daySummary: <V extends Units = U>(location: Coordinates, date: DayInput, options?: DaySummaryOptions<V>) => resource.daySummary(location, date, options),
+    overview: <V extends Units = U>(location: Coordinates, options?: OverviewOptions<V>) => resource.overview(location, options),
+  });
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/**
+ * OpenWeather's `cod` is a number on some endpoints (`200` on /weather) and a string on others (`"200"` on
+ * /forecast, `"404"` in errors): normalised to a number so code can compare it without caring.
+ */
+export const codSchema = z
+  .union([z.number(), z.string().regex(/^\d+$/)])
+  .transform((v) => Number(v))
+  .describe('HTTP-like status code, normalised to a number');
+
+export const coordSchema = z.looseObject({ lon: z.number(), lat: z.number() });
+
+/** A weather condition (https://openweathermap.org/weather-conditions). */
+export const conditionSchema = z.looseObject({
+  id: z.number(),
+  main: z.string(),
+  description: z.string(),
+  icon: z.string(),
+});
+
+/** Rain or snow volume in mm over the last hour (`1h`) or three hours (`3h`); only present when there is some. */
+export const precipitationSchema = z.looseObject({ '1h': z.number().optional(), '3h': z.number().optional() });
+
+export type Coord = z.infer<typeof coordSchema>;
+export type WeatherCondition = z.infer<typeof conditionSchema>;
+export type Precipitation = z.infer<typeof precipitationSchema>;
