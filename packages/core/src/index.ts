@@ -30,3 +30,4 @@ export { HttpClient, extractMessage, type StreamResponse } from './client/http-c
 export * from './connector/connector-options.js';
 export * from './connector/base-connector.js';
 export * from './metadata/connector-metadata.js';
+export * from './http/quota-headers.js';

@@ -325,6 +325,16 @@ describe('HttpClient: redirects, foreign origins and pagination links', () => {
 });
 
 describe('HttpClient: response cache', () => {
+  it('never caches a 200 whose body fails to parse or validate', async () => {
+    const c = client({ cache: new MemoryResponseCache() });
+    server.use(faults.truncatedJson({ times: 1 }));
+    await expect(c.request({ path: '/thing', cache: { ttlMs: Number.POSITIVE_INFINITY } })).rejects.toMatchObject({ code: 'PARSING_ERROR', requestId: expect.any(String) });
+    await expect(c.request({ path: '/thing', cache: { ttlMs: Number.POSITIVE_INFINITY }, schema: z.object({ id: z.number() }) })).rejects.toMatchObject({ code: 'VALIDATION_ERROR' });
+    const good = await c.request({ path: '/thing', cache: { ttlMs: Number.POSITIVE_INFINITY } });
+    expect(good).toMatchObject({ data: { id: '1' }, meta: { cached: false } });
+    expect(server.requests).toHaveLength(3);
+  });
+
   it('serves fresh entries without a request, revalidates with ETag, never stores no-store', async () => {
     const clock = new FakeClock();
     const cache = new MemoryResponseCache();
@@ -403,7 +413,7 @@ describe('HttpClient: lifecycle and quota hooks', () => {
       rateLimit: limiter,
       observeQuota: ({ headers }) => [{ window: 'w', remaining: Number(headers['x-remaining'] ?? 100) }],
       inspectResponse: ({ data }) => ((data as { name?: string } | undefined)?.name === 'thing' ? undefined : new AuthError({ message: 'inspected' })),
-      mapError: ({ status, defaultError }) => (status === 418 ? new AuthError({ message: 'teapot mapped', status }) : defaultError),
+      mapError: ({ status, path, defaultError }) => (status === 418 ? new AuthError({ message: `teapot mapped at ${path}`, status }) : defaultError),
     });
     server.use(http.get('*/api/quota', () => HttpResponse.json({ name: 'thing' }, { headers: { 'x-remaining': '3' } })));
     const res = await c.request({ path: '/quota' });
@@ -413,7 +423,7 @@ describe('HttpClient: lifecycle and quota hooks', () => {
     expect(limiter.snapshot().remaining.w).toBe(3 - 1 + 0);
     await expect(c.request({ path: '/empty' })).rejects.toMatchObject({ message: 'inspected' });
     server.use(faults.status(418));
-    await expect(c.request({ path: '/thing' })).rejects.toMatchObject({ code: 'AUTH_FAILED', message: 'teapot mapped' });
+    await expect(c.request({ path: '/thing', query: { q: 1 } })).rejects.toMatchObject({ code: 'AUTH_FAILED', message: 'teapot mapped at /api/thing?q=1' });
   });
 
   it('an exception thrown by a hook surfaces unchanged and is not retried', async () => {

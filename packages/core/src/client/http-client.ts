@@ -154,12 +154,18 @@ export class HttpClient {
 
   /** Sends one logical operation and returns the parsed, validated response. Any non-2xx throws. */
   async request<T = unknown>(spec: RequestSpec<T>): Promise<ApiResponse<T>> {
-    const { response, buffer, requestId, attempts, started, waited, url, fromCache } = await this.execute(spec, false);
+    const { response, buffer, requestId, attempts, started, waited, url, fromCache, remember } = await this.execute(spec, false);
     const contentType = response.headers['content-type'];
     let data: unknown;
-    if (spec.responseType === 'text') data = buffer.toString('utf8');
-    else data = parseJson(buffer, contentType, { source: this.source });
+    try {
+      if (spec.responseType === 'text') data = buffer.toString('utf8');
+      else data = parseJson(buffer, contentType, { source: this.source });
+    } catch (error) {
+      if (isConnectorError(error)) error.requestId ??= requestId;
+      throw error;
+    }
     const finalData = this.validate(spec, data, response.status, requestId);
+    await remember?.();
     return {
       data: finalData,
       status: response.status,
@@ -249,6 +255,7 @@ export class HttpClient {
         waited: 0,
         url: prepared.url,
         fromCache: true,
+        remember: undefined,
       };
     }
 
@@ -294,8 +301,10 @@ export class HttpClient {
           }
           const result = await this.attempt(spec, prepared, requestId, attempt, streaming, cached, complete).finally(complete);
           outcome = 'success';
-          if (cacheKey !== undefined && !streaming) await this.store(cacheKey, result.response, result.buffer, spec);
-          return { ...result, requestId, attempts: attempt, started, waited, url: prepared.url, fromCache: result.fromCache };
+          // Stored by request() only once the body parsed and validated: a bad 200 must never be cached.
+          const remember =
+            cacheKey !== undefined && !streaming && !result.fromCache ? () => this.store(cacheKey, result.response, result.buffer, spec) : undefined;
+          return { ...result, requestId, attempts: attempt, started, waited, url: prepared.url, fromCache: result.fromCache, remember };
         } catch (caught) {
           // Transport, body and abort failures are already ConnectorErrors here; anything else was thrown by
           // user code (a hook, an inspector) and is a bug to surface unchanged, never a retryable network error.
@@ -487,9 +496,10 @@ export class HttpClient {
           await limiter?.observe(obs);
         }
       }
-      if (!ok) throw this.httpError(response, buffer, method, redactedUrl);
+      const redactedPath = this.redactor.url(sendUrl.pathname + sendUrl.search);
+      if (!ok) throw this.httpError(response, buffer, method, redactedPath);
       if (this.options.inspectResponse) {
-        const error = this.options.inspectResponse({ status: response.status, headers: response.headers, data: parsedForInspection(), method, path: redactedUrl });
+        const error = this.options.inspectResponse({ status: response.status, headers: response.headers, data: parsedForInspection(), method, path: redactedPath });
         if (error) throw error;
       }
       return { response, buffer, fromCache: false };
