@@ -1,0 +1,80 @@
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import { aircraft, envelope, NOW, type MockAircraft } from './fixtures.js';
+const NM_PER_RADIAN = 3440.065;
+const rad = (deg: number) => (deg * Math.PI) / 180;
+
+/** Great-circle distance (nm, 3 dp) and initial bearing (degrees true, 1 dp) from the centre, as readsb adds them. */
+function distance(lat: number, lon: number, a: MockAircraft): { dst: number; dir: number } {
+  const [p1, p2, dl] = [rad(lat), rad(a.lat), rad(a.lon - lon)];
+  const h = Math.sin((p2 - p1) / 2) ** 2 + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) ** 2;
+  const dir = (Math.atan2(Math.sin(dl) * Math.cos(p2), Math.cos(p1) * Math.sin(p2) - Math.sin(p1) * Math.cos(p2) * Math.cos(dl)) * 180) / Math.PI;
+  return { dst: Number((2 * NM_PER_RADIAN * Math.asin(Math.sqrt(h))).toFixed(3)), dir: Number(((dir + 360) % 360).toFixed(1)) };
+}
+
+/** FastAPI's 422 for a path parameter out of range (adsb.lol 2023 – early 2026). */
+function unprocessable(field: string, msg: string): Response {
+  return HttpResponse.json({ detail: [{ type: 'value_error', loc: ['path', field], msg, input: field }] }, { status: 422 });
+}
+
+const values = (param: unknown) => String(param).toUpperCase().split(',');
+const answer = (match: (a: MockAircraft) => boolean) => HttpResponse.json(envelope(aircraft.filter(match)));
+
+function circle(params: { lat?: unknown; lon?: unknown; radius?: unknown }, closest: boolean): Response {
+  const [lat, lon, radius] = [Number(params.lat), Number(params.lon), Number(params.radius)];
+  if (!(lat >= -90 && lat <= 90)) return unprocessable('lat', 'Input should be less than or equal to 90');
+  if (!(lon >= -180 && lon <= 180)) return unprocessable('lon', 'Input should be less than or equal to 180');
+  if (!Number.isInteger(radius)) return unprocessable('radius', 'Input should be a valid integer, unable to parse string as an integer');
+  if (radius < 0 || radius > 250) return unprocessable('radius', 'Input should be less than or equal to 250');
+  const within = aircraft.map((a) => ({ ...a, ...distance(lat, lon, a) })).filter((a) => a.dst <= radius);
+  within.sort((a, b) => a.dst - b.dst);
+  return HttpResponse.json(envelope(closest ? within.slice(0, 1) : within));
+}
+
+/**
+ * MSW handlers answering like adsb.lol's `/v2` routes over the `fixtures` aircraft: lookups by hex, callsign,
+ * registration and type (comma lists too), squawk, the mil/ladd/pia filters, and point/closest circles with
+ * `dst`/`dir`, rejecting a radius over 250 with FastAPI's 422. Serve them with `startMockServer(handlers)`.
+ */
+export const handlers: HttpHandler[] = [
+  http.get('*/v2/hex/:hex', ({ params }) => answer((a) => values(params.hex).includes(a.hex.toUpperCase()))),
+  http.get('*/v2/callsign/:callsign', ({ params }) => answer((a) => values(params.callsign).includes(a.flight?.trim() ?? ''))),
+  http.get('*/v2/reg/:reg', ({ params }) => answer((a) => values(params.reg).includes(a.r ?? ''))),
+  http.get('*/v2/type/:type', ({ params }) => answer((a) => values(params.type).includes(a.t ?? ''))),
+  http.get('*/v2/squawk/:squawk', ({ params }) => answer((a) => a.squawk === params.squawk)),
+  http.get('*/v2/mil', () => answer((a) => ((a.dbFlags ?? 0) & 1) !== 0)),
+  http.get('*/v2/pia', () => answer((a) => ((a.dbFlags ?? 0) & 4) !== 0)),
+  http.get('*/v2/ladd', () => answer((a) => ((a.dbFlags ?? 0) & 8) !== 0)),
+  http.get('*/v2/point/:lat/:lon/:radius', ({ params }) => circle(params, false)),
+  http.get('*/v2/closest/:lat/:lon/:radius', ({ params }) => circle(params, true)),
+];
+
+/** Realistic bodies for assertions in your own tests. */
+export const fixtures = {
+  /** The envelope's `now` (epoch ms) in every mock answer. */
+  now: NOW,
+  aircraft,
+  /** `GET /v2/hex/4ca87c`. */
+  byHex: envelope(aircraft.slice(0, 1)),
+  /** Nothing matched: still 200. */
+  empty: envelope([]),
+  envelope,
+};
+
+/** Failures to `server.use(...)` in your tests; each answers every request until `resetHandlers()`. */
+export const errorHandlers = {
+  /** adsb.lol throttling: 429 with a short HTML body and, optionally, `Retry-After` (not confirmed that it sends one). */
+  rateLimited: (retryAfterSeconds?: number): HttpHandler =>
+    http.get('*', () =>
+      new HttpResponse('<html><head><title>429 Too Many Requests</title></head><body><center><h1>429 Too Many Requests</h1></center></body></html>', {
+        status: 429,
+        headers: { 'content-type': 'text/html', ...(retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) }) },
+      }),
+    ),
+  /** The upstream readsb API timed out (the proxy gives it 5 s): a plain-text 500. */
+  upstreamTimeout: (): HttpHandler => http.get('*', () => new HttpResponse('Internal Server Error', { status: 500, headers: { 'content-type': 'text/plain' } })),
+  /** Healthy answers carrying quota headers, for testing adaptive limits. */
+  withQuotaHeaders: (remaining: number, limit = 100): HttpHandler =>
+    http.get('*', () =>
+      HttpResponse.json(fixtures.empty, { headers: { 'x-ratelimit-limit': String(limit), 'x-ratelimit-remaining': String(remaining), 'x-ratelimit-reset': '30' } }),
+    ),
+};

@@ -1,0 +1,7 @@
+import { validateInput } from '@cf/core';
+import type { z } from 'zod';
+
+/** Validates a caller's input before the network: VALIDATION_ERROR naming the field and the rule. */
+export function parse<S extends z.ZodType>(schema: S, value: unknown, method: string): z.output<S> {
+  return validateInput(schema, value, `Invalid ${method}() input`, 'adsb');
+}

@@ -1,0 +1,164 @@
+import { z } from 'zod';
+
+// ---- Input ---------------------------------------------------------------------------------------
+
+/** One value, a comma list or an array; readsb takes up to 1000 per request. */
+const listOf = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.split(',') : v), z.array(item).min(1, 'must name at least one value').max(1000));
+
+const upper = (s: string) => s.toUpperCase();
+
+export const hexCode = z
+  .string()
+  .regex(/^~?[0-9a-fA-F]{6}$/, 'must be 6 hex digits (an ICAO address such as "4ca87c"), or ~ and 6 hex digits for a non-ICAO address')
+  .transform((s) => s.toLowerCase());
+export const callsign = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9]{1,8}$/, 'must be 1-8 letters or digits, such as "UAL123"')
+  .transform(upper);
+export const registration = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9-]{1,11}$/, 'must be letters, digits and hyphens, such as "G-KELS"')
+  .transform(upper);
+export const icaoType = z
+  .string()
+  .regex(/^[A-Za-z0-9]{2,4}$/, 'must be an ICAO type designator of 2-4 letters or digits, such as "A320"')
+  .transform(upper);
+/** A string, never a number: 0032 would lose its zeros. */
+export const squawk = z.string().regex(/^[0-7]{4}$/, 'must be 4 octal digits (0-7) as a string, such as "7700"');
+
+export const byHexInput = z.object({ hex: listOf(hexCode) });
+export const byCallsignInput = z.object({ callsign: listOf(callsign) });
+export const byRegistrationInput = z.object({ registration: listOf(registration) });
+export const byTypeInput = z.object({ type: listOf(icaoType) });
+export const bySquawkInput = z.object({ squawk });
+
+/** A circle: centre in degrees, radius in whole nautical miles up to the API's documented 250. */
+export const areaSchema = z
+  .object({
+    lat: z.number().min(-90, 'must be between -90 and 90').max(90, 'must be between -90 and 90'),
+    lon: z.number().min(-180, 'must be between -180 and 180').max(180, 'must be between -180 and 180'),
+    radiusNm: z
+      .number()
+      .int('must be a whole number of nautical miles (the API takes integers)')
+      .positive('must be greater than 0')
+      .max(250, 'must be at most 250 nautical miles, the API maximum'),
+  })
+  .strict();
+export type Area = z.input<typeof areaSchema>;
+
+// ---- Responses ---------------------------------------------------------------------------------------
+
+const num = z.number().optional();
+
+/**
+ * One aircraft as readsb emits it (`README-json.md`). Keys are left out when unknown, so nearly every field is
+ * optional; unknown fields pass through.
+ */
+const aircraftFields = z.looseObject({
+  /** 6 lower-case hex digits; `~` first for a non-ICAO (TIS-B) address. */
+  hex: z.string(),
+  /** Where the data came from: `adsb_icao`, `adsr_icao`, `tisb_other`, `mlat`, `mode_s`, ... */
+  type: z.string(),
+  /** Callsign, trimmed. The API pads it with spaces to 8 characters; the original is `flightRaw`. */
+  flight: z.string().optional(),
+  /** Registration, ICAO type, type description, owner/operator and year, from the aircraft database. */
+  r: z.string().optional(),
+  t: z.string().optional(),
+  desc: z.string().optional(),
+  ownOp: z.string().optional(),
+  year: z.union([z.string(), z.number()]).optional(),
+  /** Bit field: 1 military, 2 interesting, 4 PIA, 8 LADD. */
+  dbFlags: num,
+  /** Barometric altitude in feet, or the string `"ground"`. */
+  alt_baro: z.union([z.number(), z.literal('ground')]).optional(),
+  /** Geometric (GNSS) altitude in feet. */
+  alt_geom: num,
+  /** Speeds in knots, Mach number, angles in degrees, rates in feet per minute. */
+  gs: num,
+  ias: num,
+  tas: num,
+  mach: num,
+  track: num,
+  track_rate: num,
+  roll: num,
+  mag_heading: num,
+  true_heading: num,
+  calc_track: num,
+  baro_rate: num,
+  geom_rate: num,
+  /** Mode A code: 4 octal digits as a string (`"7700"`). */
+  squawk: z.string().optional(),
+  /** `none`, `general`, `lifeguard`, `minfuel`, `nordo`, `unlawful`, `downed`, `reserved`. */
+  emergency: z.string().optional(),
+  /** Emitter category `A0`–`D7`. */
+  category: z.string().optional(),
+  nav_qnh: num,
+  nav_altitude_mcp: num,
+  nav_altitude_fms: num,
+  nav_heading: num,
+  nav_modes: z.array(z.string()).optional(),
+  lat: num,
+  lon: num,
+  nic: num,
+  rc: num,
+  /** Seconds since the position was last updated. */
+  seen_pos: num,
+  /** The last known position, when the current one is more than 60 s old. */
+  lastPosition: z.looseObject({ lat: z.number(), lon: z.number(), nic: num, rc: num, seen_pos: num }).optional(),
+  rr_lat: num,
+  rr_lon: num,
+  version: num,
+  nic_baro: num,
+  nac_p: num,
+  nac_v: num,
+  sil: num,
+  sil_type: z.string().optional(),
+  gva: num,
+  sda: num,
+  alert: num,
+  spi: num,
+  wd: num,
+  ws: num,
+  oat: num,
+  tat: num,
+  /** Fields that came from MLAT or TIS-B (often empty). */
+  mlat: z.array(z.string()),
+  tisb: z.array(z.string()),
+  messages: z.number(),
+  /** Seconds since any message was received (relative to the envelope's `now`). */
+  seen: z.number(),
+  /** Signal strength in dBFS (negative). */
+  rssi: z.number(),
+});
+
+const trimFlight = <A extends { flight?: string | undefined }>(aircraft: A): A & { flightRaw?: string } =>
+  aircraft.flight === undefined ? aircraft : { ...aircraft, flight: aircraft.flight.trim(), flightRaw: aircraft.flight };
+
+export const aircraftSchema = aircraftFields.transform(trimFlight);
+/** Point and closest queries add the distance (nm) and direction (degrees true) from the centre. */
+export const nearbyAircraftSchema = aircraftFields.extend({ dst: z.number(), dir: z.number() }).transform(trimFlight);
+/** An aircraft as the API sends it (`flight` still padded). */
+export type RawAircraft = z.input<typeof aircraftSchema>;
+export type Aircraft = z.infer<typeof aircraftSchema>;
+export type NearbyAircraft = z.infer<typeof nearbyAircraftSchema>;
+
+/** The readsb `jv2` envelope. `now` and `ctime` are epoch **milliseconds**. */
+const envelope = <T extends z.ZodType>(aircraft: T) =>
+  z.looseObject({
+    ac: z.array(aircraft),
+    /** `"No error"` on success. */
+    msg: z.string(),
+    now: z.number(),
+    total: z.number(),
+    ctime: z.number().optional(),
+    /** Server processing time in ms. */
+    ptime: z.number().optional(),
+  });
+
+export const aircraftResponseSchema = envelope(aircraftSchema);
+export const nearbyResponseSchema = envelope(nearbyAircraftSchema);
+export type AircraftResponse = z.infer<typeof aircraftResponseSchema>;
+export type NearbyResponse = z.infer<typeof nearbyResponseSchema>;

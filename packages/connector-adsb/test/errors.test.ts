@@ -1,0 +1,71 @@
+import { isConnectorError } from '@cf/core';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_429_WAIT_MS } from '../src/index.js';
+import { errorHandlers } from '../src/mocks/index.js';
+import { useMockApi } from './helpers.js';
+
+const api = useMockApi();
+
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error('expected the call to fail');
+    },
+    (error: unknown) => {
+      if (!isConnectorError(error)) throw error;
+      return error;
+    },
+  );
+
+describe('errors', () => {
+  it('a 429 with a short HTML body and no Retry-After waits the default between attempts, then gives RATE_LIMIT', async () => {
+    api.server.use(errorHandlers.rateLimited());
+    const adsb = api.make();
+    const retries: number[] = [];
+    adsb.on('retry', (e) => retries.push(e.delayMs));
+    const error = await failure(adsb.military());
+    expect(error.code).toBe('RATE_LIMIT');
+    expect(error.status).toBe(429);
+    expect(error.retryAfterMs).toBe(DEFAULT_429_WAIT_MS);
+    expect(error.message).toContain('adsb.lol is throttling this IP');
+    expect(error.body).toContain('429 Too Many Requests');
+    expect(retries).toEqual([DEFAULT_429_WAIT_MS, DEFAULT_429_WAIT_MS]);
+    expect(api.server.requests).toHaveLength(3);
+    // The next call, even another method, holds off until the wait is over.
+    api.server.resetHandlers();
+    const waits: Array<[string, number]> = [];
+    adsb.on('rateLimitWait', (w) => waits.push([w.reason, w.waitedMs]));
+    await adsb.ladd();
+    expect(waits).toEqual([['paused', DEFAULT_429_WAIT_MS]]);
+  });
+
+  it("a 429's Retry-After wins over the default", async () => {
+    api.server.use(errorHandlers.rateLimited(3));
+    const adsb = api.make();
+    const retries: number[] = [];
+    adsb.on('retry', (e) => retries.push(e.delayMs));
+    expect((await failure(adsb.pia())).retryAfterMs).toBe(3000);
+    expect(retries).toEqual([3000, 3000]);
+  });
+
+  it("FastAPI's 422 (a radius the connector would have refused) is INVALID_REQUEST naming the parameter", async () => {
+    const error = await failure(api.make().client.request({ path: '/point/51/0/300' }));
+    expect(error.code).toBe('INVALID_REQUEST');
+    expect(error.message).toBe('adsb.lol rejected the request: path.radius: Input should be less than or equal to 250.');
+    expect(error.body).toMatchObject({ detail: [{ loc: ['path', 'radius'] }] });
+    expect(api.server.requests).toHaveLength(1);
+  });
+
+  it('a plain-text 500 from the upstream is retried, then SERVER_ERROR with the text', async () => {
+    api.server.use(errorHandlers.upstreamTimeout());
+    const error = await failure(api.make().byHex('4ca87c'));
+    expect(error.code).toBe('SERVER_ERROR');
+    expect(error.body).toBe('Internal Server Error');
+    expect(api.server.requests).toHaveLength(3);
+  });
+
+  it('an unknown route is NOT_FOUND (core default)', async () => {
+    const error = await failure(api.make().client.request({ path: '/all' }));
+    expect(error.code).toBe('NOT_FOUND');
+  });
+});
