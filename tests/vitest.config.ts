@@ -3,5 +3,12 @@ import { defineProject } from 'vitest/config';
 export default defineProject({
   resolve: { conditions: ['@cf/source'] },
   ssr: { resolve: { conditions: ['@cf/source'] } },
-  test: { name: 'e2e', include: ['**/*.test.ts'], exclude: ['**/node_modules/**'], passWithNoTests: true },
+  test: {
+    name: 'e2e',
+    include: ['**/*.test.ts'],
+    exclude: ['**/node_modules/**', '.tmp/**'],
+    passWithNoTests: true,
+    testTimeout: 120_000,
+    hookTimeout: 900_000,
+  },
 });
