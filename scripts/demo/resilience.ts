@@ -1,15 +1,11 @@
-/**
- * The README's first command: a tour that needs no credentials and no network. Each part serves mocks on
- * loopback (real sockets, real timeouts) and prints what a user would see.
- */
 import { http, HttpResponse } from 'msw';
 import { HttpClient, isConnectorError, paginate, RateLimiter } from '@cf/core';
 import { faults, startMockServer } from '@cf/core/testing';
+import type { Log } from './tour.js';
 
-const line = (s = '') => console.log(s);
-const section = (title: string) => line(`\n== ${title} ==`);
-
-async function resilienceTour(): Promise<void> {
+/** Resilience at work on a sandbox API: a 429 honoured, a breaker opening and recovering, an extract resumed. */
+export async function resilienceTour(line: Log): Promise<void> {
+  const section = (title: string) => line(`\n== ${title} ==`);
   const server = await startMockServer([
     http.get('*/items', ({ request }) => {
       const after = Number(new URL(request.url).searchParams.get('after') ?? 0);
@@ -82,14 +78,3 @@ async function resilienceTour(): Promise<void> {
     await server.close();
   }
 }
-
-async function main(): Promise<void> {
-  line('Connector Factory demo: embedded sandbox APIs on loopback, no credentials, no network.');
-  await resilienceTour();
-  line('\nDone.');
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
