@@ -12,5 +12,4 @@ export {
   type RuleStatus,
 } from './conformance.js';
 export { FakeClock } from '../time/fake-clock.js';
-// TEMPORARY (removed when the connectors are integrated): the vitest wrapper now lives in `@cf/core/conformance`.
-export { describeConformance } from './describe-conformance.js';
+// `describeConformance` (the vitest wrapper) is imported from `@cf/core/conformance`, so this entry needs no vitest.
