@@ -84,10 +84,10 @@ describe('CircuitBreaker', () => {
     expect(() => restored.acquire()).toThrow(expect.objectContaining({ code: 'CIRCUIT_OPEN' }));
   });
 
-  it('counts only retryable failures; other 4xx count as success; cancellation as nothing', () => {
+  it('counts only retryable failures; other 4xx count as success; rate limits and cancellation as nothing', () => {
     expect(breakerOutcome(undefined)).toBe('success');
     expect(breakerOutcome(new ServerError({ message: 'x', status: 503 }))).toBe('failure');
-    expect(breakerOutcome(new RateLimitError({ message: 'x', status: 429 }))).toBe('failure');
+    expect(breakerOutcome(new RateLimitError({ message: 'x', status: 429 }))).toBe('ignore');
     expect(breakerOutcome(new InvalidRequestError({ message: 'x', status: 400 }))).toBe('success');
     expect(breakerOutcome(new AuthError({ message: 'x', status: 401 }))).toBe('success');
     expect(breakerOutcome(new CancelledError({ message: 'x' }))).toBe('ignore');

@@ -28,12 +28,15 @@ export interface CircuitStateChange {
 }
 
 /**
- * Which outcomes count as failures. Retryable failures (network, timeout, 408/425/429, 5xx) count;
- * any other 4xx proves the server is up and counts as a success; cancellation counts as nothing.
+ * Which outcomes count as failures. Retryable failures (network, timeout, 408/425, 5xx) count; any other
+ * 4xx proves the server is up and counts as a success; rate limits and cancellation count as nothing.
  */
 export function breakerOutcome(error: ConnectorError | undefined): 'success' | 'failure' | 'ignore' {
   if (error === undefined) return 'success';
   if (error.code === 'CANCELLED' || error.code === 'CIRCUIT_OPEN' || error.code === 'CLIENT_CLOSED') return 'ignore';
+  // A rate limit (429, GraphQL THROTTLED) comes from a healthy server saying "later": the limiter pauses for
+  // it. Counting it would turn a 10 s wait into a 60 s outage, so it neither opens nor closes the circuit.
+  if (error.code === 'RATE_LIMIT') return 'ignore';
   // A non-retryable failure with no HTTP status never reached the server (local quota, bad input, a full
   // queue): it says nothing about the server's health, so it must not close a half-open circuit.
   if (error.status === undefined && !error.retryable) return 'ignore';
