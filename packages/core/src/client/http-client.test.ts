@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { apiKeyAuth, bearerAuth } from '../auth/static-auth.js';
 import { oauth2Auth } from '../auth/oauth2-auth.js';
-import { AuthError } from '../errors/error-classes.js';
+import { AuthError, RateLimitError } from '../errors/error-classes.js';
 import type { AttemptState } from '../hooks/hooks.js';
 import { MemoryResponseCache } from '../http/response-cache.js';
 import { RateLimiter } from '../policies/rate-limiter.js';
@@ -278,6 +278,21 @@ describe('HttpClient: retry and idempotency', () => {
     await searchLimiter.pauseUntil(clock.now() + 500);
     await searchLimiter.acquire();
     expect(waits).toHaveLength(1); // a closed client no longer listens to a limiter that outlives it
+  });
+
+  it('a non-retryable 429 (a daily quota) fails with its reset time and does not pause the shared limiter', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ clock, windows: [{ name: 's', limit: 1000, intervalMs: 1000 }] });
+    const c = client({
+      clock,
+      rateLimit: limiter,
+      mapError: ({ status, retryAfterMs, defaultError }) =>
+        status === 429 ? new RateLimitError({ message: 'daily quota used up', status, retryable: false, retryAfterMs }) : defaultError,
+    });
+    server.use(faults.rateLimited({ retryAfter: 50_000, times: 1 }));
+    await expect(c.request({ path: '/thing' })).rejects.toMatchObject({ code: 'RATE_LIMIT', retryable: false, retryAfterMs: 50_000_000 });
+    expect(limiter.snapshot().pausedUntil).toBeUndefined();
+    expect((await c.request({ path: '/thing' })).meta.rateLimitWaitMs).toBe(0);
   });
 
   it('retries can be disabled per client or per call; the retry budget stops long chains', async () => {

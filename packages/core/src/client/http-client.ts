@@ -328,7 +328,9 @@ export class HttpClient {
               continue;
             }
           }
-          if (error.code === 'RATE_LIMIT' && error.status === 429 && error.retryAfterMs !== undefined && limiter) {
+          // A non-retryable 429 (a daily quota) is the caller's to handle: pausing every queued call until
+          // midnight would hang them instead of letting each fail with the reset time.
+          if (error.code === 'RATE_LIMIT' && error.status === 429 && error.retryable && error.retryAfterMs !== undefined && limiter) {
             // Pause every queued call sharing this limiter, so the queue does not fire into the wall.
             await limiter.pauseUntil(this.clock.now() + error.retryAfterMs);
           }

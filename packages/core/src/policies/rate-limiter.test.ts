@@ -63,10 +63,12 @@ describe('RateLimiter', () => {
     const clock = new FakeClock();
     const limiter = new RateLimiter({ clock, windows: [{ name: 's', limit: 100, intervalMs: 1000 }] });
     await limiter.pauseUntil(clock.now() + 10_000);
+    expect(limiter.snapshot().pausedUntil).toBe(clock.now() + 10_000);
     const t0 = clock.now();
     const waited = await Promise.all([limiter.acquire(), limiter.acquire(), limiter.acquire()]);
     expect(clock.now() - t0).toBe(10_000);
     expect(waited[0]).toBe(10_000);
+    expect(limiter.snapshot().pausedUntil).toBeUndefined();
   });
 
   it('quota observations lower the local count (min) or adopt it (exact), and can change capacity and rate', async () => {

@@ -38,6 +38,7 @@ export class RateLimiter {
   private lastRemaining: Record<string, number> = {};
   /** Units taken by calls whose response has not arrived yet (see `complete`). */
   private inFlightUnits = 0;
+  private lastPausedUntil: number | undefined;
   private readonly waitListeners = new Set<(wait: RateLimitWait) => void>();
 
   constructor(options: RateLimiterOptions) {
@@ -97,11 +98,14 @@ export class RateLimiter {
 
   /** Holds every queued and future call until `untilEpochMs` (after a 429). */
   async pauseUntil(untilEpochMs: number): Promise<void> {
+    this.lastPausedUntil = Math.max(this.lastPausedUntil ?? 0, untilEpochMs);
     await this.store.pauseUntil(this.key, untilEpochMs);
   }
 
+  /** What this process last saw: units left per window, and the pause in force (epoch ms), if any. */
   snapshot(): RateLimitSnapshot {
-    return { remaining: { ...this.lastRemaining }, pausedUntil: undefined };
+    const paused = this.lastPausedUntil !== undefined && this.lastPausedUntil > this.clock.now() ? this.lastPausedUntil : undefined;
+    return { remaining: { ...this.lastRemaining }, pausedUntil: paused };
   }
 
   private async acquireNow(cost: number, signal: AbortSignal | undefined, requestId: string | undefined): Promise<number> {
@@ -112,6 +116,7 @@ export class RateLimiter {
       const pausedUntil = await this.store.pausedUntil(this.key);
       const now = this.clock.now();
       if (pausedUntil > now) {
+        this.lastPausedUntil = pausedUntil;
         this.emit({ ...who, waitedMs: pausedUntil - now, window: undefined, reason: 'paused' });
         await this.clock.sleep(pausedUntil - now, signal);
         continue;
