@@ -1,0 +1,124 @@
+import { isConnectorError, type ConnectorError } from '@cf/core';
+import type { BatchErrorBody } from './schemas.js';
+
+/** One input HubSpot did not process, or an error it could not tie to an input (`index` undefined). */
+export interface BatchFailure<I> {
+  /** The input's position in the array you passed. */
+  index: number | undefined;
+  input: I | undefined;
+  /** HubSpot's category (`OBJECT_NOT_FOUND`, `VALIDATION_ERROR`...) or core's code when a whole request failed. */
+  category: string | undefined;
+  message: string;
+  /** HubSpot's `context` (e.g. `{ ids: ['999'] }`). */
+  context: Record<string, unknown> | undefined;
+  /** Set when the whole request carrying this input failed (after core's retries). */
+  error?: ConnectorError;
+}
+
+/** Everything a batch call did: the records processed and one failure per input that was not. */
+export interface BatchResult<T, I> {
+  results: T[];
+  errors: Array<BatchFailure<I>>;
+}
+
+export interface ChunkOutcome<T> {
+  results: T[];
+  errors: BatchErrorBody[];
+}
+
+export interface RunChunksOptions<I, T> {
+  inputs: readonly I[];
+  chunkSize: number;
+  concurrency: number;
+  /** Sends one chunk; `offset` is the index of its first input. */
+  send: (chunk: readonly I[], offset: number) => Promise<ChunkOutcome<T>>;
+  /** The indexes (into `inputs`) an error entry refers to. */
+  locate: (error: BatchErrorBody, chunk: readonly I[], offset: number) => number[];
+  /** Adds advice to a whole-chunk failure (e.g. that a create may have been applied). */
+  explain?: (error: ConnectorError) => ConnectorError;
+}
+
+/** Errors after which every further chunk would fail the same way: stop and throw. */
+const FATAL = new Set(['AUTH_FAILED', 'CANCELLED', 'CLIENT_CLOSED', 'RATE_LIMIT', 'CIRCUIT_OPEN']);
+
+/**
+ * Splits inputs into HubSpot-sized chunks and sends them a few at a time (each through the rate limiter).
+ * A 207's per-input errors and a chunk that failed as a whole become per-input failures; other chunks go on.
+ * An error that would fail every chunk (auth, quota, cancellation) is thrown, with what was done so far in
+ * `error.details.partialResult`.
+ */
+export async function runChunks<I, T>(options: RunChunksOptions<I, T>): Promise<BatchResult<T, I>> {
+  const { inputs, chunkSize } = options;
+  const chunkCount = Math.ceil(inputs.length / chunkSize);
+  const outcomes: Array<BatchResult<T, I> | undefined> = new Array<BatchResult<T, I> | undefined>(chunkCount);
+  let nextChunk = 0;
+  let fatal: ConnectorError | undefined;
+
+  const worker = async (): Promise<void> => {
+    while (fatal === undefined && nextChunk < chunkCount) {
+      const c = nextChunk;
+      nextChunk += 1;
+      const offset = c * chunkSize;
+      const chunk = inputs.slice(offset, offset + chunkSize);
+      try {
+        const outcome = await options.send(chunk, offset);
+        outcomes[c] = { results: outcome.results, errors: outcome.errors.flatMap((e) => toFailures(e, options.locate(e, chunk, offset), inputs)) };
+      } catch (caught) {
+        if (!isConnectorError(caught)) throw caught;
+        const error = options.explain ? options.explain(caught) : caught;
+        if (FATAL.has(error.code)) {
+          fatal ??= error;
+          return;
+        }
+        outcomes[c] = {
+          results: [],
+          errors: chunk.map((input, i) => ({ index: offset + i, input, category: error.code, message: error.message, context: undefined, error })),
+        };
+      }
+    }
+  };
+
+  await Promise.all(Array.from({ length: Math.min(options.concurrency, chunkCount) }, () => worker()));
+  const done = collect(outcomes);
+  if (fatal) {
+    fatal.details.partialResult = { ...done, processedChunks: outcomes.filter(Boolean).length, totalChunks: chunkCount };
+    throw fatal;
+  }
+  return done;
+}
+
+function collect<T, I>(outcomes: Array<BatchResult<T, I> | undefined>): BatchResult<T, I> {
+  const results: T[] = [];
+  const errors: Array<BatchFailure<I>> = [];
+  for (const o of outcomes) {
+    if (!o) continue;
+    results.push(...o.results);
+    errors.push(...o.errors);
+  }
+  return { results, errors };
+}
+
+function toFailures<I>(error: BatchErrorBody, indexes: number[], inputs: readonly I[]): Array<BatchFailure<I>> {
+  const base = { category: error.category, message: error.message ?? 'HubSpot did not process this input.', context: error.context };
+  if (indexes.length === 0) return [{ ...base, index: undefined, input: undefined }];
+  return indexes.map((index) => ({ ...base, index, input: inputs[index] }));
+}
+
+/** Reads string values of a `context` key (HubSpot sends arrays of strings; a lone string is accepted too). */
+export function contextValues(error: BatchErrorBody, key: string): string[] {
+  const v = error.context?.[key];
+  if (typeof v === 'string') return [v];
+  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
+  return [];
+}
+
+/** Maps error context ids back to input positions within a chunk. */
+export function indexesOf(values: readonly string[], keys: readonly string[], offset: number): number[] {
+  const out: number[] = [];
+  for (const value of values) {
+    keys.forEach((key, i) => {
+      if (key === value) out.push(offset + i);
+    });
+  }
+  return out;
+}

@@ -1,0 +1,122 @@
+import { paginate, type CallOptions, type PageResult, type Paginated } from '@cf/core';
+import type { HubSpotContext } from './context.js';
+import { searchResponseSchema, type CrmRecord } from './schemas.js';
+import type { Filter } from './validation.js';
+
+/**
+ * Where an ordered scan stands, as a plain JSON value you can store anywhere.
+ * Every record modified before `since` has been delivered; so have those modified at `since` whose id is
+ * `afterId` or lower, when `afterId` is set. Without `afterId`, nothing at `since` has been delivered yet.
+ */
+export type Checkpoint = {
+  /** Epoch milliseconds of the modification date. */
+  since: number;
+  /** The last `hs_object_id` delivered within the millisecond `since`. */
+  afterId?: string;
+};
+
+export interface KeysetOptions<T> {
+  ctx: HubSpotContext;
+  objectType: string;
+  /** `lastmodifieddate` for contacts, `hs_lastmodifieddate` for every other object. */
+  modifiedProperty: string;
+  /** The caller's filter groups (ORed); each gets the anchor filters appended. Empty: no filters of their own. */
+  groups: Filter[][];
+  query?: string | undefined;
+  properties?: string[] | undefined;
+  pageSize: number;
+  /** Where to start; undefined sends the first query with no anchor at all. */
+  start?: Checkpoint | undefined;
+  /** An exclusive upper bound on the modification date, fixed when iteration starts. */
+  until?: (() => number) | undefined;
+  map: (record: CrmRecord) => T;
+  call: CallOptions;
+  operation: string;
+}
+
+const ID_PROPERTY = 'hs_object_id';
+
+/** Compares numeric id strings without precision loss. */
+export function compareIds(a: string, b: string): number {
+  if (a.length !== b.length) return a.length - b.length;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Scans search results in (modification date, id) order, one independent query per page, never using `after`:
+ * HubSpot stops a query at 10,000 results, and a query anchored on the last page has no such limit.
+ *
+ * HubSpot honours one sort, so records sharing a millisecond come back in no particular order. A page sorted by
+ * date therefore only delivers the milliseconds it holds completely (all but its last); when one millisecond
+ * fills a whole page, that millisecond is read by id (`modified = since AND hs_object_id > afterId`, sorted by id).
+ * Each page's checkpoint is exact, so a crashed scan resumes without losing or repeating a record.
+ */
+export function keysetPages<T>(options: KeysetOptions<T>): Paginated<T, Checkpoint> {
+  return paginate<T, Checkpoint>({ start: options.start, signal: options.call.signal, fetchPage: keysetFetchPage(options) });
+}
+
+/** One page of the scan above, for callers that build their own `paginate` (search mixes it with offset paging). */
+export function keysetFetchPage<T>(options: KeysetOptions<T>): (cursor: Checkpoint | undefined) => Promise<PageResult<T, Checkpoint>> {
+  const mod = options.modifiedProperty;
+  let until: number | undefined;
+  const properties = options.properties && !options.properties.includes(mod) ? [...options.properties, mod] : options.properties;
+
+  const modifiedMs = (record: CrmRecord): number => {
+    const raw = record.properties[mod] ?? record.updatedAt;
+    const ms = /^\d+$/.test(raw) ? Number(raw) : Date.parse(raw);
+    return Number.isNaN(ms) ? Date.parse(record.updatedAt) : ms;
+  };
+
+  return async (cursor) => {
+    until ??= options.until?.();
+    const byId = cursor?.afterId !== undefined;
+    const anchor: Filter[] =
+      cursor === undefined
+        ? []
+        : byId
+          ? [
+              { propertyName: mod, operator: 'EQ', value: String(cursor.since) },
+              { propertyName: ID_PROPERTY, operator: 'GT', value: cursor.afterId ?? '0' },
+            ]
+          : [{ propertyName: mod, operator: 'GTE', value: String(cursor.since) }];
+    const bound: Filter[] = until === undefined ? [] : [{ propertyName: mod, operator: 'LT', value: String(until) }];
+    const groups = (options.groups.length > 0 ? options.groups : [[]]).map((g) => ({ filters: [...g, ...anchor, ...bound] }));
+    const body = {
+      ...(options.query !== undefined ? { query: options.query } : {}),
+      filterGroups: groups.filter((g) => g.filters.length > 0),
+      sorts: [{ propertyName: byId ? ID_PROPERTY : mod, direction: 'ASCENDING' }],
+      ...(properties ? { properties } : {}),
+      limit: options.pageSize,
+    };
+    const { data } = await options.ctx.http.request({
+      method: 'POST',
+      path: '/crm/v3/objects/{objectType}/search',
+      params: { objectType: options.objectType },
+      body,
+      schema: searchResponseSchema,
+      idempotent: true,
+      rateLimiter: options.ctx.searchLimiter,
+      operation: options.operation,
+      ...options.call,
+    });
+    const keyed = data.results
+      .map((record) => ({ record, ms: modifiedMs(record) }))
+      .sort((a, b) => a.ms - b.ms || compareIds(a.record.id, b.record.id));
+    const full = data.results.length >= options.pageSize;
+    const last = keyed.at(-1);
+
+    if (byId && cursor) {
+      // Within one millisecond, sorted by id: everything here is deliverable.
+      const next: Checkpoint = full && last ? { since: cursor.since, afterId: last.record.id } : { since: cursor.since + 1 };
+      return { items: keyed.map((k) => options.map(k.record)), next };
+    }
+    if (!full || !last) {
+      const checkpoint = last ? { since: last.ms + 1 } : cursor;
+      return { items: keyed.map((k) => options.map(k.record)), next: undefined, ...(checkpoint ? { checkpoint } : {}) };
+    }
+    // The page's last millisecond may continue on the next page: deliver only the ones before it.
+    const complete = keyed.filter((k) => k.ms < last.ms);
+    if (complete.length === 0) return { items: [], next: { since: last.ms, afterId: '0' } };
+    return { items: complete.map((k) => options.map(k.record)), next: { since: last.ms } };
+  };
+}

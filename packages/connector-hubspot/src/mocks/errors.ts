@@ -1,0 +1,75 @@
+import { http, type HttpHandler } from 'msw';
+import { errorBody, json, rateLimitBodies } from './responses.js';
+
+export interface ErrorTimes {
+  /** Requests answered with the error before falling through to the normal handlers. @default Infinity */
+  times?: number;
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** MSW path pattern. @default every path */
+  path?: string;
+}
+
+function once(options: ErrorTimes, respond: () => Response): HttpHandler {
+  let left = options.times ?? Number.POSITIVE_INFINITY;
+  const method = (options.method ?? 'all').toLowerCase() as 'all';
+  return http[method](options.path ?? '*', () => {
+    if (left <= 0) return undefined;
+    left -= 1;
+    return respond();
+  });
+}
+
+/**
+ * HubSpot's error responses as MSW handlers, for `server.use(...)` in your tests. Bodies follow HubSpot's
+ * `{ status, message, correlationId, category, ... }` shape; 429s carry its rate-limit bodies and headers.
+ */
+export const hubspotErrors = {
+  /** 401 INVALID_AUTHENTICATION: a missing, revoked or wrong token. */
+  invalidAuthentication: (options: ErrorTimes = {}) =>
+    once(options, () => json(errorBody('INVALID_AUTHENTICATION', 'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview'), 401)),
+  /** 403 MISSING_SCOPES naming the scopes the call needs. */
+  missingScopes: (scopes: string[], options: ErrorTimes = {}) =>
+    once(options, () =>
+      json(
+        errorBody('MISSING_SCOPES', "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.", {
+          errors: [{ message: 'One or more of the following scopes are required.', context: { requiredGranularScopes: scopes } }],
+          links: { scopes: 'https://developers.hubspot.com/scopes' },
+        }),
+        403,
+      ),
+    ),
+  /** 404 OBJECT_NOT_FOUND. */
+  objectNotFound: (options: ErrorTimes & { id?: string } = {}) =>
+    once(options, () => json(errorBody('OBJECT_NOT_FOUND', 'Object not found.  objectId are usually numeric.', { context: { id: [options.id ?? 'unknown'] } }), 404)),
+  /** 400 VALIDATION_ERROR (by default, an invalid email). */
+  validationError: (options: ErrorTimes & { message?: string } = {}) =>
+    once(options, () =>
+      json(
+        errorBody(
+          'VALIDATION_ERROR',
+          options.message ?? `Property values were not valid: ${JSON.stringify([{ isValid: false, message: 'Email address example.lcom is invalid', error: 'INVALID_EMAIL', name: 'email' }])}`,
+        ),
+        400,
+      ),
+    ),
+  /** 409 CONFLICT for a duplicate (contact email). */
+  conflict: (existingId: string, options: ErrorTimes = {}) => once(options, () => json(errorBody('CONFLICT', `Contact already exists. Existing ID: ${existingId}`), 409)),
+  /** 429 TEN_SECONDLY_ROLLING with quota headers (and Retry-After when given). */
+  tenSecondlyLimit: (options: ErrorTimes & { max?: number; retryAfter?: number } = {}) =>
+    once(options, () =>
+      json(rateLimitBodies.tenSecondly(), 429, {
+        'x-hubspot-ratelimit-max': String(options.max ?? 100),
+        'x-hubspot-ratelimit-remaining': '0',
+        'x-hubspot-ratelimit-interval-milliseconds': '10000',
+        ...(options.retryAfter !== undefined ? { 'retry-after': String(options.retryAfter) } : {}),
+      }),
+    ),
+  /** 429 DAILY: the account's daily quota is used up. */
+  dailyLimit: (options: ErrorTimes & { daily?: number } = {}) =>
+    once(options, () => json(rateLimitBodies.daily(), 429, { 'x-hubspot-ratelimit-daily': String(options.daily ?? 250_000), 'x-hubspot-ratelimit-daily-remaining': '0' })),
+  /** 429 for the search endpoints' per-second limit (no policy name, no quota headers). */
+  secondlyLimit: (options: ErrorTimes = {}) => once({ method: 'POST', ...options }, () => json(rateLimitBodies.secondly(), 429)),
+  /** A 5xx with HubSpot's error body. */
+  serverError: (options: ErrorTimes & { status?: number } = {}) =>
+    once(options, () => json(errorBody('INTERNAL_ERROR', 'internal error'), options.status ?? 500)),
+};

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+
+/**
+ * Input rules shared by every resource, checked before the network (VALIDATION_ERROR naming the field and rule).
+ * Limits come from HubSpot's docs: list `limit` ≤ 100, search `limit` ≤ 200, 5 filter groups, 10 filters per group,
+ * 25 filters in total (changelog 2024-08-26), one sort.
+ */
+
+/** A HubSpot record id (`hs_object_id`): digits only. */
+export const objectIdSchema = z
+  .string({ error: 'must be a string' })
+  .regex(/^\d{1,20}$/, 'must be a numeric HubSpot id (digits only); to look up by another unique property, pass idProperty');
+
+/** An id that may be a unique property value (email, domain, external id) when `idProperty` is set. */
+export const lookupIdSchema = z.string({ error: 'must be a string' }).min(1, 'must not be empty').max(1000, 'must be at most 1000 characters');
+
+/** A property's internal name: a letter, then letters, digits or underscores. */
+export const propertyNameSchema = z
+  .string({ error: 'must be a string' })
+  .regex(/^[A-Za-z][A-Za-z0-9_]{0,255}$/, 'must be a property internal name (a letter, then letters, digits or _), not its label');
+
+/** `contacts`, `line_items`, `0-1` or a custom object's `2-123456` / `p123_cars`. */
+export const objectTypeSchema = z
+  .string({ error: 'must be a string' })
+  .regex(/^(\d+-\d+|[A-Za-z][A-Za-z0-9_]{0,99})$/, 'must be an object type name (contacts, line_items, p123_cars) or type id (0-1, 2-123456)');
+
+export const propertyListSchema = z.array(propertyNameSchema).max(1000, 'at most 1000 properties per request');
+
+export const pageSizeSchema = (max: number) =>
+  z.number({ error: 'must be a number' }).int('must be an integer').min(1, 'must be at least 1').max(max, `must be at most ${max} (HubSpot's maximum)`);
+
+export const FILTER_OPERATORS = [
+  'EQ',
+  'NEQ',
+  'LT',
+  'LTE',
+  'GT',
+  'GTE',
+  'BETWEEN',
+  'IN',
+  'NOT_IN',
+  'HAS_PROPERTY',
+  'NOT_HAS_PROPERTY',
+  'CONTAINS_TOKEN',
+  'NOT_CONTAINS_TOKEN',
+] as const;
+export type FilterOperator = (typeof FILTER_OPERATORS)[number];
+
+export const MAX_FILTER_GROUPS = 5;
+export const MAX_FILTERS_PER_GROUP = 10;
+export const MAX_FILTERS_TOTAL = 25;
+
+/** Dates are sent as epoch milliseconds, which every date property accepts. */
+const filterValueSchema = z.union([z.string(), z.number().finite(), z.boolean(), z.date()]).transform((v) => (v instanceof Date ? String(v.getTime()) : String(v)));
+
+export const filterSchema = z
+  .strictObject({
+    propertyName: propertyNameSchema,
+    operator: z.enum(FILTER_OPERATORS, { error: `must be one of ${FILTER_OPERATORS.join(', ')}` }),
+    value: filterValueSchema.optional(),
+    highValue: filterValueSchema.optional(),
+    values: z.array(filterValueSchema).min(1, 'must list at least one value').max(1000).optional(),
+  })
+  .superRefine((f, ctx) => {
+    const need = (field: 'value' | 'highValue' | 'values', why: string) => {
+      if (f[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `is required ${why}` });
+    };
+    const forbid = (field: 'value' | 'highValue' | 'values', why: string) => {
+      if (f[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], message: `is not allowed ${why}` });
+    };
+    if (f.operator === 'BETWEEN') {
+      need('value', 'with BETWEEN (the low bound)');
+      need('highValue', 'with BETWEEN (the high bound)');
+    } else if (f.operator === 'IN' || f.operator === 'NOT_IN') {
+      need('values', `with ${f.operator}`);
+      forbid('value', `with ${f.operator} (use values)`);
+    } else if (f.operator === 'HAS_PROPERTY' || f.operator === 'NOT_HAS_PROPERTY') {
+      forbid('value', `with ${f.operator}`);
+      forbid('values', `with ${f.operator}`);
+    } else {
+      need('value', `with ${f.operator}`);
+      forbid('values', `with ${f.operator} (use value)`);
+    }
+  });
+export type FilterInput = z.input<typeof filterSchema>;
+export type Filter = z.output<typeof filterSchema>;
+
+export const filterGroupsSchema = z
+  .array(
+    z.strictObject({
+      filters: z
+        .array(filterSchema)
+        .min(1, 'a filter group needs at least one filter')
+        .max(MAX_FILTERS_PER_GROUP, `HubSpot allows at most ${MAX_FILTERS_PER_GROUP} filters per group`),
+    }),
+  )
+  .max(MAX_FILTER_GROUPS, `HubSpot allows at most ${MAX_FILTER_GROUPS} filter groups`)
+  .superRefine((groups, ctx) => {
+    const total = groups.reduce((n, g) => n + g.filters.length, 0);
+    if (total > MAX_FILTERS_TOTAL) ctx.addIssue({ code: 'custom', message: `HubSpot allows at most ${MAX_FILTERS_TOTAL} filters in total, got ${total}` });
+  });
+export type FilterGroup = { filters: Filter[] };
+
+export const sortsSchema = z
+  .array(z.strictObject({ propertyName: propertyNameSchema, direction: z.enum(['ASCENDING', 'DESCENDING']) }))
+  .max(1, 'HubSpot applies only one sort; pass at most one');
+export type Sort = z.output<typeof sortsSchema>[number];
+
+/** Property values a user may write: strings, numbers, booleans, dates (sent as ISO) or null to clear. */
+export const writeValuesSchema = z.record(
+  propertyNameSchema,
+  z.union([z.string(), z.number().finite(), z.boolean(), z.date(), z.null()]).transform((v) => {
+    if (v === null) return '';
+    if (v instanceof Date) return v.toISOString();
+    return String(v);
+  }),
+  { error: 'must be an object of property name → value' },
+);
+export type WriteValues = z.input<typeof writeValuesSchema>;
+
+export const associationCategorySchema = z.enum(['HUBSPOT_DEFINED', 'USER_DEFINED', 'INTEGRATOR_DEFINED']);
+export const associationSpecSchema = z.strictObject({
+  associationCategory: associationCategorySchema,
+  associationTypeId: z.number().int().positive('must be a positive association type id'),
+});
+export type AssociationSpec = z.output<typeof associationSpecSchema>;

@@ -1,0 +1,72 @@
+import type { CallOptions } from '@cf/core';
+import { z } from 'zod';
+import type { ShopifyContext } from '../context.js';
+import { gidSchema, isGid } from '../gid.js';
+import { countSchema, dateTime } from '../schemas.js';
+import { SyncableConnectionResource } from './connection-resource.js';
+import { runMutation, USER_ERRORS, userErrorsField } from './mutations.js';
+
+/** https://shopify.dev/docs/api/admin-graphql/2025-07/objects/Collection */
+export const collectionSchema = z.looseObject({
+  id: gidSchema('Collection'),
+  title: z.string(),
+  handle: z.string(),
+  updatedAt: dateTime,
+  sortOrder: z.string(),
+  productsCount: countSchema.nullable(),
+});
+export type Collection = z.infer<typeof collectionSchema>;
+
+/** Default node selection: 2 points per collection. */
+export const COLLECTION_FIELDS = 'id title handle updatedAt sortOrder productsCount { count }';
+
+export const COLLECTION_SORT_KEYS = ['ID', 'RELEVANCE', 'TITLE', 'UPDATED_AT'] as const;
+export type CollectionSortKey = (typeof COLLECTION_SORT_KEYS)[number];
+
+/** `CollectionInput` for `collectionCreate` (a custom collection when `ruleSet` is absent). */
+export const collectionCreateInputSchema = z.looseObject({
+  title: z.string().trim().min(1, 'is required').max(255),
+  handle: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens')
+    .optional(),
+  descriptionHtml: z.string().optional(),
+  products: z
+    .array(z.string().refine((v) => isGid(v, 'Product'), 'must be a Product GID'))
+    .max(250, 'at most 250 products per call')
+    .optional(),
+});
+export type CollectionCreateInput = z.input<typeof collectionCreateInputSchema>;
+
+const collectionPayload = z.looseObject({ collection: collectionSchema.nullable(), ...userErrorsField });
+export type CollectionPayload = z.infer<typeof collectionPayload>;
+
+/** Collections: `list`, `get`, `changedSince`, and `collectionCreate`. */
+export class Collections extends SyncableConnectionResource<Collection, CollectionSortKey> {
+  constructor(ctx: ShopifyContext) {
+    super(ctx, {
+      root: 'collections',
+      single: 'collection',
+      type: 'Collection',
+      sort: { type: 'CollectionSortKeys', keys: COLLECTION_SORT_KEYS },
+      fields: COLLECTION_FIELDS,
+      node: collectionSchema,
+    });
+  }
+
+  /** `collectionCreate`: https://shopify.dev/docs/api/admin-graphql/2025-07/mutations/collectionCreate */
+  create(input: CollectionCreateInput, call?: CallOptions): Promise<CollectionPayload> {
+    return runMutation(
+      this.ctx,
+      {
+        name: 'collectionCreate',
+        document: `mutation CollectionCreate($input: CollectionInput!) {\n  collectionCreate(input: $input) { collection { ${COLLECTION_FIELDS} } ${USER_ERRORS} }\n}`,
+        input: collectionCreateInputSchema,
+        variables: (valid) => ({ input: valid }),
+        payload: collectionPayload,
+      },
+      input,
+      call,
+    );
+  }
+}

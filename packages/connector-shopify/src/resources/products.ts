@@ -1,0 +1,140 @@
+import type { CallOptions } from '@cf/core';
+import { z } from 'zod';
+import type { ShopifyContext } from '../context.js';
+import { gidSchema, isGid, requireGid } from '../gid.js';
+import { countSchema, dateTime } from '../schemas.js';
+import { SyncableConnectionResource } from './connection-resource.js';
+import { runMutation, USER_ERRORS, userErrorsField } from './mutations.js';
+
+/** https://shopify.dev/docs/api/admin-graphql/2025-07/objects/Product */
+export const productSchema = z.looseObject({
+  id: gidSchema('Product'),
+  title: z.string(),
+  handle: z.string(),
+  status: z.string(),
+  vendor: z.string(),
+  productType: z.string(),
+  tags: z.array(z.string()),
+  createdAt: dateTime,
+  updatedAt: dateTime,
+  publishedAt: dateTime.nullable(),
+  totalInventory: z.number().int().nullable(),
+  variantsCount: countSchema.nullable(),
+});
+export type Product = z.infer<typeof productSchema>;
+
+/** Default node selection: 2 points per product, so a page of 250 costs 502. */
+export const PRODUCT_FIELDS =
+  'id title handle status vendor productType tags createdAt updatedAt publishedAt totalInventory variantsCount { count }';
+
+export const PRODUCT_SORT_KEYS = [
+  'CREATED_AT',
+  'ID',
+  'INVENTORY_TOTAL',
+  'PRODUCT_TYPE',
+  'PUBLISHED_AT',
+  'RELEVANCE',
+  'TITLE',
+  'UPDATED_AT',
+  'VENDOR',
+] as const;
+export type ProductSortKey = (typeof PRODUCT_SORT_KEYS)[number];
+
+const productStatus = z.enum(['ACTIVE', 'ARCHIVED', 'DRAFT']);
+const shortText = z.string().max(255, 'must be at most 255 characters');
+const productFieldsInput = {
+  descriptionHtml: z.string().optional(),
+  handle: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens')
+    .max(255)
+    .optional(),
+  vendor: shortText.optional(),
+  productType: shortText.optional(),
+  tags: z.array(shortText).max(250, 'at most 250 tags').optional(),
+  status: productStatus.optional(),
+  collectionsToJoin: z
+    .array(z.string().refine((v) => isGid(v, 'Collection'), 'must be a Collection GID'))
+    .max(250)
+    .optional(),
+};
+
+/** `ProductCreateInput` (the `product:` argument since 2024-07). Unknown fields are passed to Shopify as given. */
+export const productCreateInputSchema = z.looseObject({ title: shortText.trim().min(1, 'is required'), ...productFieldsInput });
+export type ProductCreateInput = z.input<typeof productCreateInputSchema>;
+
+/** `ProductUpdateInput`: the product's `id` and the fields to change. */
+export const productUpdateInputSchema = z.looseObject({
+  id: z.string().refine((v) => isGid(v, 'Product'), 'must be a Product GID (gid://shopify/Product/123)'),
+  title: shortText.trim().min(1, 'must not be blank').optional(),
+  ...productFieldsInput,
+});
+export type ProductUpdateInput = z.input<typeof productUpdateInputSchema>;
+
+const productPayload = z.looseObject({ product: productSchema.nullable(), ...userErrorsField });
+export type ProductPayload = z.infer<typeof productPayload>;
+const deletePayload = z.looseObject({ deletedProductId: gidSchema('Product').nullable(), ...userErrorsField });
+export type ProductDeletePayload = z.infer<typeof deletePayload>;
+
+/** Products: `list`, `get`, `changedSince`, and the `productCreate` / `productUpdate` / `productDelete` mutations. */
+export class Products extends SyncableConnectionResource<Product, ProductSortKey> {
+  constructor(ctx: ShopifyContext) {
+    super(ctx, {
+      root: 'products',
+      single: 'product',
+      type: 'Product',
+      sort: { type: 'ProductSortKeys', keys: PRODUCT_SORT_KEYS },
+      fields: PRODUCT_FIELDS,
+      node: productSchema,
+    });
+  }
+
+  /** `productCreate`: https://shopify.dev/docs/api/admin-graphql/2025-07/mutations/productCreate */
+  create(product: ProductCreateInput, call?: CallOptions): Promise<ProductPayload> {
+    return runMutation(
+      this.ctx,
+      {
+        name: 'productCreate',
+        document: `mutation ProductCreate($product: ProductCreateInput!) {\n  productCreate(product: $product) { product { ${PRODUCT_FIELDS} } ${USER_ERRORS} }\n}`,
+        input: productCreateInputSchema,
+        variables: (input) => ({ product: input }),
+        payload: productPayload,
+      },
+      product,
+      call,
+    );
+  }
+
+  /** `productUpdate`: https://shopify.dev/docs/api/admin-graphql/2025-07/mutations/productUpdate */
+  update(product: ProductUpdateInput, call?: CallOptions): Promise<ProductPayload> {
+    return runMutation(
+      this.ctx,
+      {
+        name: 'productUpdate',
+        document: `mutation ProductUpdate($product: ProductUpdateInput!) {\n  productUpdate(product: $product) { product { ${PRODUCT_FIELDS} } ${USER_ERRORS} }\n}`,
+        input: productUpdateInputSchema,
+        variables: (input) => ({ product: input }),
+        payload: productPayload,
+      },
+      product,
+      call,
+    );
+  }
+
+  /** `productDelete`: https://shopify.dev/docs/api/admin-graphql/2025-07/mutations/productDelete */
+  delete(id: string | number, call?: CallOptions): Promise<ProductDeletePayload> {
+    const gid = requireGid('Product', id);
+    return runMutation(
+      this.ctx,
+      {
+        name: 'productDelete',
+        document: `mutation ProductDelete($input: ProductDeleteInput!) {\n  productDelete(input: $input) { deletedProductId ${USER_ERRORS} }\n}`,
+        input: z.object({ id: z.string() }),
+        variables: (input) => ({ input }),
+        payload: deletePayload,
+      },
+      { id: gid },
+      call,
+    );
+  }
+}

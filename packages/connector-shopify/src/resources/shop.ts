@@ -1,0 +1,28 @@
+import type { CallOptions } from '@cf/core';
+import { z } from 'zod';
+import type { ShopifyContext } from '../context.js';
+import { gidSchema } from '../gid.js';
+import { currencyCode } from '../schemas.js';
+
+/** https://shopify.dev/docs/api/admin-graphql/2025-07/objects/Shop */
+export const shopSchema = z.looseObject({
+  id: gidSchema('Shop'),
+  name: z.string(),
+  myshopifyDomain: z.string(),
+  currencyCode,
+  ianaTimezone: z.string(),
+  plan: z.looseObject({ partnerDevelopment: z.boolean(), shopifyPlus: z.boolean() }).nullable(),
+});
+export type Shop = z.infer<typeof shopSchema>;
+
+const SHOP_QUERY = 'query Shop {\n  shop { id name myshopifyDomain currencyCode ianaTimezone plan { partnerDevelopment shopifyPlus } }\n}';
+
+/** The shop the token belongs to: a cheap call (2 points) that proves credentials. */
+export class ShopResource {
+  constructor(private readonly ctx: ShopifyContext) {}
+
+  async get(call: CallOptions = {}): Promise<Shop> {
+    const { data } = await this.ctx.executor.execute(SHOP_QUERY, undefined, { ...call, schema: z.looseObject({ shop: shopSchema }), operation: 'shop.get' });
+    return data.shop;
+  }
+}
