@@ -7,8 +7,10 @@
  */
 import { adsbTour } from './adsb.js';
 import { frankfurterTour } from './frankfurter.js';
+import { hubSpotTour } from './hubspot.js';
 import { openWeatherTour } from './openweather.js';
 import { resilienceTour } from './resilience.js';
+import { shopifyTour } from './shopify.js';
 import { runTour } from './tour.js';
 
 const log = (line = ''): void => console.log(line);
@@ -19,6 +21,8 @@ async function main(): Promise<void> {
   await runTour(frankfurterTour, log, process.env);
   await runTour(adsbTour, log, process.env);
   await runTour(openWeatherTour, log, process.env);
+  await runTour(hubSpotTour, log, process.env);
+  await runTour(shopifyTour, log, process.env);
   await resilienceTour(log);
   log(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
