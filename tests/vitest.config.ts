@@ -7,7 +7,6 @@ export default defineProject({
     name: 'e2e',
     include: ['**/*.test.ts'],
     exclude: ['**/node_modules/**', '.tmp/**'],
-    passWithNoTests: true,
     testTimeout: 120_000,
     hookTimeout: 900_000,
   },
