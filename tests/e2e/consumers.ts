@@ -171,4 +171,24 @@ export const consumers: Consumer[] = [
       }
     `,
   },
+  {
+    name: '@cf/cli',
+    exports: ['listConnectors', 'extract', 'scaffoldConnector', 'checkConnector', 'main'],
+    call: `
+      import { extract, listConnectors } from '@cf/cli';
+      import { readFileSync } from 'node:fs';
+      const names = (await listConnectors()).map((c) => c.name);
+      if (!names.includes('hubspot')) throw new Error('registry misses hubspot: ' + names.join(','));
+      await extract({ connector: 'frankfurter', resource: 'currencies', sandbox: true, out: 'cli-currencies.jsonl', progress: 'none' });
+      const lines = readFileSync('cli-currencies.jsonl', 'utf8').trim().split('\\n');
+      if (lines.length < 10) throw new Error('too few records: ' + lines.length);
+      console.log('OK cli ' + lines.length);
+    `,
+    types: `
+      import { listConnectors } from '@cf/cli';
+      export async function names(): Promise<string[]> {
+        return (await listConnectors()).map((c) => c.name);
+      }
+    `,
+  },
 ];

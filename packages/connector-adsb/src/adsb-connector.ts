@@ -1,6 +1,6 @@
 import { BaseConnector, coreOptionsSchema, quotaFromHeaders, withUserOptions, type CallOptions, type CoreOptions, type HttpClientOptions } from '@cf/core';
 import type { z } from 'zod';
-import pkg from '../package.json' with { type: 'json' };
+import { VERSION } from './version.js';
 import { mapAdsbError } from './map-error.js';
 import { near } from './resources/aircraft-near.js';
 import * as filtered from './resources/filtered-aircraft.js';
@@ -32,7 +32,7 @@ export class AdsbConnector extends BaseConnector<AdsbConfig> {
       {
         baseUrl: 'https://api.adsb.lol/v2',
         source: 'adsb',
-        userAgent: `${pkg.name}/${pkg.version}`,
+        userAgent: `@cf/connector-adsb/${VERSION}`,
         // Limits are dynamic and unpublished; 429s are reported after about 7 requests in 40 s per IP.
         rateLimit: { windows: [{ name: 'requests', limit: 6, intervalMs: 40_000, algorithm: 'sliding-window' }] },
         // Only `remaining`, as a lower bound: the server's limit/reset may use another interval than ours.

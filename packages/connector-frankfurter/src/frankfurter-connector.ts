@@ -1,6 +1,6 @@
 import { BaseConnector, coreOptionsSchema, withUserOptions, type CallOptions, type CoreOptions, type HttpClientOptions, type Paginated } from '@cf/core';
 import type { z } from 'zod';
-import pkg from '../package.json' with { type: 'json' };
+import { VERSION } from './version.js';
 import type { FrankfurterContext } from './context.js';
 import { mapFrankfurterError } from './map-error.js';
 import * as currencies from './resources/currencies.js';
@@ -33,7 +33,7 @@ export class FrankfurterConnector extends BaseConnector<FrankfurterConfig> {
       {
         baseUrl: 'https://api.frankfurter.dev/v1',
         source: 'frankfurter',
-        userAgent: `${pkg.name}/${pkg.version}`,
+        userAgent: `@cf/connector-frankfurter/${VERSION}`,
         // No documented quota; a polite ceiling, since a free community service is on the other end.
         rateLimit: { windows: [{ name: 'requests', limit: 10, intervalMs: 1_000 }] },
         mapError: mapFrankfurterError,

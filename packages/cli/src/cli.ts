@@ -1,0 +1,173 @@
+import type { Writable } from 'node:stream';
+import { isConnectorError } from '@cf/core';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { CliError, exitCodeOf } from './cli-error.js';
+import { addConnector } from './commands/add.js';
+import { checkConnector, formatCheck } from './commands/check.js';
+import { diffConnector, formatDiff } from './commands/diff.js';
+import { extract } from './commands/extract.js';
+import { formatConnectorList, listConnectors } from './commands/list.js';
+import { scaffoldConnector } from './commands/new.js';
+import { EXIT, type ExitCode } from './exit-codes.js';
+import { CLI_VERSION } from './version.js';
+
+export interface CliIo {
+  stdout: Writable;
+  stderr: Writable & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  /** Ctrl-C: aborting it stops `cf extract` cleanly, with its state saved. */
+  signal?: AbortSignal | undefined;
+}
+
+const positiveInteger = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer.');
+  return n;
+};
+
+const keyValue = (value: string, previous: Record<string, string> = {}): Record<string, string> => {
+  const at = value.indexOf('=');
+  if (at < 1) throw new InvalidArgumentError('must be key=value.');
+  return { ...previous, [value.slice(0, at)]: value.slice(at + 1) };
+};
+
+function describeError(error: unknown): string {
+  if (isConnectorError(error)) {
+    const id = error.requestId ? ` (request id ${error.requestId})` : '';
+    return `${error.code}: ${error.message}${id}`;
+  }
+  if (error instanceof CliError) return error.message;
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+/** Builds the `cf` program: argument parsing only; every command's logic is a function in `src/commands/`. */
+export function createProgram(io: CliIo, setExit: (code: ExitCode) => void): Command {
+  const print = (text: string) => io.stdout.write(`${text}\n`);
+  const program = new Command('cf')
+    .description('Connector Factory: production-grade API connectors, as packages or as source you own.')
+    .version(CLI_VERSION)
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+
+  program
+    .command('list')
+    .description('the registry: connector, package version, API version, auth, resources, compliance')
+    .option('--json', 'print the registry entries as JSON')
+    .action((opts: { json?: boolean }) => {
+      const entries = listConnectors();
+      print(opts.json ? JSON.stringify(entries, null, 2) : formatConnectorList(entries));
+    });
+
+  program
+    .command('extract')
+    .description('stream a resource as JSON Lines, resumable with --state')
+    .argument('<connector>', 'a connector from cf list')
+    .argument('<resource>', 'a resource of that connector (cf list --json shows "extract")')
+    .option('--since <value>', 'where to start, for resources that take one (a date or datetime)')
+    .option('--state <file>', 'checkpoint file: rewritten after every page, read to resume')
+    .option('--out <file>', 'JSON Lines output file, or - for stdout', '-')
+    .option('--limit <n>', 'stop after n records', positiveInteger)
+    .option('--sandbox', "run against the connector's own mocks on loopback (no credentials, no network)")
+    .option('--config <file>', 'JSON file with the connector configuration (credentials, core options)')
+    .option('-p, --param <key=value>', 'a resource parameter, repeatable', keyValue)
+    .addOption(new Option('--progress <mode>', 'progress on stderr').choices(['auto', 'plain', 'none']).default('auto'))
+    .action(async (connector: string, resource: string, opts: ExtractFlags) => {
+      const result = await extract({
+        connector,
+        resource,
+        since: opts.since,
+        state: opts.state,
+        out: opts.out === '-' ? '-' : opts.out,
+        limit: opts.limit,
+        sandbox: opts.sandbox,
+        config: opts.config,
+        params: opts.param,
+        env: io.env,
+        signal: io.signal,
+        stdout: io.stdout,
+        stderr: io.stderr,
+        progress: opts.progress,
+      });
+      if (result.interrupted) setExit(EXIT.interrupted);
+    });
+
+  program
+    .command('new')
+    .description('scaffold packages/connector-<name>: client, example resource, mocks, conformance test, README, metadata')
+    .argument('<name>', "the API's name, lower-case words joined by - (acme-crm)")
+    .option('--dir <dir>', 'where to create the package (default packages/connector-<name>)')
+    .option('--display-name <name>', "the API's name as written (default from <name>)")
+    .option('--base-url <url>', "the API's base URL with its path prefix")
+    .option('--docs-url <url>', "the API's documentation")
+    .action((name: string, opts: { dir?: string; displayName?: string; baseUrl?: string; docsUrl?: string }) => {
+      const result = scaffoldConnector({ name, cwd: io.cwd, ...opts });
+      print(`created ${result.dir} (${result.layout} layout):\n  ${result.files.join('\n  ')}`);
+      print(`next: pnpm install, then \`npx vitest run\` in it; done means \`cf check ${result.dir}\` at 100%.`);
+    });
+
+  program
+    .command('add')
+    .description("copy a connector's source into your project (pinned to this CLI's version, with a manifest)")
+    .argument('<connector>', 'a connector from cf list')
+    .option('--dir <dir>', 'the directory connectors are copied into', 'src/connectors')
+    .action((connector: string, opts: { dir: string }) => {
+      const result = addConnector({ connector, dir: opts.dir, cwd: io.cwd });
+      const what = result.previousVersion === undefined ? 'added' : `updated from ${result.previousVersion}`;
+      print(`${connector} ${result.version} ${what} in ${result.dir}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.removed.length} removed.`);
+      for (const warning of result.warnings) io.stderr.write(`warning: ${warning}, outside the copied source: adjust it in your copy.\n`);
+      print(`it needs @cf/core and zod (and msw for its mocks) in your dependencies; \`cf diff ${connector}\` shows your changes and upstream's.`);
+    });
+
+  program
+    .command('diff')
+    .description('for a copied-in connector: what you changed, and what changed upstream')
+    .argument('<connector>', 'a connector installed with cf add')
+    .option('--dir <dir>', 'the directory connectors were copied into', 'src/connectors')
+    .option('--stat', 'list the files only, without patches')
+    .action((connector: string, opts: { dir: string; stat?: boolean }) => {
+      print(formatDiff(diffConnector({ connector, dir: opts.dir, cwd: io.cwd }), { patches: !opts.stat }));
+    });
+
+  program
+    .command('check')
+    .description('run the conformance suite against a connector package and print its compliance')
+    .argument('[path]', 'a connector package directory, or a connector name', '.')
+    .option('--json', 'print the reports as JSON')
+    .action(async (path: string, opts: { json?: boolean }) => {
+      const result = await checkConnector({ target: path, cwd: io.cwd, signal: io.signal });
+      print(opts.json ? JSON.stringify(result, null, 2) : formatCheck(result));
+      if (result.compliance < 100) setExit(EXIT.failure);
+    });
+
+  return program;
+}
+
+interface ExtractFlags {
+  since?: string;
+  state?: string;
+  out: string;
+  limit?: number;
+  sandbox?: boolean;
+  config?: string;
+  param?: Record<string, string>;
+  progress: 'auto' | 'plain' | 'none';
+}
+
+/** Runs `cf` with the user's arguments; resolves to the exit code (never throws). */
+export async function main(args: readonly string[], io: CliIo): Promise<ExitCode> {
+  let code: ExitCode = EXIT.ok;
+  const program = createProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync([...args], { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end with a "success" CommanderError; anything else is a usage error, already printed.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    io.stderr.write(`cf: ${describeError(error)}\n`);
+    return exitCodeOf(error);
+  }
+}

@@ -1,0 +1,60 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { runConformance, type ConformanceReport } from '@cf/core/testing';
+import { adapters } from '../adapters/index.js';
+import type { ConnectorAdapter } from '../adapters/adapter.js';
+import { conformanceViaVitest } from '../check/vitest-conformance.js';
+import { usageError } from '../cli-error.js';
+import { formatTable } from '../format-table.js';
+
+export interface CheckOptions {
+  /** A connector package directory, or a registry name. @default '.' */
+  target?: string | undefined;
+  cwd?: string | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+export interface CheckResult {
+  /** `adapter`: run in-process through the CLI's adapter; `vitest`: the package's own conformance test. */
+  via: 'adapter' | 'vitest';
+  reports: ConformanceReport[];
+  /** The lowest compliance of the reports: 100 means done. */
+  compliance: number;
+}
+
+const adapterByPackage = (name: string): ConnectorAdapter | undefined => Object.values(adapters).find((a) => a.metadata.packageName === name);
+
+/**
+ * `cf check [path]`: core's conformance suite against a connector, through the CLI's adapter when it knows the
+ * package (framework-free, in-process), otherwise through the package's own `test/conformance.test.ts`.
+ */
+export async function checkConnector(options: CheckOptions = {}): Promise<CheckResult> {
+  const target = options.target ?? '.';
+  const dir = resolve(options.cwd ?? process.cwd(), target);
+  const manifest = join(dir, 'package.json');
+  let adapter: ConnectorAdapter | undefined;
+  if (existsSync(manifest)) {
+    adapter = adapterByPackage((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name ?? '');
+    if (!adapter) {
+      if (!existsSync(join(dir, 'test', 'conformance.test.ts'))) throw usageError(`${dir} has no test/conformance.test.ts to run.`);
+      const reports = await conformanceViaVitest(dir, { signal: options.signal });
+      return { via: 'vitest', reports, compliance: Math.min(...reports.map((r) => r.compliance)) };
+    }
+  } else {
+    adapter = adapters[target];
+    if (!adapter) throw usageError(`"${target}" is neither a connector package directory nor a connector the CLI knows (${Object.keys(adapters).join(', ')}).`);
+  }
+  const report = await runConformance(adapter.conformance);
+  return { via: 'adapter', reports: [report], compliance: report.compliance };
+}
+
+const MARK: Record<string, string> = { passed: 'pass', failed: 'FAIL', 'not-applicable': 'n/a' };
+
+export function formatCheck(result: CheckResult): string {
+  return result.reports
+    .map((report) => {
+      const rows = report.results.map((r) => [MARK[r.status] ?? r.status, r.id, r.reason ?? r.title]);
+      return `${formatTable(['RESULT', 'RULE', 'DETAIL'], rows)}\nconformance ${report.connector}: ${report.passed}/${report.applicable} rules (${report.compliance}%)`;
+    })
+    .join('\n\n');
+}

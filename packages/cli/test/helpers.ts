@@ -1,0 +1,41 @@
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { PassThrough, type Readable } from 'node:stream';
+import { onTestFinished } from 'vitest';
+import { main } from '../src/index.js';
+
+export const CLI_DIR = resolve(import.meta.dirname, '..');
+export const REPO_ROOT = resolve(CLI_DIR, '../..');
+
+function capture(): PassThrough & { text: () => string } {
+  const stream = new PassThrough();
+  let text = '';
+  stream.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+  return Object.assign(stream, { text: () => text });
+}
+
+/** Runs `cf` in-process: exit code, stdout and stderr. */
+export async function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; signal?: AbortSignal } = {}) {
+  const stdout = capture();
+  const stderr = capture();
+  const code = await main(args, { stdout, stderr, env: options.env ?? {}, cwd: options.cwd ?? process.cwd(), signal: options.signal });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+/** Spawns the real `cf` binary (src/bin.ts through tsx, one process, so signals reach it directly). */
+export function spawnCli(args: string[], options: { cwd?: string } = {}): ChildProcessByStdio<null, Readable, Readable> {
+  return spawn(process.execPath, ['--import', 'tsx', '--conditions=@cf/source', join(CLI_DIR, 'src', 'bin.ts'), ...args], {
+    cwd: options.cwd ?? CLI_DIR,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+}
+
+/** A temporary directory, removed when the calling test finishes. */
+export function tempDir(prefix = 'cf-cli-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}

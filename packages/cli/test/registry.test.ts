@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { connectorMetadataSchema } from '@cf/core';
+import { describe, expect, it } from 'vitest';
+import { buildRegistry, connectorPackageDirs, serializeRegistry } from '../src/registry/build-registry.js';
+import { adapters, listConnectors, loadRegistry, registrySchema } from '../src/index.js';
+import { REPO_ROOT, runCli } from './helpers.js';
+
+describe('registry.json', () => {
+  it('is up to date: regenerated in memory from every connector, it is byte for byte the committed file (run `pnpm --filter @cf/cli registry`)', async () => {
+    const regenerated = serializeRegistry(await buildRegistry(REPO_ROOT));
+    expect(readFileSync(join(REPO_ROOT, 'registry.json'), 'utf8')).toBe(regenerated);
+  }, 120_000);
+
+  it('lists every connector package, each with a metadata record core validates', async () => {
+    const registry = registrySchema.parse(JSON.parse(readFileSync(join(REPO_ROOT, 'registry.json'), 'utf8')));
+    const names = connectorPackageDirs(REPO_ROOT).map((dir) => `@cf/${dir.split(/[\\/]/).at(-1) ?? ''}`);
+    expect(registry.connectors.map((c) => c.package).sort()).toEqual(names.sort());
+    for (const entry of registry.connectors) {
+      const module = (await import(join(REPO_ROOT, entry.copyIn.source, 'index.ts'))) as { metadata: unknown };
+      expect(connectorMetadataSchema.parse(module.metadata).name).toBe(entry.name);
+      expect(entry.copyIn).toEqual({ source: `packages/connector-${entry.name}/src`, command: `cf add ${entry.name}` });
+    }
+  });
+
+  it('gives a compliance for every connector the CLI has an adapter for, and lists its extractable resources', () => {
+    for (const entry of loadRegistry().connectors) {
+      const adapter = adapters[entry.name];
+      expect(entry.extract).toEqual(adapter ? Object.keys(adapter.resources) : []);
+      expect(entry.conformance === null).toBe(adapter === undefined);
+    }
+  });
+});
+
+describe('cf list', () => {
+  it('prints the registry as a table: connector, package version, API version, auth, resources, compliance', async () => {
+    const { code, stdout } = await runCli(['list']);
+    expect(code).toBe(0);
+    const [header, ...rows] = stdout.trim().split('\n');
+    expect(header?.split(/\s{2,}/)).toEqual(['CONNECTOR', 'VERSION', 'API VERSION', 'AUTH', 'RESOURCES', 'COMPLIANCE']);
+    expect(rows).toHaveLength(listConnectors().length);
+    const hubspot = loadRegistry().connectors.find((c) => c.name === 'hubspot');
+    const row = rows.find((r) => r.startsWith('hubspot '));
+    expect(row).toContain(hubspot?.version);
+    expect(row).toContain(hubspot?.apiVersion);
+    expect(row).toContain('bearer, oauth2');
+    expect(row).toContain('contacts, companies');
+    expect(row).toMatch(/\d+% \(\d+\/\d+\)$/);
+  });
+
+  it('--json prints the entries, with the npm package and the copy-in path', async () => {
+    const { stdout } = await runCli(['list', '--json']);
+    const entries = JSON.parse(stdout) as Array<{ name: string; package: string; copyIn: { source: string } }>;
+    expect(entries.find((e) => e.name === 'frankfurter')).toMatchObject({ package: '@cf/connector-frankfurter', copyIn: { source: 'packages/connector-frankfurter/src' } });
+  });
+});

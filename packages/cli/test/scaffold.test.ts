@@ -1,0 +1,123 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkConnector, scaffoldConnector } from '../src/index.js';
+import { outputPath, renderTemplate } from '../src/scaffold/render-template.js';
+import { REPO_ROOT, runCli, tempDir } from './helpers.js';
+
+const exec = promisify(execFile);
+const { FORCE_COLOR: _force, ...plainEnv } = process.env;
+const env = { ...plainEnv, NO_COLOR: '1' };
+
+/**
+ * A throwaway workspace under the repository (so `@cf/core`, zod, msw and vitest resolve from its node_modules)
+ * shaped like the repository: `packages/<pkg>` two levels below a `tsconfig.base.json` and `tsup.config.base.ts`.
+ */
+const workspace = join(REPO_ROOT, '.tmp', 'scaffold-test');
+const pkg = join(workspace, 'packages', 'connector-demo-api');
+
+/** Where `name` resolves from `dir`, the way Node and TypeScript look it up: the nearest node_modules upward. */
+function resolvesFrom(dir: string, name: string): string | undefined {
+  for (let at = dir; ; at = dirname(at)) {
+    if (existsSync(join(at, 'node_modules', name, 'package.json'))) return join(at, 'node_modules', name);
+    if (dirname(at) === at) return undefined;
+  }
+}
+
+describe('cf new demo-api, untouched', () => {
+  beforeAll(() => {
+    rmSync(workspace, { recursive: true, force: true });
+    mkdirSync(workspace, { recursive: true });
+    writeFileSync(join(workspace, 'tsconfig.base.json'), JSON.stringify({ extends: '../../tsconfig.base.json' }));
+    writeFileSync(join(workspace, 'tsup.config.base.ts'), "export { packageBuild } from '../../tsup.config.base';\n");
+  });
+  afterAll(() => rmSync(workspace, { recursive: true, force: true }));
+
+  it('creates the standard layout', async () => {
+    const { code, stdout } = await runCli(['new', 'demo-api'], { cwd: workspace });
+    expect(code).toBe(0);
+    expect(stdout).toContain(`created ${pkg} (repo layout)`);
+    for (const file of [
+      'package.json',
+      'tsconfig.json',
+      'tsup.config.ts',
+      'vitest.config.ts',
+      'README.md',
+      'AGENTS.md',
+      'src/index.ts',
+      'src/client.ts',
+      'src/resources/items.ts',
+      'src/mocks/index.ts',
+      'src/metadata.ts',
+      'test/items.test.ts',
+      'test/conformance.test.ts',
+    ]) {
+      expect(existsSync(join(pkg, file)), file).toBe(true);
+    }
+    const manifest = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')) as Record<string, unknown>;
+    const frankfurter = JSON.parse(readFileSync(join(REPO_ROOT, 'packages', 'connector-frankfurter', 'package.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest.name).toBe('@cf/connector-demo-api');
+    // The exports map (with its @cf/source condition) and publishConfig are the existing connectors'.
+    expect(manifest.exports).toEqual(frankfurter.exports);
+    expect(manifest.publishConfig).toEqual(frankfurter.publishConfig);
+    expect(JSON.parse(readFileSync(join(pkg, 'tsconfig.json'), 'utf8'))).toMatchObject({ extends: '../../tsconfig.base.json' });
+    expect(readFileSync(join(pkg, 'src', 'client.ts'), 'utf8')).toContain('export class DemoApiConnector extends BaseConnector');
+    expect(readFileSync(join(pkg, 'AGENTS.md'), 'utf8')).toMatch(/cf check.*100 %/);
+    expect(readFileSync(join(pkg, 'README.md'), 'utf8')).toContain('DEMO_API_TOKEN');
+  });
+
+  it('resolves @cf/core, zod, msw and vitest from the repository', () => {
+    for (const name of ['@cf/core', 'zod', 'msw', 'vitest']) expect(resolvesFrom(pkg, name), name).toBe(join(REPO_ROOT, 'node_modules', name));
+  });
+
+  it('passes its own tests and type-checks', async () => {
+    const tests = await exec('npx', ['vitest', 'run'], { cwd: pkg, timeout: 120_000, env });
+    const [, passed, total] = /Tests\s+(\d+) passed \((\d+)\)/.exec(tests.stdout) ?? [];
+    expect(Number(passed)).toBeGreaterThan(0);
+    expect(passed).toBe(total);
+    expect(tests.stdout).toContain('conformance demo-api: 14/14 rules (100%)');
+    await expect(exec('npx', ['tsc', '--noEmit', '-p', '.'], { cwd: pkg, timeout: 120_000, env })).resolves.toBeDefined();
+  }, 240_000);
+
+  it('is at 100 % by cf check (through its own conformance test: the CLI has no adapter for it)', async () => {
+    const result = await checkConnector({ target: pkg });
+    expect(result.via).toBe('vitest');
+    expect(result.compliance).toBe(100);
+    expect(result.reports[0]).toMatchObject({ connector: 'demo-api', failed: 0, applicable: 14 });
+  }, 120_000);
+
+  it('refuses a directory that is not empty', async () => {
+    const { code, stderr } = await runCli(['new', 'demo-api'], { cwd: workspace });
+    expect(code).toBe(2);
+    expect(stderr).toContain('exists and is not empty');
+  });
+});
+
+describe('cf new: input', () => {
+  it('rejects names that are not lower-case words joined by "-" (exit 2)', async () => {
+    for (const name of ['Demo', 'demo_api', 'demo-', '9lives', 'connector-demo']) {
+      const { code } = await runCli(['new', name], { cwd: tempDir() });
+      expect({ name, code }).toEqual({ name, code: 2 });
+    }
+  });
+
+  it('writes a standalone layout outside a repository, with @cf/core as a version range', () => {
+    const dir = tempDir();
+    const result = scaffoldConnector({ name: 'acme-crm', dir: join(dir, 'acme'), displayName: 'ACME CRM', baseUrl: 'https://api.acme.test/crm/v2' });
+    expect(result.layout).toBe('standalone');
+    const manifest = JSON.parse(readFileSync(join(dir, 'acme', 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    expect(manifest.dependencies['@cf/core']).toMatch(/^\^\d+\.\d+\.\d+$/);
+    expect(JSON.parse(readFileSync(join(dir, 'acme', 'tsconfig.json'), 'utf8'))).toHaveProperty('compilerOptions.strict', true);
+    expect(readFileSync(join(dir, 'acme', 'src', 'client.ts'), 'utf8')).toContain("DEFAULT_BASE_URL = 'https://api.acme.test/crm/v2'");
+    expect(readFileSync(join(dir, 'acme', 'src', 'metadata.ts'), 'utf8')).toContain("displayName: 'ACME CRM'");
+  });
+
+  it('fails on a template placeholder it does not define, and picks a template variant by layout', () => {
+    expect(() => renderTemplate('{{nope}}', {}, 'x.tpl')).toThrow(/x\.tpl uses \{\{nope\}\}/);
+    expect(outputPath('tsconfig.json@repo.tpl', 'repo')).toBe('tsconfig.json');
+    expect(outputPath('tsconfig.json@repo.tpl', 'standalone')).toBeUndefined();
+    expect(outputPath('src/client.ts.tpl', 'standalone')).toBe('src/client.ts');
+  });
+});
