@@ -191,4 +191,23 @@ export const consumers: Consumer[] = [
       }
     `,
   },
+  {
+    name: '@cf/store-redis',
+    exports: ['redisStore', 'redisBreakerState', 'redisCheckpoints', 'MemoryCheckpointStore', 'syncBreaker'],
+    call: `
+      import { MemoryCheckpointStore } from '@cf/store-redis';
+      const checkpoints = new MemoryCheckpointStore();
+      await checkpoints.set('hubspot:contacts', { since: 1712076310901, afterId: '512' });
+      const back = await checkpoints.get('hubspot:contacts');
+      if (back?.afterId !== '512') throw new Error('checkpoint lost: ' + JSON.stringify(back));
+      console.log('OK store-redis');
+    `,
+    types: `
+      import { redisStore, type RedisClientLike } from '@cf/store-redis';
+      import { RateLimiter } from '@cf/core';
+      export function limiter(client: RedisClientLike): RateLimiter {
+        return new RateLimiter({ windows: [{ name: 'ten_secondly', limit: 100, intervalMs: 10_000, algorithm: 'sliding-window' }], store: redisStore(client, { prefix: 'cf:' }) });
+      }
+    `,
+  },
 ];

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BENCH_DIR } from '../harness/paths.js';
+import type { ExtractorName, OverheadClientName } from '../workers/task.js';
+
+function installedVersion(name: string): string {
+  try {
+    return (JSON.parse(readFileSync(join(BENCH_DIR, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '?';
+  }
+}
+
+const versions = new Map<string, string>();
+export function withVersion(name: string): string {
+  if (!versions.has(name)) versions.set(name, installedVersion(name));
+  return `${name} ${versions.get(name) ?? ''}`.trim();
+}
+
+export const OVERHEAD_LABELS: Record<OverheadClientName, () => string> = {
+  undici: () => `undici.request (floor) ${installedVersion('undici')}`,
+  fetch: () => `fetch (Node ${process.version})`,
+  core: () => '@cf/core HttpClient',
+  connector: () => '**@cf/connector-hubspot** `contacts.get`',
+  sdk: () => `${withVersion('@hubspot/api-client')} \`basicApi.getById\``,
+};
+
+export const EXTRACTOR_LABELS: Record<ExtractorName, () => string> = {
+  'hubspot-undici': () => `undici.request page loop (floor) ${installedVersion('undici')}`,
+  'hubspot-ours': () => '**@cf/connector-hubspot** `contacts.list()`',
+  'hubspot-sdk': () => `${withVersion('@hubspot/api-client')} \`crm.contacts.getAll()\``,
+  'shopify-ours': () => '**@cf/connector-shopify** `products.list()`',
+  'shopify-sdk': () => `${withVersion('@shopify/admin-api-client')} \`request()\` loop`,
+};

@@ -1,0 +1,58 @@
+/** What the bench asks a worker process to do, and what the worker reports back. */
+export const OVERHEAD_CLIENTS = ['undici', 'fetch', 'core', 'connector', 'sdk'] as const;
+export type OverheadClientName = (typeof OVERHEAD_CLIENTS)[number];
+
+export const EXTRACTORS = ['hubspot-undici', 'hubspot-ours', 'hubspot-sdk', 'shopify-ours', 'shopify-sdk'] as const;
+export type ExtractorName = (typeof EXTRACTORS)[number];
+
+export interface OverheadTask {
+  kind: 'overhead';
+  baseUrl: string;
+  clients: OverheadClientName[];
+  concurrencies: number[];
+  /** Each round runs every client once, in a rotated order, so drifting machine load spreads over all of them. */
+  rounds: number;
+  warmupMs: number;
+  durationMs: number;
+}
+
+export interface OverheadSample {
+  client: OverheadClientName;
+  concurrency: number;
+  /** Median over rounds. */
+  rps: number;
+  roundsRps: number[];
+  /** Over every request of every round. */
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  error?: string;
+}
+
+/** The fake server's rate limit, which the clients are configured for (as a user would configure them). */
+export interface HubSpotWindow {
+  limit: number;
+  windowMs: number;
+}
+
+export interface ExtractTask {
+  kind: 'extract';
+  extractor: ExtractorName;
+  baseUrl: string;
+  /** `quota`: the clients pace themselves as configured for the server's limits; `none`: no client-side limiter. */
+  pacing: 'quota' | 'none';
+  hubspotWindow: HubSpotWindow;
+}
+
+export interface ExtractResult {
+  records: number;
+  ms: number;
+  /** Resident set size when the worker was ready, before loading the client. */
+  startRssBytes: number;
+  /** Peak resident set size of the worker process (getrusage maxrss). */
+  maxRssBytes: number;
+}
+
+export type Task = OverheadTask | ExtractTask;
+export type TaskResult<T extends Task> = T extends OverheadTask ? OverheadSample[] : ExtractResult;
+export type TaskReply = { ok: true; result: unknown } | { ok: false; error: string };

@@ -1,0 +1,97 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BenchResults } from '../src/report/results.js';
+import { EXTRACTORS, OVERHEAD_CLIENTS } from '../src/workers/task.js';
+
+const BENCH_DIR = fileURLToPath(new URL('..', import.meta.url));
+const DOC = fileURLToPath(new URL('../../../docs/benchmarks.md', import.meta.url));
+const mtime = async (file: string) => (await stat(file).catch(() => undefined))?.mtimeMs;
+
+/**
+ * The benchmarks are not unit tests: this runs their smoke mode (every part, tiny scale, seconds) once, only to
+ * prove each part works and reports what it should. It asserts the structure of the results, never speed.
+ */
+describe('pnpm bench:smoke', () => {
+  let dir: string;
+  let results: BenchResults;
+  let markdown: string;
+  let docBefore: number | undefined;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'cf-bench-'));
+    docBefore = await mtime(DOC);
+    await promisify(execFile)(
+      join(BENCH_DIR, 'node_modules', '.bin', 'tsx'),
+      ['--conditions=@cf/source', 'src/run.ts', '--smoke', '--out', join(dir, 'smoke.md'), '--json', join(dir, 'smoke.json')],
+      { cwd: BENCH_DIR, timeout: 90_000 },
+    );
+    results = JSON.parse(await readFile(join(dir, 'smoke.json'), 'utf8')) as BenchResults;
+    markdown = await readFile(join(dir, 'smoke.md'), 'utf8');
+  }, 120_000);
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('measures every client at every concurrency with non-zero throughput', () => {
+    const samples = results.overhead ?? [];
+    for (const concurrency of results.profile.overhead.concurrencies) {
+      for (const client of OVERHEAD_CLIENTS) {
+        const sample = samples.find((s) => s.client === client && s.concurrency === concurrency);
+        expect(sample, `${client} at ${concurrency}`).toMatchObject({ client, concurrency });
+        expect(sample?.error).toBeUndefined();
+        expect(sample?.rps).toBeGreaterThan(0);
+        expect(sample?.requests).toBeGreaterThan(0);
+        expect(sample?.p99Ms).toBeGreaterThanOrEqual(sample?.p50Ms ?? Number.NaN);
+      }
+    }
+  });
+
+  it('extracts every record under each quota and reports the floor and the 429 / THROTTLED count', () => {
+    const rows = results.quota ?? [];
+    expect(rows.map((r) => r.extractor).sort()).toEqual(['hubspot-ours', 'hubspot-sdk', 'shopify-ours', 'shopify-sdk']);
+    for (const row of rows) {
+      expect(row.error, row.extractor).toBeUndefined();
+      expect(row.received).toBe(row.records);
+      expect(row.floorMs).toBeGreaterThan(0);
+      expect(row.ratio).toBeGreaterThan(0);
+      expect(row.refused).toBeGreaterThanOrEqual(0);
+      expect(row.requests).toBeGreaterThanOrEqual(row.refused + 1);
+    }
+  });
+
+  it('reports the peak RSS of each extract', () => {
+    const rows = results.memory ?? [];
+    expect(rows.map((r) => r.extractor).sort()).toEqual([...EXTRACTORS].filter((e) => e !== 'shopify-sdk').sort());
+    for (const row of rows) {
+      expect(row.error, row.extractor).toBeUndefined();
+      expect(row.received).toBe(row.records);
+      expect(row.peakRssBytes).toBeGreaterThanOrEqual(row.startRssBytes);
+      expect(row.startRssBytes).toBeGreaterThan(0);
+    }
+  });
+
+  it('reports import time and bundle size for our connectors and the official SDKs', () => {
+    const rows = results.imports ?? [];
+    expect(rows.map((r) => r.name)).toEqual(['@cf/connector-hubspot', '@hubspot/api-client', '@cf/connector-shopify', '@shopify/admin-api-client']);
+    for (const row of rows) {
+      expect(row.error, row.name).toBeUndefined();
+      expect(row.coldImportMs).toBeGreaterThan(0);
+      expect(row.gzipBytes).toBeGreaterThan(0);
+      expect(row.minifiedBytes).toBeGreaterThan(row.gzipBytes);
+    }
+  });
+
+  it('writes the report with the machine header and one table per part, and leaves docs/benchmarks.md alone', async () => {
+    expect(markdown).toContain(`| ${results.machine.cpu}`);
+    expect(markdown).toContain(results.machine.node);
+    expect(markdown).toContain('`pnpm bench:smoke`');
+    for (const heading of ['## 1. Overhead', '## 2. Quota efficiency', '## 3. Memory', '## 4. Import cost']) expect(markdown).toContain(heading);
+    expect(await mtime(DOC)).toBe(docBefore);
+  });
+});

@@ -1,0 +1,78 @@
+import { FakeClock, MemoryRateLimitStore, type QuotaObservation, type RateWindow } from '@cf/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redisStore } from '../src/index.js';
+import { connectRedis, dropPrefix, redisUp, skipNote, uniquePrefix, type TestRedis } from './fixtures/redis.js';
+
+/** A small deterministic PRNG (mulberry32), so a failing sequence can be replayed from its seed. */
+function prng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const SETS: Record<string, RateWindow[]> = {
+  'token bucket': [{ name: 'b', limit: 7, intervalMs: 1000, burst: 12 }],
+  'sliding window': [{ name: 's', limit: 9, intervalMs: 2000, algorithm: 'sliding-window' }],
+  'fixed window': [{ name: 'f', limit: 11, intervalMs: 3000, algorithm: 'fixed-window' }],
+  'three windows together': [
+    { name: 'b', limit: 5, intervalMs: 700 },
+    { name: 's', limit: 8, intervalMs: 1500, algorithm: 'sliding-window' },
+    { name: 'f', limit: 20, intervalMs: 5000, algorithm: 'fixed-window' },
+  ],
+};
+
+/**
+ * Differential test: the same random sequence of consume / observe / pause / time steps against core's
+ * MemoryRateLimitStore (the reference) and the Redis store must give identical answers at every step.
+ */
+describe.skipIf(!redisUp)(`RedisRateLimitStore matches MemoryRateLimitStore step for step${skipNote}`, () => {
+  let redis: TestRedis;
+  const prefix = uniquePrefix();
+  beforeAll(async () => {
+    redis = await connectRedis();
+  });
+  afterAll(async () => {
+    await dropPrefix(redis, prefix);
+    redis.destroy();
+  });
+
+  for (const [label, windows] of Object.entries(SETS)) {
+    it.each([1, 2, 3])(`${label}, seed %i`, async (seed) => {
+      const random = prng(seed * 7919);
+      const clock = new FakeClock();
+      const memory = new MemoryRateLimitStore(clock);
+      const shared = redisStore(redis, { prefix, clock });
+      const key = `${label}:${seed}`;
+      const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+      for (let step = 0; step < 300; step += 1) {
+        const roll = random();
+        if (roll < 0.55) {
+          const cost = 1 + Math.floor(random() * 4) + (random() < 0.03 ? 30 : 0);
+          const [a, b] = [await memory.consume(key, windows, cost), await shared.consume(key, windows, cost)];
+          expect(b, `step ${step}: consume(${cost})`).toEqual(a);
+        } else if (roll < 0.7) {
+          const window = pick(windows);
+          const obs: QuotaObservation = { window: random() < 0.95 ? window.name : 'unknown' };
+          if (random() < 0.8) obs.remaining = Math.floor(random() * (window.limit + 3));
+          if (random() < 0.2) obs.limit = window.limit + Math.floor(random() * 5) - 2;
+          if (random() < 0.2) obs.resetInMs = Math.floor(random() * 4000);
+          if (random() < 0.2) obs.refillPerSecond = 1 + Math.floor(random() * 20);
+          if (random() < 0.5) obs.mode = random() < 0.5 ? 'exact' : 'min';
+          await memory.observe(key, windows, obs);
+          await shared.observe(key, windows, obs);
+        } else if (roll < 0.75) {
+          const until = clock.now() + Math.floor(random() * 5000);
+          await memory.pauseUntil(key, until);
+          await shared.pauseUntil(key, until);
+          expect(await shared.pausedUntil(key), `step ${step}: pausedUntil`).toBe(await memory.pausedUntil(key));
+        } else {
+          clock.advance(Math.floor(random() * (random() < 0.1 ? 6000 : 400)));
+        }
+      }
+    });
+  }
+});
