@@ -30,6 +30,22 @@ describe('RateLimiter', () => {
     expect(sends.at(-1)! - sends[0]!).toBeLessThan(30_100);
   });
 
+  it('sliding window counts a request from when it was answered, not granted (the API counts arrivals)', async () => {
+    const clock = new FakeClock();
+    const t0 = clock.now();
+    const limiter = new RateLimiter({ clock, windows: [{ name: 'w', limit: 2, intervalMs: 10_000, algorithm: 'sliding-window' }] });
+    await limiter.acquire();
+    await limiter.acquire();
+    clock.advance(300); // both travel 300 ms before the API answers (and counted them)
+    limiter.complete(1);
+    limiter.complete(1);
+    await new Promise((r) => setImmediate(r));
+    await limiter.acquire();
+    // Free at t0 + 300 + 10 s (the answers), not t0 + 10 s (the grants), which the API would refuse.
+    expect(clock.now() - t0).toBeGreaterThan(10_300);
+    expect(clock.now() - t0).toBeLessThan(10_310);
+  });
+
   it('fixed window with maxWaitMs fails fast with RATE_LIMIT and the reset time, sending nothing', async () => {
     const clock = new FakeClock(Date.UTC(2026, 0, 1, 23, 0, 0));
     const limiter = new RateLimiter({

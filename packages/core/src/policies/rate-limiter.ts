@@ -80,6 +80,8 @@ export class RateLimiter {
    */
   complete(cost: number): void {
     this.inFlightUnits = Math.max(0, this.inFlightUnits - cost);
+    // Sliding windows re-stamp the units at the answer (see RateLimitStore.complete); best effort.
+    this.store.complete?.(this.key, this.windows, cost).catch(() => undefined);
   }
 
   /** Units acquired whose response has not arrived. */

@@ -8,9 +8,11 @@ interface BucketState {
   updatedAt: number;
 }
 interface SlidingState {
-  /** Send times (epoch ms), oldest first, one entry per unit. */
+  /** Send times (epoch ms), oldest first, one entry per unit; re-stamped at completion (see `complete`). */
   log: number[];
   limit: number;
+  /** Grant stamps of units not completed yet, oldest first. */
+  pending: number[];
 }
 interface FixedState {
   used: number;
@@ -86,7 +88,7 @@ export class MemoryRateLimitStore implements RateLimitStore {
     let state = this.states.get(id);
     if (!state) {
       const algorithm = window.algorithm ?? 'token-bucket';
-      if (algorithm === 'sliding-window') state = { log: [], limit: window.limit };
+      if (algorithm === 'sliding-window') state = { log: [], limit: window.limit, pending: [] };
       else if (algorithm === 'fixed-window') state = { used: 0, limit: window.limit, windowEnd: fixedWindowEnd(window, now) };
       else {
         const capacity = window.burst ?? window.limit;
@@ -134,8 +136,30 @@ export class MemoryRateLimitStore implements RateLimitStore {
 
   private take(state: WindowState, cost: number, now: number): void {
     if ('tokens' in state) state.tokens -= cost;
-    else if ('log' in state) for (let i = 0; i < cost; i += 1) state.log.push(now);
-    else state.used += cost;
+    else if ('log' in state) {
+      for (let i = 0; i < cost; i += 1) {
+        state.log.push(now);
+        state.pending.push(now);
+      }
+      // A caller that never completes must not grow this without bound.
+      if (state.pending.length > state.limit * 2) state.pending.splice(0, state.pending.length - state.limit * 2);
+    } else state.used += cost;
+  }
+
+  async complete(key: string, windows: readonly RateWindow[], cost: number): Promise<void> {
+    const now = this.clock.now();
+    for (const window of windows) {
+      const state = this.states.get(`${key}\u0000${window.name}`);
+      if (!state || !('log' in state)) continue;
+      for (let i = 0; i < cost; i += 1) {
+        const granted = state.pending.shift();
+        if (granted === undefined) break;
+        const index = state.log.indexOf(granted);
+        if (index === -1) continue; // already expired
+        state.log.splice(index, 1);
+        state.log.push(now);
+      }
+    }
   }
 
   private remaining(key: string, windows: readonly RateWindow[], now: number): Record<string, number> {

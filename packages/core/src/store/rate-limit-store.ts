@@ -50,4 +50,10 @@ export interface RateLimitStore {
   observe(key: string, windows: readonly RateWindow[], observation: QuotaObservation): Promise<void>;
   pauseUntil(key: string, untilEpochMs: number): Promise<void>;
   pausedUntil(key: string): Promise<number>;
+  /**
+   * `cost` units granted earlier were answered now. Sliding windows re-stamp them at this moment: the API
+   * counted the request when it arrived, which is after the grant, so a stamp at grant time would let a
+   * request of the next window reach the API inside the old one. Optional: without it, grant time is used.
+   */
+  complete?(key: string, windows: readonly RateWindow[], cost: number): Promise<void>;
 }
