@@ -154,11 +154,15 @@ export class HttpClient {
 
   /** Sends one logical operation and returns the parsed, validated response. Any non-2xx throws. */
   async request<T = unknown>(spec: RequestSpec<T>): Promise<ApiResponse<T>> {
-    const { response, buffer, requestId, attempts, started, waited, url, fromCache, remember } = await this.execute(spec, false);
+    const result = await this.execute(spec, false);
+    const { response, buffer, requestId, attempts, started, waited, url, fromCache, remember } = result;
     const contentType = response.headers['content-type'];
+    const alreadyParsed = 'parsed' in result ? result.parsed : undefined;
     let data: unknown;
     try {
       if (spec.responseType === 'text') data = buffer.toString('utf8');
+      // tryParse keeps unparsable text as a string: only an object/array/number... parsed from JSON is reused.
+      else if (alreadyParsed !== undefined && typeof alreadyParsed !== 'string') data = alreadyParsed;
       else data = parseJson(buffer, contentType, { source: this.source });
     } catch (error) {
       if (isConnectorError(error)) error.requestId ??= requestId;
@@ -422,7 +426,7 @@ export class HttpClient {
     cached: Awaited<ReturnType<ResponseCache['get']>>,
     /** Marks this attempt's rate-limit units as answered (before quota observations are applied). */
     complete: () => void = () => undefined,
-  ): Promise<{ response: TransportResponse; buffer: Buffer; fromCache: boolean }> {
+  ): Promise<{ response: TransportResponse; buffer: Buffer; fromCache: boolean; parsed?: unknown }> {
     const headers: Record<string, string> = {
       accept: 'application/json',
       'user-agent': this.options.userAgent ?? '@cf/core',
@@ -491,7 +495,9 @@ export class HttpClient {
       }
       const buffer = await this.readBody(response, spec.signal);
       await runHooks(this.hooks.afterResponse, { ...state, response: { status: response.status, headers: response.headers, durationMs } });
-      const parsedForInspection = () => tryParse(buffer);
+      // One JSON.parse per body, shared by quota observation, inspection and the caller.
+      let memo: { value: unknown } | undefined;
+      const parsedForInspection = (): unknown => (memo ??= { value: tryParse(buffer) }).value;
       if (this.options.observeQuota) {
         const limiter = spec.rateLimiter === false ? undefined : (spec.rateLimiter ?? this.rateLimiter);
         for (const obs of this.options.observeQuota({ status: response.status, headers: response.headers, data: parsedForInspection() })) {
@@ -504,7 +510,7 @@ export class HttpClient {
         const error = this.options.inspectResponse({ status: response.status, headers: response.headers, data: parsedForInspection(), method, path: redactedPath });
         if (error) throw error;
       }
-      return { response, buffer, fromCache: false };
+      return { response, buffer, fromCache: false, parsed: memo?.value };
     }
   }
 
