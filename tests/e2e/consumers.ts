@@ -210,4 +210,29 @@ export const consumers: Consumer[] = [
       }
     `,
   },
+  {
+    name: '@cf/mcp',
+    exports: ['createCfMcpServer', 'Workspace', 'RULE_GUIDE', 'VERSION'],
+    call: `
+      import { createCfMcpServer } from '@cf/mcp';
+      import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+      import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+      const { server } = createCfMcpServer({ root: process.cwd() });
+      const client = new Client({ name: 'e2e', version: '0.0.0' });
+      const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+      await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
+      const { tools } = await client.listTools();
+      const retry = await client.callTool({ name: 'get_specification', arguments: { section: '3' } });
+      await client.close();
+      if (tools.length !== 7) throw new Error('tools: ' + tools.map((t) => t.name).join(','));
+      if (!retry.content[0].text.startsWith('## 3. Retry')) throw new Error('the specification is not shipped: ' + retry.content[0].text);
+      console.log('OK mcp ' + tools.length);
+    `,
+    types: `
+      import { createCfMcpServer, RULE_GUIDE, type CfMcpServerOptions } from '@cf/mcp';
+      export function start(options: CfMcpServerOptions): string {
+        return createCfMcpServer(options).workspace.root + Object.keys(RULE_GUIDE).length;
+      }
+    `,
+  },
 ];

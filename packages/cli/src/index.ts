@@ -15,3 +15,4 @@ export { loadRegistry, registryEntryFor } from './registry/registry.js';
 export { registrySchema, registryEntrySchema, type Registry, type RegistryEntry } from './registry/registry-schema.js';
 export { copyInManifestSchema, MANIFEST_FILE, type CopyInManifest } from './copy-in/manifest.js';
 export { readState, writeState, extractStateSchema, type ExtractState } from './extract/state-file.js';
+export { addResource, addResourceOptionsSchema, inferZodSchema, PAGINATION_STYLES, type AddResourceOptions, type AddResourceResult, type PaginationStyle } from './add-resource/index.js';

@@ -5,4 +5,3 @@ export { MemoryCheckpointStore, serializeCheckpoint, type CheckpointStore } from
 export { redisCheckpoints, type RedisCheckpointOptions } from './redis-checkpoint-store.js';
 export { StoreUnavailableError, isStoreUnavailableError } from './store-unavailable-error.js';
 export type { IoRedisLike, NodeRedisLike, RedisClientLike } from './redis-client.js';
-export { SettlingRateLimiter } from './core-gap-complete-hook.js';

@@ -141,7 +141,7 @@ export class RedisRateLimitStore implements RateLimitStore {
    * request from its response instead of its grant: the API counted it at its arrival, somewhere in between, so a
    * request granted an interval later can no longer reach the API before the old one leaves the API's window,
    * however the latency varied (a cold connection, a stalled worker). Best effort: on failure the grant time stays.
-   * Core's RateLimiter does not call this yet; `SettlingRateLimiter` (core-gap-complete-hook.ts) does.
+   * Core's RateLimiter calls this (not awaited) when a response arrives.
    */
   async complete(key: string, windows: readonly RateWindow[]): Promise<void> {
     const grant = this.pending.get(key)?.shift();

@@ -1,6 +1,6 @@
 # Working on {{packageName}}
 
-Read `/docs/specification.md` (what core guarantees) and this package's README first. Everything resilient
+Read `docs/specification.md` at the repository root (what core guarantees; the MCP tool `get_specification` serves it too) and this package's README first. Everything resilient
 (retries, rate limits, breaker, timeouts, redaction, pagination) is `@cf/core`'s: never write a retry loop,
 limiter, error class or HTTP call here. Configure core in `src/client.ts` and describe resources.
 
@@ -22,12 +22,16 @@ limiter, error class or HTTP call here. Configure core in `src/client.ts` and de
    schema checked with `validateInput` before the network, and methods taking `CallOptions` last and passing
    them to `this.http().request({ ...options, path: '/things/{id}', params: { id }, schema, operation })`.
    Lists return core's `Paginated` (`cursorPagination`, `offsetPagination`, `pagePagination`, `linkHeaderPagination`).
-2. Wire it in `src/client.ts` (`readonly things = new ThingsResource(() => this.http)`), export it from `src/index.ts`.
+2. Wire it in `src/client.ts` the way `items` is: declare `readonly things: ThingsResource;` and assign it in the
+   constructor; export it from `src/index.ts`.
 3. Mock it in `src/mocks/index.ts` with documented shapes and fixtures, including its errors.
 4. Test it in `test/<resource>.test.ts`; add it to `resources` in `src/metadata.ts` and to the README.
 
+Steps 1–4 are what `add_resource` (the MCP tool) or `addResource()` from `@cf/cli` generate from a sample response;
+review and refine what they write.
+
 ## Done means
 
-- `npx vitest run`, `npx tsc --noEmit -p .` and `npx eslint .` (from the repo root) are clean;
-- `cf check packages/connector-{{name}}` reports **100 %** compliance;
+- `npx vitest run` and `npx tsc --noEmit -p .` (here) and `npx eslint packages/connector-{{name}}` (from the repo root) are clean;
+- `cf check packages/connector-{{name}}` (or the MCP tool `check_connector`) reports **100 %** compliance;
 - the README's tables (configuration, errors, limits with sources) match the code; a changeset exists.

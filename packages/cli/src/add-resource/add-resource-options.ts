@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+export const PAGINATION_STYLES = ['none', 'cursor', 'offset', 'page', 'link'] as const;
+/** How the endpoint pages: core's strategy of the same name (`none`: one response, one page at most). */
+export type PaginationStyle = (typeof PAGINATION_STYLES)[number];
+
+const fieldPath = z.string().regex(/^[A-Za-z_$][\w$-]*(\.[A-Za-z_$][\w$-]*)*$/, 'must be a field name, or a dotted path to a nested field (e.g. "data" or "paging.next.after")');
+const queryParam = z.string().regex(/^[A-Za-z0-9_.[\]-]{1,64}$/, 'must be a query parameter name (letters, digits, "_", "-", ".", "[", "]")');
+
+/**
+ * What `addResource` takes, validated once here (each message names the rule). The descriptions are what an
+ * agent reads: the MCP server's `add_resource` tool exposes this schema.
+ */
+export const addResourceOptionsSchema = z.strictObject({
+  dir: z.string().min(1, 'must not be empty').optional().describe("The connector package's directory. Default: the current directory."),
+  cwd: z.string().min(1, 'must not be empty').optional().describe('What `dir` is relative to. Default: process.cwd().'),
+  name: z.string().describe('The resource as the API names it, lower-case words joined by "-": "orders", "line-items". Gives src/resources/<name>.ts and client.<camelName>.'),
+  endpoint: z
+    .string()
+    .regex(
+      /^(\/([A-Za-z0-9._~-]+|\{[A-Za-z][A-Za-z0-9_]*\}))+$/,
+      'must be a path under the base URL like "/orders" or "/customers/{customerId}/orders": "/"-separated segments of letters, digits, ".", "_", "~", "-", or a whole-segment {param}',
+    )
+    .describe('The GET path under the connector\'s base URL (without its prefix), path parameters in braces: "/orders", "/customers/{customerId}/orders". Each becomes a validated string argument.'),
+  pagination: z
+    .enum(PAGINATION_STYLES)
+    .default('none')
+    .describe(
+      'How the endpoint pages, on core\'s strategy of that name: "cursor" (a next cursor in the body, sent back as a query parameter), "offset" (offset/limit), "page" (page number), "link" (Link: rel="next" header), or "none" (one response: a record, or one page of records when it is an array).',
+    ),
+  sample: z
+    .json()
+    .refine((v) => typeof v === 'object' && v !== null, 'must be a JSON object or array (one response body of the endpoint)')
+    .describe('One real response body of the endpoint (for a list, its first page), as JSON. The zod schema is inferred from it and the mock serves it.'),
+  method: z.string().regex(/^[a-z][A-Za-z0-9]{0,39}$/, 'must be a camelCase identifier').optional().describe('The method\'s name. Default: "list" for records, "get" for one record.'),
+  itemsField: fieldPath.optional().describe('Where the records are in the response ("data", "result.items"). Default: the response itself when it is an array, else its one array field (or data/items/results...).'),
+  cursorField: fieldPath.optional().describe('cursor pagination: where the next page\'s cursor is ("next_cursor", "paging.next.after"). Default: the first usual name found (next_cursor, nextCursor, cursor, next_page_token, after, next...).'),
+  params: z
+    .strictObject({ cursor: queryParam, offset: queryParam, page: queryParam, pageSize: queryParam })
+    .partial()
+    .optional()
+    .describe('Query parameter names. Defaults: cursor "cursor"; offset "offset" and pageSize "limit"; page "page" and pageSize "per_page"; for cursor and link a page size is sent only if pageSize is named.'),
+  maxPageSize: z.number().int('must be an integer').min(1, 'must be at least 1').max(10_000, 'must be at most 10000').optional().describe("The API's largest page size, enforced before the network. Default: 100."),
+  docsUrl: z.url('must be an absolute URL').optional().describe("The endpoint's reference page, linked from the method's JSDoc."),
+});
+
+/** The options; `sample` is whatever your JSON parser returned: the schema checks it is a JSON object or array. */
+export type AddResourceOptions = Omit<z.input<typeof addResourceOptionsSchema>, 'sample'> & { sample: unknown };
+export type ParsedAddResourceOptions = z.output<typeof addResourceOptionsSchema>;

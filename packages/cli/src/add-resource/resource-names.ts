@@ -1,0 +1,48 @@
+import { usageError } from '../cli-error.js';
+
+/** The spellings of a resource name that the generated files use. */
+export interface ResourceNames {
+  /** `line-items`: the file name (`src/resources/line-items.ts`) and the registry's resource name. */
+  name: string;
+  /** `lineItems`: the client's property. */
+  camel: string;
+  /** `LineItems`: `LineItemsResource`. */
+  pascal: string;
+  /** `LineItem`: one record's type (`LineItem`, `lineItemSchema`); a name that is not plural (`account`) stays. */
+  singular: string;
+}
+
+const NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+/** `orders` → `Order`, `categories` → `Category`, `addresses` → `Address`; a name that is not plural stays. */
+function singularOf(pascal: string): string {
+  if (/ies$/.test(pascal)) return `${pascal.slice(0, -3)}y`;
+  if (/(ss|us|x|ch|sh)es$/.test(pascal)) return pascal.slice(0, -2);
+  if (/[^s]s$/.test(pascal)) return pascal.slice(0, -1);
+  return pascal;
+}
+
+export function resourceNames(name: string): ResourceNames {
+  if (!NAME.test(name)) throw usageError(`"${name}" is not a resource name: lower-case letters and digits in words joined by "-" (e.g. "orders", "line-items").`);
+  const words = name.split('-');
+  const pascal = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+  return { name, camel: pascal.charAt(0).toLowerCase() + pascal.slice(1), pascal, singular: singularOf(pascal) };
+}
+
+const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
+
+/** `orderSchema`, `Order`, `orderPageSchema`, `OrderPage`, `ListOrdersQuery`... for one resource. */
+export function schemaNames(names: ResourceNames) {
+  return {
+    item: names.singular,
+    itemSchema: `${lowerFirst(names.singular)}Schema`,
+    page: `${names.singular}Page`,
+    pageSchema: `${lowerFirst(names.singular)}PageSchema`,
+    query: `List${names.pascal}Query`,
+    resourceClass: `${names.pascal}Resource`,
+    sample: `${names.camel}Sample`,
+    lastPage: `${names.camel}LastPage`,
+    handlers: `${names.camel}Handlers`,
+  };
+}
+export type SchemaNames = ReturnType<typeof schemaNames>;

@@ -1,0 +1,81 @@
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { inferZodSchema } from '../src/add-resource/index.js';
+import { resourceNames } from '../src/add-resource/resource-names.js';
+import { sampleLayout } from '../src/add-resource/sample-layout.js';
+import { tsLiteral } from '../src/add-resource/ts-literal.js';
+
+/** Evaluates generated zod source against the real zod, so the tests check behaviour as well as text. */
+const compile = (source: string): z.ZodType => runInNewContext(`(${source})`, { z }) as z.ZodType;
+const oneLine = (source: string): string => source.replace(/\s*\n\s*/g, ' ').replace(/, \}/g, ' }');
+
+describe('inferZodSchema', () => {
+  it('writes loose objects, merged array elements, optional fields and nullable values', () => {
+    const samples = [
+      { id: 'a', total: 1.5, paid: true, note: null, tags: ['x'], at: '2025-01-02T10:00:00Z', customer: { id: 'c1' } },
+      { id: 'b', total: 2, paid: false, note: 'gift', tags: [], at: '2025-01-03', customer: { id: 'c2', email: 'e@x.io' }, extra: 1 },
+    ];
+    const source = inferZodSchema(samples);
+    expect(oneLine(source)).toBe(
+      'z.looseObject({ id: z.string(), total: z.number(), paid: z.boolean(), note: z.string().nullable(), tags: z.array(z.string()), ' +
+        'at: z.string(), customer: z.looseObject({ id: z.string(), email: z.string().optional() }), extra: z.number().optional() })',
+    );
+    const schema = compile(source);
+    for (const sample of samples) expect(schema.parse(sample)).toEqual(sample);
+    // Unknown fields pass through; a missing required field does not.
+    expect(schema.parse({ ...samples[0], surprise: [1] })).toHaveProperty('surprise', [1]);
+    expect(schema.safeParse({ ...samples[0], id: undefined }).success).toBe(false);
+  });
+
+  it('keeps ISO dates as strings, unions mixed kinds, and leaves what the sample cannot tell as unknown', () => {
+    const source = inferZodSchema([{ when: '2025-01-02', code: 1, ghost: null, empty: [] }, { when: '2025-02-03', code: 'A1', ghost: null, empty: [] }]);
+    expect(oneLine(source)).toBe('z.looseObject({ when: z.string(), code: z.union([z.string(), z.number()]), ghost: z.unknown(), empty: z.array(z.unknown()) })');
+    expect(compile(source).parse({ when: '2025-01-02', code: 'B', ghost: { any: 1 }, empty: [1] })).toBeDefined();
+  });
+
+  it('writes arrays of arrays, root arrays, and quotes keys that are not identifiers', () => {
+    const source = inferZodSchema([[{ 'content-type': 'a', "it's": [[1, null]] }]]);
+    expect(oneLine(source)).toBe("z.array(z.looseObject({ 'content-type': z.string(), 'it\\'s': z.array(z.array(z.number().nullable())) }))");
+    expect(compile(source).parse([{ 'content-type': 'x', "it's": [[2, null]] }])).toHaveLength(1);
+  });
+});
+
+describe('sampleLayout', () => {
+  it('finds the records: the response itself, its one array, or the conventional field', () => {
+    expect(sampleLayout([{ id: 1 }], 'link', {}).itemsPath).toEqual([]);
+    expect(sampleLayout({ result: { entries: [{ id: 1 }] } }, 'offset', {}).itemsPath).toEqual(['result', 'entries']);
+    expect(sampleLayout({ data: [{ id: 1, tags: [] }], errors: [] }, 'page', {}).itemsPath).toEqual(['data']);
+    expect(sampleLayout({ id: 1, tags: [] }, 'none', {}).itemsPath).toBeUndefined();
+  });
+
+  it('finds the cursor by its usual names, nested or not, or takes the one named', () => {
+    expect(sampleLayout({ data: [{ id: 1 }], paging: { next: { after: 'x' } } }, 'cursor', {}).cursorPath).toEqual(['paging', 'next', 'after']);
+    expect(sampleLayout({ data: [{ id: 1 }], next_cursor: null, next: 'y' }, 'cursor', {}).cursorPath).toEqual(['next_cursor']);
+    expect(sampleLayout({ data: [{ id: 1 }], token: 't' }, 'cursor', { cursorField: 'token' }).cursorPath).toEqual(['token']);
+  });
+
+  it('says what to name when it cannot tell', () => {
+    expect(() => sampleLayout({ a: [1], b: [2] }, 'offset', {})).toThrow(/several arrays \("a", "b"\): name the one holding the records with itemsField/);
+    expect(() => sampleLayout({ id: 1 }, 'page', {})).toThrow(/no array of records for page pagination/);
+    expect(() => sampleLayout({ data: [] }, 'offset', {})).toThrow(/has no records/);
+    expect(() => sampleLayout({ data: [{ id: 1 }] }, 'cursor', {})).toThrow(/Cannot find the next page's cursor.*cursorField/);
+    expect(() => sampleLayout({ data: [{ id: 1 }], total: 3 }, 'cursor', { cursorField: 'total' })).toThrow(/cursorField "total" must be a string/);
+    expect(() => sampleLayout([{ id: 1 }], 'cursor', {})).toThrow(/sample response is an array: use "link", "offset" or "page"/);
+    expect(() => sampleLayout({ data: 1 }, 'offset', { itemsField: 'data' })).toThrow(/itemsField "data" is not an array/);
+  });
+});
+
+describe('resource names and literals', () => {
+  it('spells a resource name for files, properties, classes and record types', () => {
+    expect(resourceNames('line-items')).toEqual({ name: 'line-items', camel: 'lineItems', pascal: 'LineItems', singular: 'LineItem' });
+    expect(['categories', 'addresses', 'statuses', 'boxes', 'account'].map((n) => resourceNames(n).singular)).toEqual(['Category', 'Address', 'Status', 'Box', 'Account']);
+    expect(() => resourceNames('Line_Items')).toThrow(/not a resource name/);
+  });
+
+  it('writes JSON as a TypeScript literal that evaluates to the same value', () => {
+    const value = { id: 'it\'s', 'a-b': [1, null, true], nested: { empty: {}, list: [], text: 'line\nbreak \u2028' } };
+    expect(runInNewContext(`(${tsLiteral(value)})`)).toEqual(value);
+    expect(tsLiteral({ tags: ['a', 'b'] })).toBe("{\n  tags: ['a', 'b'],\n}");
+  });
+});

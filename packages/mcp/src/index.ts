@@ -1,0 +1,4 @@
+export { createCfMcpServer, type CfMcpServerOptions } from './server.js';
+export { Workspace } from './workspace.js';
+export { RULE_GUIDE, type RuleGuide } from './rule-guide.js';
+export { VERSION } from './version.js';

@@ -1,0 +1,85 @@
+/**
+ * For each conformance rule (core's `CONFORMANCE_RULES`, by id): the core primitive that implements it, and what a
+ * connector does to keep it (rules fail when a connector bypasses or misconfigures core, not because it lacks code).
+ * Paths are under packages/core/.
+ */
+export interface RuleGuide {
+  primitive: string;
+  source: string[];
+  fix: string;
+}
+
+const FORWARD = "build the client in the conformance subject's `create` with `...overrides` (clock, retry, rateLimit: false, timeoutMs, logger) passed to core unchanged";
+
+export const RULE_GUIDE: Readonly<Record<string, RuleGuide>> = {
+  'user-agent': {
+    primitive: "HttpClient's `userAgent` option (a user's value is prefixed to the connector's)",
+    source: ['src/client/http-client.ts', 'src/connector/base-connector.ts'],
+    fix: "Return `userAgent: '@cf/connector-<name>/<version>'` from `httpOptions()` inside `withUserOptions(...)`, and send every request through `this.http.request` (never fetch or undici).",
+  },
+  'correlation-id': {
+    primitive: 'the request funnel: one X-Request-Id per operation, reused across retries and stamped on every ConnectorError (`requestIdHeader`)',
+    source: ['src/client/http-client.ts', 'src/errors/connector-error.ts'],
+    fix: 'Send every request through `this.http.request`; do not set `requestIdHeader: false`; in `mapError` build errors with core classes (core stamps `requestId`) and do not catch and rethrow errors as new ones.',
+  },
+  'retry-backoff': {
+    primitive: 'RetryPolicy with ExponentialBackoff (1 s × 2^(n-1), capped at 30 s, 50-100 % jitter, 3 attempts)',
+    source: ['src/policies/retry-policy.ts', 'src/backoff/exponential-backoff.ts'],
+    fix: `Do not write a retry loop or set \`retry: false\` as a default; let 5xx map to core's retryable ServerError (return undefined from \`mapError\` or \`ctx.defaultError\`); ${FORWARD}.`,
+  },
+  'retry-after': {
+    primitive: "RetryPolicy reading Retry-After (parseRetryAfter) and the API's reset headers (`retryAfterHeaders`), without jitter, capped by `maxRetryAfterMs`",
+    source: ['src/policies/retry-policy.ts', 'src/http/retry-after.ts'],
+    fix: `For 429, return a RateLimitError with \`retryAfterMs: ctx.retryAfterMs\` (or core's default error) from \`mapError\`; name the API's own reset headers in \`retryAfterHeaders\`; ${FORWARD}.`,
+  },
+  'no-retry-4xx': {
+    primitive: 'the status-to-error factory: 400 INVALID_REQUEST and 404 NOT_FOUND, not retryable',
+    source: ['src/errors/http-error-factory.ts', 'src/errors/error-classes.ts'],
+    fix: "In `mapError`, return NotFoundError for 404 and a non-retryable class (InvalidRequestError, ValidationError) for other 4xx; never mark a 4xx `retryable: true`; throw, don't return the error body as data.",
+  },
+  'breaker-ignores-4xx': {
+    primitive: 'CircuitBreaker, which counts only retryable failures (network, timeouts, 408, 425, 5xx)',
+    source: ['src/policies/circuit-breaker.ts'],
+    fix: "Map 4xx responses to non-retryable core errors in `mapError`: a retryable 4xx counts towards opening the breaker.",
+  },
+  'breaker-cycle': {
+    primitive: 'CircuitBreaker: opens after 5 consecutive counted failures, rejects with CIRCUIT_OPEN for 60 s, admits one probe',
+    source: ['src/policies/circuit-breaker.ts'],
+    fix: `Do not disable \`circuitBreaker\` by default; let 5xx map to ServerError; ${FORWARD} (the suite moves a FakeClock through the 60 s).`,
+  },
+  'breaker-reopens': {
+    primitive: "CircuitBreaker's half-open state: a failed probe re-opens the circuit for another period",
+    source: ['src/policies/circuit-breaker.ts'],
+    fix: `As for breaker-cycle: keep core's breaker and ${FORWARD}.`,
+  },
+  timeout: {
+    primitive: "HttpClient's per-attempt `timeoutMs` (connect, headers, body) giving TIMEOUT",
+    source: ['src/client/http-client.ts', 'src/http/transport.ts'],
+    fix: `Every public method takes \`CallOptions\` last and spreads them into the request spec (\`{ ...options, path, ... }\`); ${FORWARD}.`,
+  },
+  cancellation: {
+    primitive: "the funnel's AbortSignal handling: the caller's abort is CANCELLED, the timeout TIMEOUT, waits end on abort",
+    source: ['src/client/http-client.ts'],
+    fix: "Pass the caller's `CallOptions` (with `signal`) into `this.http.request`, and `options.signal` into `paginate`; do not swallow AbortError or wrap it in another error.",
+  },
+  'typed-errors': {
+    primitive: 'the ConnectorError hierarchy and `mapError` / `inspectResponse` hooks: 401 AUTH_FAILED, 500 SERVER_ERROR',
+    source: ['src/errors/error-classes.ts', 'src/errors/http-error-factory.ts', 'src/client/options.ts'],
+    fix: "In `mapError`, return AuthError for 401/403 and leave 5xx to core (`ctx.defaultError` or undefined); an API that reports errors with 200 throws through `inspectResponse`.",
+  },
+  'bad-bodies': {
+    primitive: 'the body reader: bad JSON is PARSING_ERROR (not retried); a connection dropped mid-body is a retryable NETWORK_ERROR',
+    source: ['src/http/read-body.ts', 'src/client/http-client.ts'],
+    fix: "Let core read and parse bodies (default `responseType: 'json'`, a zod `schema`); do not read or parse the body yourself, or catch PARSING_ERROR.",
+  },
+  'secrets-redacted': {
+    primitive: "redaction of every credential an auth provider holds (bearerAuth, apiKeyAuth, basicAuth, oauth2Auth) in errors, events, logs and URLs",
+    source: ['src/http/redact.ts', 'src/auth/static-auth.ts', 'src/auth/oauth2-auth.ts'],
+    fix: "Give credentials to core only through the `auth` option (never as a default header or query value you build), and never put the token in a message you write in `mapError`; set `secret` in the conformance subject.",
+  },
+  'pagination-cycle': {
+    primitive: "Paginated (`paginate` and the cursor, offset, page and Link strategies): a repeated cursor stops with SERVER_ERROR reason 'pagination_cycle'",
+    source: ['src/pagination/paginated.ts', 'src/pagination/strategies.ts'],
+    fix: "Build every list on core's `cursorPagination` / `offsetPagination` / `pagePagination` / `linkHeaderPagination` / `paginate`, with `nextCursor` returning the API's cursor; give the conformance subject `pagination: { call, cycleHandlers }`.",
+  },
+};
