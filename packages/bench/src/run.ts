@@ -22,7 +22,10 @@ const USAGE = `Usage: tsx --conditions=@cf/source src/run.ts [--smoke] [--out fi
   --smoke   every part at a tiny scale, seconds; writes a temp file (never docs/benchmarks.md)`;
 
 async function main(): Promise<void> {
+  // `pnpm bench -- --only quota` forwards the `--` itself: drop it.
+  const args = process.argv.slice(2).filter((arg, index) => !(index === 0 && arg === '--'));
   const { values } = parseArgs({
+    args,
     options: {
       smoke: { type: 'boolean', default: false },
       out: { type: 'string' },
