@@ -388,18 +388,20 @@ export class HttpClient {
     const requestId = spec.requestId ?? randomUUID();
     const startedAt = this.clock.now();
     const method = (spec.method ?? 'GET').toUpperCase();
-    const url = this.redactor.url(spec.url ?? `${this.baseUrl.href}${spec.path ?? ''}`);
-    const base = { requestId, operation: spec.operation, method, url };
+    const traced = this.events.has('operationStart') || this.events.has('operationEnd');
+    const base = traced
+      ? { requestId, operation: spec.operation, method, url: this.redactor.url(spec.url ?? `${this.baseUrl.href}${spec.path ?? ''}`) }
+      : undefined;
     let waited = 0;
     let attempts = 0;
-    this.events.emit('operationStart', { ...base, startedAt });
+    if (base) this.events.emit('operationStart', { ...base, startedAt });
     try {
       const result = await this.executeAttempts(spec, streaming, requestId, (w) => (waited += w), (n) => (attempts = n));
-      this.events.emit('operationEnd', { ...base, durationMs: this.clock.now() - startedAt, attempts: result.attempts, status: result.response.status, rateLimitWaitMs: waited });
+      if (base) this.events.emit('operationEnd', { ...base, durationMs: this.clock.now() - startedAt, attempts: result.attempts, status: result.response.status, rateLimitWaitMs: waited });
       return result;
     } catch (error) {
       const errorCode = isConnectorError(error) ? error.code : 'UNKNOWN';
-      this.events.emit('operationEnd', { ...base, durationMs: this.clock.now() - startedAt, attempts, errorCode, rateLimitWaitMs: waited });
+      if (base) this.events.emit('operationEnd', { ...base, durationMs: this.clock.now() - startedAt, attempts, errorCode, rateLimitWaitMs: waited });
       throw error;
     }
   }
@@ -453,14 +455,18 @@ export class HttpClient {
       const sendUrl = new URL(url.href);
       for (const [k, v] of outgoing.query) sendUrl.searchParams.append(k, v);
       const sendHeaders = sanitizeHeaders(outgoing.headers);
-      const redactedUrl = this.redactor.url(sendUrl.href);
-      this.events.emit('request', { requestId, method, url: redactedUrl, attempt });
-      this.logger.debug({ source: this.source, requestId, method, url: redactedUrl, attempt }, 'request');
+      // Redacted copies are built only for someone who reads them (events, a real logger): this is the hot path.
+      let redacted: string | undefined;
+      const redactedUrl = (): string => (redacted ??= this.redactor.url(sendUrl.href));
+      if (this.events.has('request')) this.events.emit('request', { requestId, method, url: redactedUrl(), attempt });
+      if (this.logger !== silentLogger) this.logger.debug({ source: this.source, requestId, method, url: redactedUrl(), attempt }, 'request');
       const t0 = this.clock.now();
       const response = await this.send(sendUrl, method, sendHeaders, body, spec);
       complete();
       const durationMs = this.clock.now() - t0;
-      this.events.emit('response', { requestId, method, url: redactedUrl, status: response.status, attempt, durationMs, headers: this.redactor.headers(response.headers) });
+      if (this.events.has('response')) {
+        this.events.emit('response', { requestId, method, url: redactedUrl(), status: response.status, attempt, durationMs, headers: this.redactor.headers(response.headers) });
+      }
 
       const location = response.headers.location;
       if (REDIRECT_STATUSES.has(response.status) && location !== undefined) {

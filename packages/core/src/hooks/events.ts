@@ -45,6 +45,11 @@ export class EventBus<Events extends object = ConnectorEvents> {
     return () => set.delete(listener);
   }
 
+  /** Whether anyone listens: callers skip building (and redacting) payloads nobody will read. */
+  has(event: keyof Events): boolean {
+    return (this.listeners.get(event)?.size ?? 0) > 0;
+  }
+
   emit<E extends keyof Events>(event: E, payload: Events[E]): void {
     const set = this.listeners.get(event);
     if (!set) return;
