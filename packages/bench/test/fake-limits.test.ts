@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PRODUCTS_QUERY } from '../src/extractors/product-query.js';
 import { costBucketFloorMs, rollingWindowFloorMs, steadyRateFloorMs } from '../src/parts/floors.js';
-import { CostBucket } from '../src/servers/cost-bucket.js';
+import { MockCostBucket } from '@cf/connector-shopify/mocks';
 import { parseOperation, selectionCost } from '../src/servers/graphql-cost.js';
 import { RollingWindow } from '../src/servers/rolling-window.js';
 
@@ -24,10 +24,10 @@ describe('RollingWindow (HubSpot ten-secondly)', () => {
   });
 });
 
-describe('CostBucket (Shopify leaky bucket)', () => {
+describe('the Shopify leaky bucket the fake server uses (MockCostBucket)', () => {
   it('takes the requested cost, refuses what does not fit, restores at restoreRate and refunds unused points', () => {
     const c = clock();
-    const bucket = new CostBucket(1000, 50, c.now);
+    const bucket = new MockCostBucket(c.now, { maximumAvailable: 1000, restoreRate: 50 });
     expect(bucket.charge(502)).toBe(true);
     expect(bucket.charge(502)).toBe(false);
     expect(bucket.status()).toEqual({ maximumAvailable: 1000, currentlyAvailable: 498, restoreRate: 50 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CostBucket } from './cost-bucket.js';
+import { MockCostBucket } from '@cf/connector-shopify/mocks';
 import { argValue, connectionSize, nodeCost, parseOperation, selectionCost, type Field } from './graphql-cost.js';
 import { cursor, shopifyProduct } from './records.js';
 import { readConfig, sendJson, serve, type FakeApi } from './serve.js';
@@ -24,12 +24,17 @@ const MAX_SINGLE_QUERY_COST = 1000;
 const MAX_PAGE = 250;
 
 class FakeShopify implements FakeApi {
-  private readonly bucket: CostBucket;
+  private bucket: MockCostBucket;
   private readonly documents = new Map<string, Field[]>();
   private counts = { requests: 0, served: 0, throttled: 0 };
 
   constructor(private readonly config: ShopifyServerConfig) {
-    this.bucket = new CostBucket(config.maximumAvailable, config.restoreRate);
+    this.bucket = this.newBucket();
+  }
+
+  /** Shopify's server-side bucket, shared with the connector's own mocks (one model, not two). */
+  private newBucket(): MockCostBucket {
+    return new MockCostBucket(() => performance.now(), { maximumAvailable: this.config.maximumAvailable, restoreRate: this.config.restoreRate });
   }
 
   stats() {
@@ -38,7 +43,7 @@ class FakeShopify implements FakeApi {
 
   reset(): void {
     this.counts = { requests: 0, served: 0, throttled: 0 };
-    this.bucket.reset();
+    this.bucket = this.newBucket();
   }
 
   handle(req: IncomingMessage, res: ServerResponse, body: string): void {
