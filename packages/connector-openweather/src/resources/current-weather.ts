@@ -5,26 +5,14 @@ import type { ResourceContext } from '../context.js';
 import { callOptions, type WeatherCallOptions } from '../input/call-options.js';
 import { locationQuery, type Location } from '../input/location.js';
 import { unitsAndLang } from '../input/weather-query.js';
-import { codSchema, conditionSchema, coordSchema, precipitationSchema } from '../schemas/common.js';
+import { codSchema, conditionSchema, coordSchema, mainReadingsSchema, precipitationSchema } from '../schemas/common.js';
 import { withUnits, type Units, type WithUnits } from '../units.js';
 
 export const currentWeatherSchema = z.looseObject({
   coord: coordSchema,
   weather: z.array(conditionSchema),
   base: z.string().optional(),
-  main: z.looseObject({
-    /** In the result's `units`: K (standard), °C (metric) or °F (imperial). */
-    temp: z.number(),
-    feels_like: z.number(),
-    temp_min: z.number(),
-    temp_max: z.number(),
-    /** hPa. */
-    pressure: z.number(),
-    /** %. */
-    humidity: z.number(),
-    sea_level: z.number().optional(),
-    grnd_level: z.number().optional(),
-  }),
+  main: mainReadingsSchema,
   /** Metres, at most 10,000. */
   visibility: z.number().optional(),
   wind: z.looseObject({ speed: z.number(), deg: z.number(), gust: z.number().optional() }).optional(),

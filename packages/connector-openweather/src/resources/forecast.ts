@@ -5,23 +5,13 @@ import type { ResourceContext } from '../context.js';
 import { callOptions, type WeatherCallOptions } from '../input/call-options.js';
 import { locationQuery, type Location } from '../input/location.js';
 import { unitsAndLang } from '../input/weather-query.js';
-import { codSchema, conditionSchema, coordSchema } from '../schemas/common.js';
+import { codSchema, conditionSchema, coordSchema, mainReadingsSchema } from '../schemas/common.js';
 import { withUnits, type Units, type WithUnits } from '../units.js';
 
 export const forecastEntrySchema = z.looseObject({
   /** Unix seconds, UTC: the start of this 3-hour step. */
   dt: z.number(),
-  main: z.looseObject({
-    temp: z.number(),
-    feels_like: z.number(),
-    temp_min: z.number(),
-    temp_max: z.number(),
-    pressure: z.number(),
-    humidity: z.number(),
-    sea_level: z.number().optional(),
-    grnd_level: z.number().optional(),
-    temp_kf: z.number().optional(),
-  }),
+  main: mainReadingsSchema.extend({ temp_kf: z.number().optional() }),
   weather: z.array(conditionSchema),
   clouds: z.looseObject({ all: z.number() }).optional(),
   wind: z.looseObject({ speed: z.number(), deg: z.number(), gust: z.number().optional() }).optional(),

@@ -22,6 +22,21 @@ export const conditionSchema = z.looseObject({
 /** Rain or snow volume in mm over the last hour (`1h`) or three hours (`3h`); only present when there is some. */
 export const precipitationSchema = z.looseObject({ '1h': z.number().optional(), '3h': z.number().optional() });
 
+/** The `main` block of current weather and forecast entries. */
+export const mainReadingsSchema = z.looseObject({
+  /** In the result's `units`: K (standard), °C (metric) or °F (imperial). */
+  temp: z.number(),
+  feels_like: z.number(),
+  temp_min: z.number(),
+  temp_max: z.number(),
+  /** hPa. */
+  pressure: z.number(),
+  /** %. */
+  humidity: z.number(),
+  sea_level: z.number().optional(),
+  grnd_level: z.number().optional(),
+});
+
 export type Coord = z.infer<typeof coordSchema>;
 export type WeatherCondition = z.infer<typeof conditionSchema>;
 export type Precipitation = z.infer<typeof precipitationSchema>;
