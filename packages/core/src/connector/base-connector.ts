@@ -14,7 +14,6 @@ export abstract class BaseConnector<TConfig, TEvents extends object = Record<nev
   abstract readonly name: string;
   protected http!: HttpClient;
   protected config!: TConfig;
-  private readonly disposers: Array<() => void> = [];
   /** The connector's own events (e.g. an API version fall-forward); core's events come from the client. */
   protected readonly connectorEvents = new EventBus<TEvents>();
 
@@ -43,7 +42,6 @@ export abstract class BaseConnector<TConfig, TEvents extends object = Record<nev
 
   /** Drains in-flight requests then closes connection pools. Later calls fail with CLIENT_CLOSED. */
   async disconnect(): Promise<void> {
-    for (const dispose of this.disposers.splice(0)) dispose();
     await this.http.close();
   }
 
