@@ -1,4 +1,4 @@
-import { isConnectorError } from '@cf/core';
+import { expectConnectorError } from '@cf/core/testing';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_429_WAIT_MS } from '../src/index.js';
 import { errorHandlers } from '../src/mocks/index.js';
@@ -6,16 +6,6 @@ import { useMockApi } from './helpers.js';
 
 const api = useMockApi();
 
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: unknown) => {
-      if (!isConnectorError(error)) throw error;
-      return error;
-    },
-  );
 
 describe('errors', () => {
   it('a 429 with a short HTML body and no Retry-After waits the default between attempts, then gives RATE_LIMIT', async () => {
@@ -23,7 +13,7 @@ describe('errors', () => {
     const adsb = api.make();
     const retries: number[] = [];
     adsb.on('retry', (e) => retries.push(e.delayMs));
-    const error = await failure(adsb.military());
+    const error = await expectConnectorError(adsb.military());
     expect(error.code).toBe('RATE_LIMIT');
     expect(error.status).toBe(429);
     expect(error.retryAfterMs).toBe(DEFAULT_429_WAIT_MS);
@@ -44,12 +34,12 @@ describe('errors', () => {
     const adsb = api.make();
     const retries: number[] = [];
     adsb.on('retry', (e) => retries.push(e.delayMs));
-    expect((await failure(adsb.pia())).retryAfterMs).toBe(3000);
+    expect((await expectConnectorError(adsb.pia())).retryAfterMs).toBe(3000);
     expect(retries).toEqual([3000, 3000]);
   });
 
   it("FastAPI's 422 (a radius the connector would have refused) is INVALID_REQUEST naming the parameter", async () => {
-    const error = await failure(api.make().client.request({ path: '/point/51/0/300' }));
+    const error = await expectConnectorError(api.make().client.request({ path: '/point/51/0/300' }));
     expect(error.code).toBe('INVALID_REQUEST');
     expect(error.message).toBe('adsb.lol rejected the request: path.radius: Input should be less than or equal to 250.');
     expect(error.body).toMatchObject({ detail: [{ loc: ['path', 'radius'] }] });
@@ -58,14 +48,14 @@ describe('errors', () => {
 
   it('a plain-text 500 from the upstream is retried, then SERVER_ERROR with the text', async () => {
     api.server.use(errorHandlers.upstreamTimeout());
-    const error = await failure(api.make().byHex('4ca87c'));
+    const error = await expectConnectorError(api.make().byHex('4ca87c'));
     expect(error.code).toBe('SERVER_ERROR');
     expect(error.body).toBe('Internal Server Error');
     expect(api.server.requests).toHaveLength(3);
   });
 
   it('an unknown route is NOT_FOUND (core default)', async () => {
-    const error = await failure(api.make().client.request({ path: '/all' }));
+    const error = await expectConnectorError(api.make().client.request({ path: '/all' }));
     expect(error.code).toBe('NOT_FOUND');
   });
 });

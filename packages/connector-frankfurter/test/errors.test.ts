@@ -1,24 +1,14 @@
-import { isConnectorError } from '@cf/core';
+import { expectConnectorError } from '@cf/core/testing';
 import { describe, expect, it } from 'vitest';
 import { errorHandlers } from '../src/mocks/index.js';
 import { useMockApi } from './helpers.js';
 
 const api = useMockApi();
 
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: unknown) => {
-      if (!isConnectorError(error)) throw error;
-      return error;
-    },
-  );
 
 describe('errors', () => {
   it('404 for an unknown base is NOT_FOUND with the reason, the API body, and no retry', async () => {
-    const error = await failure(api.make().historical('2024-11-20', { base: 'XYZ' }));
+    const error = await expectConnectorError(api.make().historical('2024-11-20', { base: 'XYZ' }));
     expect(error.code).toBe('NOT_FOUND');
     expect(error.status).toBe(404);
     expect(error.message).toContain('the base currency is unknown');
@@ -29,12 +19,12 @@ describe('errors', () => {
   });
 
   it('404 when every symbol is unknown', async () => {
-    expect((await failure(api.make().latest({ symbols: ['XYZ'] }))).code).toBe('NOT_FOUND');
+    expect((await expectConnectorError(api.make().latest({ symbols: ['XYZ'] }))).code).toBe('NOT_FOUND');
   });
 
   it('422 "bad currency pair" is INVALID_REQUEST telling what to change', async () => {
     api.server.use(errorHandlers.badCurrencyPair());
-    const error = await failure(api.make().latest({ base: 'USD', symbols: ['GBP'] }));
+    const error = await expectConnectorError(api.make().latest({ base: 'USD', symbols: ['GBP'] }));
     expect(error.code).toBe('INVALID_REQUEST');
     expect(error.message).toContain('base and symbols name the same currency');
     expect(error.body).toEqual({ message: 'bad currency pair' });
@@ -43,7 +33,7 @@ describe('errors', () => {
 
   it('422 "invalid date" from the API (a date the connector could not see) is INVALID_REQUEST', async () => {
     const fx = api.make();
-    const error = await failure(fx.client.request({ path: '/2024-13-45' }));
+    const error = await expectConnectorError(fx.client.request({ path: '/2024-13-45' }));
     expect(error.code).toBe('INVALID_REQUEST');
     expect(error.message).toContain('YYYY-MM-DD');
   });
@@ -53,7 +43,7 @@ describe('errors', () => {
     const fx = api.make({ rateLimit: false });
     const retries: number[] = [];
     fx.on('retry', (e) => retries.push(e.delayMs));
-    const error = await failure(fx.latest());
+    const error = await expectConnectorError(fx.latest());
     // The handler keeps answering 429: three attempts, each 2 s apart, then RATE_LIMIT with the wait.
     expect(error.code).toBe('RATE_LIMIT');
     expect(error.retryAfterMs).toBe(2000);
@@ -63,7 +53,7 @@ describe('errors', () => {
 
   it('503 is SERVER_ERROR after the retries', async () => {
     api.server.use(errorHandlers.unavailable());
-    const error = await failure(api.make().latest());
+    const error = await expectConnectorError(api.make().latest());
     expect(error.code).toBe('SERVER_ERROR');
     expect(api.server.requests).toHaveLength(3);
   });

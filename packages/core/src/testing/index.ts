@@ -13,3 +13,4 @@ export {
 } from './conformance.js';
 export { FakeClock } from '../time/fake-clock.js';
 // `describeConformance` (the vitest wrapper) is imported from `@cf/core/conformance`, so this entry needs no vitest.
+export { expectConnectorError } from './expect-connector-error.js';
