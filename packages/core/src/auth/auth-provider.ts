@@ -1,3 +1,12 @@
+import type { Transport } from '../http/transport.js';
+import type { Clock } from '../time/clock.js';
+
+/** What a client lends its auth provider: the provider's own calls (a token request) go through them. */
+export interface AuthEnvironment {
+  transport: Transport;
+  clock: Clock;
+}
+
 /** The parts of a request auth may add to. Auth is applied last, after hooks, so hooks never see secrets. */
 export interface AuthTarget {
   headers: Record<string, string>;
@@ -10,7 +19,12 @@ export interface AuthProvider {
   apply(target: AuthTarget, signal?: AbortSignal): Promise<void>;
   /** Called once on a 401: return true if credentials were renewed and the request should be repeated. */
   onUnauthorized?(signal?: AbortSignal): Promise<boolean>;
-  /** Current secret values, so they are redacted everywhere. */
+  /**
+   * Called by a client when it is built: a provider that makes requests of its own (OAuth) uses the client's
+   * transport (and so its pools, proxy and test doubles) and clock.
+   */
+  attach?(env: AuthEnvironment): void;
+  /** Current secret values, read at every redaction, so they are redacted everywhere (refreshed ones too). */
   secrets(): string[];
   /** Header and query names this provider writes secrets into. */
   readonly secretHeaders?: readonly string[];

@@ -1,7 +1,7 @@
-import { request } from 'undici';
-import { AuthError, NetworkError } from '../errors/error-classes.js';
+import { UndiciTransport, type Transport } from '../http/transport.js';
 import { systemClock, type Clock } from '../time/clock.js';
 import type { AuthProvider } from './auth-provider.js';
+import { requestToken } from './token-request.js';
 
 export interface OAuth2Options {
   tokenUrl: string;
@@ -14,8 +14,12 @@ export interface OAuth2Options {
   refreshSkewMs?: number;
   /** Called with the new refresh token when the server rotates it, so the caller can persist it. */
   onRefreshToken?: (refreshToken: string) => void;
+  /** Defaults to the client's clock (a FakeClock in tests). */
   clock?: Clock;
+  /** Deadline of one token request. @default 30000 */
   timeoutMs?: number;
+  /** Defaults to the client's transport. */
+  transport?: Transport;
 }
 
 interface Token {
@@ -24,74 +28,54 @@ interface Token {
 }
 
 /**
- * OAuth2 with client credentials or a refresh token. The token is refreshed before it expires, once for all
- * concurrent callers (single flight), and once more on a 401.
+ * OAuth2 with client credentials or a refresh token. The token is refreshed before it expires, by one request
+ * shared by all concurrent callers (single flight), and once more on a 401. The shared refresh belongs to no
+ * caller: one caller's abort ends that caller's wait (CANCELLED), never the refresh the others wait for.
  */
 export function oauth2Auth(options: OAuth2Options): AuthProvider & { refresh(signal?: AbortSignal): Promise<void> } {
-  const clock = options.clock ?? systemClock;
   const skew = options.refreshSkewMs ?? 60_000;
+  let clock: Clock = options.clock ?? systemClock;
+  let transport: Transport | undefined = options.transport;
   let token: Token | undefined;
   let refreshToken = options.refreshToken;
   let inFlight: Promise<Token> | undefined;
   const secrets = new Set<string>([options.clientSecret, ...(refreshToken ? [refreshToken] : [])]);
 
-  const fetchToken = async (signal?: AbortSignal): Promise<Token> => {
-    const body = new URLSearchParams({ client_id: options.clientId, client_secret: options.clientSecret });
+  const fetchToken = async (): Promise<Token> => {
+    const form = new URLSearchParams({ client_id: options.clientId, client_secret: options.clientSecret });
     if (refreshToken) {
-      body.set('grant_type', 'refresh_token');
-      body.set('refresh_token', refreshToken);
-    } else body.set('grant_type', 'client_credentials');
-    if (options.scope) body.set('scope', options.scope);
-    let res;
-    try {
-      res = await request(options.tokenUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-        body: body.toString(),
-        headersTimeout: options.timeoutMs ?? 30_000,
-        bodyTimeout: options.timeoutMs ?? 30_000,
-        ...(signal ? { signal } : {}),
-      });
-    } catch (cause) {
-      throw new NetworkError({ message: `Could not reach the OAuth token endpoint: ${(cause as Error).message}`, cause, source: 'oauth2' });
-    }
-    const text = await res.body.text();
-    let json: Record<string, unknown> = {};
-    try {
-      json = JSON.parse(text) as Record<string, unknown>;
-    } catch {
-      /* non-JSON error body */
-    }
-    if (res.statusCode < 200 || res.statusCode >= 300 || typeof json.access_token !== 'string') {
-      const reason = [json.message, json.error_description, json.error].find((v): v is string => typeof v === 'string') ?? `status ${res.statusCode}`;
-      throw new AuthError({
-        message: `OAuth token refresh failed: ${reason}. Check the client id, secret and refresh token.`,
-        status: res.statusCode,
-        body: json,
-        source: 'oauth2',
-      });
-    }
+      form.set('grant_type', 'refresh_token');
+      form.set('refresh_token', refreshToken);
+    } else form.set('grant_type', 'client_credentials');
+    if (options.scope) form.set('scope', options.scope);
+    transport ??= new UndiciTransport({ connections: 2 });
+    const json = await requestToken(transport, options.tokenUrl, form, options.timeoutMs ?? 30_000);
+    // Known as a secret before anyone can see it in a response, an event or an error.
+    secrets.add(json.access_token);
     if (typeof json.refresh_token === 'string' && json.refresh_token !== refreshToken) {
       refreshToken = json.refresh_token;
       secrets.add(refreshToken);
       options.onRefreshToken?.(refreshToken);
     }
-    const expiresIn = typeof json.expires_in === 'number' ? json.expires_in : 3600;
-    secrets.add(json.access_token);
+    const expiresIn = typeof json.expires_in === 'number' && json.expires_in > 0 ? json.expires_in : 3600;
     return { accessToken: json.access_token, expiresAt: clock.now() + expiresIn * 1000 };
   };
 
   const refresh = async (signal?: AbortSignal): Promise<Token> => {
-    // Single flight: concurrent callers share one refresh.
-    inFlight ??= fetchToken(signal).finally(() => {
-      inFlight = undefined;
-    });
-    token = await inFlight;
-    return token;
+    inFlight ??= fetchToken()
+      .then((fresh) => (token = fresh))
+      .finally(() => {
+        inFlight = undefined;
+      });
+    return waitFor(inFlight, signal);
   };
 
   return {
     kind: 'oauth2',
+    attach(env) {
+      transport = options.transport ?? env.transport;
+      clock = options.clock ?? env.clock;
+    },
     async apply(target, signal) {
       const current = token && clock.now() < token.expiresAt - skew ? token : await refresh(signal);
       target.headers.authorization = `Bearer ${current.accessToken}`;
@@ -106,4 +90,24 @@ export function oauth2Auth(options: OAuth2Options): AuthProvider & { refresh(sig
     },
     secrets: () => [...secrets],
   };
+}
+
+/** Waits for a shared promise, but gives up (with the signal's reason) as soon as this caller aborts. */
+function waitFor<T>(shared: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return shared;
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+    shared.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error as Error);
+      },
+    );
+  });
 }

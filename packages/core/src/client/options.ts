@@ -13,6 +13,7 @@ import type { QuotaObservation, RateLimitStore } from '../store/rate-limit-store
 import type { Clock } from '../time/clock.js';
 import type { ResponseCache } from '../http/response-cache.js';
 import { zodToValidationError } from '../validation/parse.js';
+import { MAX_TIMEOUT_MS } from './defaults.js';
 
 /** What an error mapper sees of a failed response. */
 export interface ErrorContext {
@@ -23,10 +24,30 @@ export interface ErrorContext {
   method: string;
   /** Redacted path and query. */
   path: string;
-  /** Server-given wait (Retry-After or reset headers), when any. */
+  /** Server-given wait (Retry-After, or the reset headers of a rate-limit answer), when any. */
   retryAfterMs: number | undefined;
+  /** Whether the answer is a rate limit (`isRateLimited`; 429 by default). */
+  rateLimited: boolean;
   /** The error core would throw; return it changed, a different one, or undefined to keep it. */
   defaultError: ConnectorError;
+  /** The client's clock (a FakeClock in tests): never read `Date.now()` behind its back. */
+  clock: Clock;
+}
+
+/** What a rate-limit classifier sees of a non-2xx response. */
+export interface RateLimitAnswerContext {
+  status: number;
+  headers: HeaderMap;
+  /** Parsed JSON body, or the text when it was not JSON. */
+  body: unknown;
+}
+
+/** What a quota observer sees of every response. */
+export interface QuotaContext {
+  status: number;
+  headers: HeaderMap;
+  data: unknown;
+  clock: Clock;
 }
 
 /** What a response inspector sees of a 2xx response (for APIs that report errors with 200, like GraphQL). */
@@ -36,6 +57,7 @@ export interface ResponseContext {
   data: unknown;
   method: string;
   path: string;
+  clock: Clock;
 }
 
 /** Everything a connector configures about its API, plus the user's overrides. */
@@ -67,14 +89,23 @@ export interface HttpClientOptions {
   maxResponseBytes?: number;
   /** Header carrying the correlation id, or false to not send it. @default 'x-request-id' */
   requestIdHeader?: string | false;
-  /** Headers read (after Retry-After) for how long to wait on 429/503. */
+  /**
+   * Reset headers read (after Retry-After) for how long to wait, on rate-limit answers only: an API that sends
+   * a reset epoch on every response (GitHub) must not turn a 502 into an hour-long refusal to retry.
+   */
   retryAfterHeaders?: string[];
+  /**
+   * Which non-2xx answers are rate limits besides 429 (GitHub: 403 with `x-ratelimit-remaining: 0`, or a
+   * secondary limit with `retry-after`). A rate-limit answer gets every 429 behaviour: RATE_LIMIT, the shared
+   * pause, neutral for the breaker, safe to resend a POST. @default status 429
+   */
+  isRateLimited?: (ctx: RateLimitAnswerContext) => boolean;
   /** Maps the API's error body into core's codes. */
   mapError?: (ctx: ErrorContext) => ConnectorError | undefined;
   /** Turns a 2xx response that reports a failure into an error (GraphQL errors, THROTTLED). */
   inspectResponse?: (ctx: ResponseContext) => ConnectorError | undefined;
   /** Reads quota information from a response (headers or body) to correct the limiter. */
-  observeQuota?: (ctx: { status: number; headers: HeaderMap; data: unknown }) => QuotaObservation[];
+  observeQuota?: (ctx: QuotaContext) => QuotaObservation[];
   /** Extra secret header / query names to redact. */
   redact?: { headers?: string[]; params?: string[] };
   /** Redirects to another origin: followed without credentials (default) or refused. */
@@ -88,19 +119,23 @@ const fn = z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function
 const obj = z.custom<object>((v) => typeof v === 'object' && v !== null, 'must be an object');
 const positiveInt = z.number().int().positive();
 
-const retrySchema = z.union([
+/** Shared by client options and per-call options: one rule for both. */
+export const timeoutMsSchema = positiveInt.max(MAX_TIMEOUT_MS);
+export const headersSchema = z.record(z.string(), z.string());
+
+export const retrySchema = z.union([
   z.literal(false),
   z
     .object({
       maxAttempts: positiveInt.max(20).optional(),
-      maxRetryAfterMs: z.number().nonnegative().optional(),
-      budgetMs: z.number().positive().optional(),
+      maxRetryAfterMs: z.number().nonnegative().max(MAX_TIMEOUT_MS * 24).optional(),
+      budgetMs: z.number().positive().max(MAX_TIMEOUT_MS * 24).optional(),
       random: fn.optional(),
       backoff: z
         .object({
-          initialDelayMs: z.number().nonnegative().optional(),
-          factor: z.number().min(1).optional(),
-          maxDelayMs: z.number().nonnegative().optional(),
+          initialDelayMs: z.number().nonnegative().max(MAX_TIMEOUT_MS).optional(),
+          factor: z.number().min(1).max(100).optional(),
+          maxDelayMs: z.number().nonnegative().max(MAX_TIMEOUT_MS).optional(),
           jitterMin: z.number().min(0).max(1).optional(),
         })
         .optional(),
@@ -114,9 +149,9 @@ export const httpClientOptionsSchema = z
     source: z.string().min(1),
     userAgent: z.string().min(1).optional(),
     auth: obj.optional(),
-    headers: z.record(z.string(), z.string()).optional(),
+    headers: headersSchema.optional(),
     query: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
-    timeoutMs: positiveInt.max(3_600_000).optional(),
+    timeoutMs: timeoutMsSchema.optional(),
     retry: retrySchema.optional(),
     circuitBreaker: z
       .union([z.literal(false), z.object({ failureThreshold: positiveInt.optional(), openMs: z.number().positive().optional() }).strict()])
@@ -130,6 +165,7 @@ export const httpClientOptionsSchema = z
     maxResponseBytes: positiveInt.optional(),
     requestIdHeader: z.union([z.literal(false), z.string().regex(/^[A-Za-z0-9-]+$/)]).optional(),
     retryAfterHeaders: z.array(z.string()).optional(),
+    isRateLimited: fn.optional(),
     mapError: fn.optional(),
     inspectResponse: fn.optional(),
     observeQuota: fn.optional(),

@@ -19,3 +19,23 @@ export const ERROR_CODES = [
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * The `name` of each error, by code. Taken from this table, not from `constructor.name`, which a minifier
+ * renames (`e`) or empties (an anonymous class), so logs and `toJSON()` keep a readable name in any bundle.
+ */
+export const ERROR_NAMES: Readonly<Record<ErrorCode, string>> = {
+  NETWORK_ERROR: 'NetworkError',
+  TIMEOUT: 'TimeoutError',
+  AUTH_FAILED: 'AuthError',
+  RATE_LIMIT: 'RateLimitError',
+  INVALID_REQUEST: 'InvalidRequestError',
+  NOT_FOUND: 'NotFoundError',
+  SERVER_ERROR: 'ServerError',
+  PARSING_ERROR: 'ParsingError',
+  VALIDATION_ERROR: 'ValidationError',
+  CANCELLED: 'CancelledError',
+  CIRCUIT_OPEN: 'CircuitOpenError',
+  UNSUPPORTED: 'UnsupportedError',
+  CLIENT_CLOSED: 'ClientClosedError',
+};

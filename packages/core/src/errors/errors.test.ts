@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CONNECTOR_ERROR_MARK } from './connector-error.js';
+import { CONNECTOR_ERROR_MARK, ConnectorError } from './connector-error.js';
+import * as classes from './error-classes.js';
 import { AuthError, NetworkError, NotFoundError, RateLimitError, ValidationError } from './error-classes.js';
-import { ERROR_CODES } from './error-codes.js';
+import { ERROR_CODES, ERROR_NAMES } from './error-codes.js';
 import { isAuthError, isConnectorError, isRateLimitError, isValidationError, hasErrorCode } from './guards.js';
 import { defaultMessageForStatus, errorForStatus, RETRYABLE_STATUSES } from './http-error-factory.js';
 
@@ -50,5 +51,31 @@ describe('errors', () => {
     expect(defaultMessageForStatus(403)).toMatch(/scope/);
     expect(defaultMessageForStatus(502)).toMatch(/502/);
     expect(defaultMessageForStatus(418)).toMatch(/418/);
+  });
+
+  it('takes its name from its code, so a minified (renamed or anonymous) class keeps it', () => {
+    const Mangled = class extends ConnectorError {
+      readonly code = 'NETWORK_ERROR' as const;
+    };
+    Object.defineProperty(Mangled, 'name', { value: 'e' }); // what a minifier leaves
+    const anonymous = [class extends ConnectorError {
+      readonly code = 'NOT_FOUND' as const;
+    }][0]!;
+    expect(anonymous.name).toBe('');
+    expect(new Mangled({ message: 'x' }).name).toBe('NetworkError');
+    expect(new anonymous({ message: 'x' }).name).toBe('NotFoundError');
+    expect(new Mangled({ message: 'x' }).toJSON()).toMatchObject({ name: 'NetworkError' });
+    expect(String(new anonymous({ message: 'gone' }))).toBe('NotFoundError: gone');
+  });
+
+  it('names every code, and each class reports the name of its code', () => {
+    for (const code of ERROR_CODES) expect(ERROR_NAMES[code]).toMatch(/^[A-Z][A-Za-z]+Error$/);
+    type ErrorClass = new (options: { message: string }) => ConnectorError;
+    const made = (Object.values(classes) as unknown[])
+      .filter((value): value is ErrorClass => typeof value === 'function' && value.prototype instanceof ConnectorError)
+      .map((Class) => new Class({ message: 'x' }));
+    expect(made.map((e) => e.code).sort()).toEqual([...ERROR_CODES].sort());
+    for (const error of made) expect(error.name).toBe(ERROR_NAMES[error.code]);
+    expect(new classes.ParsingError({ message: 'x' }).name).toBe('ParsingError');
   });
 });

@@ -1,5 +1,6 @@
 import type { ConnectorError } from '../errors/connector-error.js';
 import type { HeaderMap } from '../http/headers.js';
+import type { Clock } from '../time/clock.js';
 
 /** The state every hook receives (one object, as ky does). URL and headers never contain credentials. */
 export interface AttemptState {
@@ -15,6 +16,8 @@ export interface AttemptState {
   error?: ConnectorError;
   /** `onRetry`: the wait before the next attempt. */
   delayMs?: number;
+  /** The client's clock (a FakeClock in tests). */
+  clock: Clock;
 }
 
 type Hook = (state: AttemptState) => void | Promise<void>;

@@ -1,4 +1,5 @@
 import type { QuotaObservation } from '../store/rate-limit-store.js';
+import type { Clock } from '../time/clock.js';
 import type { HeaderMap } from './headers.js';
 import { parseResetHeader } from './retry-after.js';
 
@@ -23,10 +24,11 @@ export const STANDARD_QUOTA_HEADERS: readonly QuotaHeaderNames[] = [
 export function quotaFromHeaders(
   window: string,
   options: { names?: readonly QuotaHeaderNames[]; mode?: 'min' | 'exact'; now?: () => number } = {},
-): (ctx: { headers: HeaderMap }) => QuotaObservation[] {
+): (ctx: { headers: HeaderMap; clock?: Clock }) => QuotaObservation[] {
   const sets = options.names ?? STANDARD_QUOTA_HEADERS;
-  const now = options.now ?? Date.now;
-  return ({ headers }) => {
+  return ({ headers, clock }) => {
+    // The client's clock when called by a client (a FakeClock in tests); `options.now` or the system clock otherwise.
+    const now = (): number => (clock ? clock.now() : (options.now ?? Date.now)());
     for (const names of sets) {
       const remaining = toNumber(headers[names.remaining.toLowerCase()]);
       if (remaining === undefined) continue;

@@ -27,7 +27,27 @@ function decoderFor(encoding: string | undefined): NodeJS.ReadWriteStream | unde
  * Reads a response body into memory, decoding gzip/br/deflate, and stops at `maxBytes` (of decoded data)
  * so a huge or endless body fails clearly instead of exhausting memory.
  */
-export async function readBody(body: Readable, contentEncoding: string | undefined, maxBytes: number): Promise<Buffer> {
+export async function readBody(body: Readable, contentEncoding: string | undefined, maxBytes: number, signal?: AbortSignal): Promise<Buffer> {
+  // The attempt's deadline covers the body: an abort destroys it, so a server that drips bytes cannot hold us.
+  if (signal?.aborted) {
+    discardBody(body);
+    throw signal.reason;
+  }
+  const onAbort = (): void => {
+    body.on('error', () => undefined);
+    body.destroy(signal?.reason as Error);
+  };
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await readAll(body, contentEncoding, maxBytes);
+  } catch (error) {
+    throw signal?.aborted ? signal.reason : error;
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+async function readAll(body: Readable, contentEncoding: string | undefined, maxBytes: number): Promise<Buffer> {
   const decoder = decoderFor(contentEncoding);
   const source: AsyncIterable<Buffer> = decoder ? (body.pipe(decoder) as unknown as AsyncIterable<Buffer>) : (body as AsyncIterable<Buffer>);
   if (decoder) body.on('error', (err) => (decoder as unknown as Readable).destroy(err));
@@ -54,11 +74,11 @@ export function discardBody(body: Readable): void {
 }
 
 /** Streams decoded body chunks (for large downloads); the caller consumes or destroys it. */
-export function decodedStream(body: Readable, contentEncoding: string | undefined): AsyncIterable<Buffer> {
+export function decodedStream(body: Readable, contentEncoding: string | undefined): Readable {
   const decoder = decoderFor(contentEncoding);
-  if (!decoder) return body as AsyncIterable<Buffer>;
+  if (!decoder) return body;
   body.on('error', (err) => (decoder as unknown as Readable).destroy(err));
-  return body.pipe(decoder) as unknown as AsyncIterable<Buffer>;
+  return body.pipe(decoder) as unknown as Readable;
 }
 
 /** Parses a JSON body; an empty body is `undefined`. */

@@ -39,27 +39,41 @@ export interface Redactor {
   addSecret(value: string): void;
 }
 
-export function createRedactor(options: {
+export interface RedactorOptions {
+  /** Extra header names whose values are secrets. */
   headers?: readonly string[];
+  /** Extra query parameter (and JSON key) names whose values are secrets. */
   params?: readonly string[];
-  secrets?: readonly string[];
-} = {}): Redactor {
+  /**
+   * Secret values: a list, or a function read at every redaction (an auth provider's `secrets()`), so a token
+   * obtained by a refresh after construction is redacted too.
+   */
+  secrets?: readonly string[] | (() => Iterable<string>);
+}
+
+export function createRedactor(options: RedactorOptions = {}): Redactor {
   const headerNames = new Set([...DEFAULT_SECRET_HEADERS, ...(options.headers ?? [])].map((h) => h.toLowerCase()));
   const paramNames = new Set([...DEFAULT_SECRET_PARAMS, ...(options.params ?? [])].map((p) => p.toLowerCase()));
-  const secrets = new Set<string>();
+  const known = new Set<string>();
+  const live = typeof options.secrets === 'function' ? options.secrets : undefined;
   const addSecret = (value: string): void => {
-    // Very short values would redact innocent text; real secrets are longer.
-    if (value.length >= 6) secrets.add(value);
+    known.add(value);
   };
-  for (const s of options.secrets ?? []) addSecret(s);
+  if (typeof options.secrets !== 'function') for (const s of options.secrets ?? []) addSecret(s);
 
+  const replaceIn = (out: string, secret: string): string => {
+    // Very short values would redact innocent text; real secrets are longer.
+    if (secret.length < 6) return out;
+    let result = out;
+    if (result.includes(secret)) result = result.split(secret).join(REDACTED);
+    const encoded = encodeURIComponent(secret);
+    if (encoded !== secret && result.includes(encoded)) result = result.split(encoded).join(REDACTED);
+    return result;
+  };
   const text = (value: string): string => {
     let out = value;
-    for (const secret of secrets) {
-      if (out.includes(secret)) out = out.split(secret).join(REDACTED);
-      const encoded = encodeURIComponent(secret);
-      if (encoded !== secret && out.includes(encoded)) out = out.split(encoded).join(REDACTED);
-    }
+    for (const secret of known) out = replaceIn(out, secret);
+    if (live) for (const secret of live()) out = replaceIn(out, secret);
     return out;
   };
 

@@ -14,6 +14,21 @@ describe('URLs', () => {
     expect(() => fillPath('/v2/hex/{hex}', { hex: '' })).toThrow(expect.objectContaining({ code: 'VALIDATION_ERROR' }));
   });
 
+  it('refuses a path parameter "." or ".." (the URL parser would resolve it to another path)', () => {
+    for (const id of ['.', '..']) {
+      let thrown: unknown;
+      try {
+        fillPath('/crm/v3/objects/contacts/{id}', { id });
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toMatchObject({ code: 'VALIDATION_ERROR', issues: [{ path: 'id', message: 'must not be "." or ".."' }] });
+    }
+    // Dots inside a value are harmless: only a whole segment "." or ".." is resolved.
+    expect(fillPath('/files/{name}', { name: '...' })).toBe('/files/...');
+    expect(fillPath('/files/{name}', { name: 'a..b' })).toBe('/files/a..b');
+  });
+
   it('rejects bad base URLs', () => {
     expect(() => normalizeBaseUrl('nope')).toThrow(expect.objectContaining({ code: 'VALIDATION_ERROR' }));
     expect(() => normalizeBaseUrl('ws://x.example')).toThrow(expect.objectContaining({ code: 'VALIDATION_ERROR' }));

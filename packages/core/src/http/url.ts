@@ -22,7 +22,8 @@ export function normalizeBaseUrl(baseUrl: string): URL {
 
 /**
  * Fills `{name}` placeholders with encodeURIComponent-ed values. A missing or empty parameter is a
- * VALIDATION_ERROR, never a request to a wrong path.
+ * VALIDATION_ERROR, never a request to a wrong path. So is `.` or `..`: encodeURIComponent leaves dots alone
+ * and the URL parser resolves such a segment, so `/contacts/{id}` with id `..` would reach the parent path.
  */
 export function fillPath(template: string, params: Record<string, string | number> = {}): string {
   return template.replace(/\{([A-Za-z0-9_]+)\}/g, (_match, name: string) => {
@@ -30,7 +31,14 @@ export function fillPath(template: string, params: Record<string, string | numbe
     if (value === undefined || value === null || String(value) === '') {
       throw new ValidationError({ message: `Path parameter "${name}" is required.`, issues: [{ path: name, message: 'required' }] });
     }
-    return encodeURIComponent(String(value));
+    const text = String(value);
+    if (text === '.' || text === '..') {
+      throw new ValidationError({
+        message: `Path parameter "${name}" must not be "." or "..": the URL would resolve to another path. The call was not sent.`,
+        issues: [{ path: name, message: 'must not be "." or ".."' }],
+      });
+    }
+    return encodeURIComponent(text);
   });
 }
 

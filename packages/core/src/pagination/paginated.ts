@@ -1,4 +1,5 @@
 import { InvalidRequestError, ServerError, ValidationError } from '../errors/error-classes.js';
+import { CursorCycleGuard } from './cursor-cycle-guard.js';
 
 /** A plain JSON value: what a checkpoint must be so it can be saved anywhere and restored. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -39,9 +40,10 @@ export class Paginated<TItem, C extends JsonValue = JsonValue> implements AsyncI
 
   async *pages(): AsyncGenerator<Page<TItem, C>, void, undefined> {
     const maxPages = this.options.maxPages ?? 100_000;
-    const seen = new Set<string>();
+    // Bounded memory over any walk: recent cursors plus Brent's anchor, not a Set of every cursor.
+    const seen = new CursorCycleGuard();
     let cursor = this.options.start;
-    if (cursor !== undefined) seen.add(JSON.stringify(cursor));
+    if (cursor !== undefined) seen.repeats(JSON.stringify(cursor));
     for (let index = 0; ; index += 1) {
       if (index >= maxPages) {
         throw new InvalidRequestError({
@@ -53,14 +55,13 @@ export class Paginated<TItem, C extends JsonValue = JsonValue> implements AsyncI
       const next = page.next;
       if (next !== undefined) {
         const key = JSON.stringify(next);
-        if (seen.has(key)) {
+        if (seen.repeats(key)) {
           throw new ServerError({
             message: `The API returned a cursor it had already returned (${key.slice(0, 80)}); stopping instead of looping forever.`,
             retryable: false,
             details: { reason: 'pagination_cycle' },
           });
         }
-        seen.add(key);
       }
       const checkpoint = page.checkpoint ?? next ?? null;
       yield { items: page.items, index, checkpoint, hasMore: next !== undefined };

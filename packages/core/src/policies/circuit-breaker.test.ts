@@ -94,4 +94,45 @@ describe('CircuitBreaker', () => {
     // A local quota rejection (no status, not retryable) never reached the server.
     expect(breakerOutcome(new RateLimitError({ message: 'local quota used up', retryable: false }))).toBe('ignore');
   });
+
+  it('a permit issued before the circuit opened cannot close it by succeeding afterwards', () => {
+    const clock = new FakeClock();
+    const breaker = new CircuitBreaker('k', undefined, clock);
+    const old = breaker.acquire(); // a slow call, sent while closed
+    fail(breaker, 5);
+    expect(breaker.currentState).toBe('open');
+    old.settle('success');
+    expect(breaker.currentState).toBe('open');
+    expect(breaker.snapshot().consecutiveFailures).toBe(5);
+    expect(() => breaker.acquire()).toThrow(expect.objectContaining({ code: 'CIRCUIT_OPEN' }));
+  });
+
+  it('a permit from before a half-open probe closed the circuit does not count its failure', () => {
+    const clock = new FakeClock();
+    const breaker = new CircuitBreaker('k', undefined, clock);
+    const old = breaker.acquire();
+    fail(breaker, 5);
+    clock.advance(60_000);
+    breaker.acquire().settle('success'); // the probe closes the circuit
+    expect(breaker.currentState).toBe('closed');
+    old.settle('failure');
+    expect(breaker.snapshot().consecutiveFailures).toBe(0);
+    fail(breaker, 4);
+    expect(breaker.currentState).toBe('closed'); // 4 fresh failures, not 5
+  });
+
+  it('check() rejects like acquire() while the circuit rejects, but claims no probe slot', () => {
+    const clock = new FakeClock();
+    const breaker = new CircuitBreaker('k', undefined, clock);
+    expect(() => breaker.check()).not.toThrow();
+    fail(breaker, 5);
+    expect(() => breaker.check()).toThrow(expect.objectContaining({ code: 'CIRCUIT_OPEN', retryAfterMs: 60_000 }));
+    clock.advance(60_000);
+    breaker.check(); // due for a probe: passes, twice, without taking the slot
+    breaker.check();
+    const probe = breaker.acquire();
+    expect(() => breaker.check()).toThrow(expect.objectContaining({ code: 'CIRCUIT_OPEN', message: expect.stringMatching(/probe/) }));
+    probe.settle('success');
+    expect(() => breaker.check()).not.toThrow();
+  });
 });

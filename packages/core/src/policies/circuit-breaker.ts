@@ -52,7 +52,14 @@ export class CircuitBreaker {
   private state: CircuitState = 'closed';
   private consecutiveFailures = 0;
   private openedAt: number | undefined;
-  private probeInFlight = false;
+  /** The permit holding the half-open probe slot, if any (an object, so only its holder frees it). */
+  private probe: object | undefined;
+  /**
+   * Bumped on every transition. A permit remembers the generation it was issued in; settled in another one, it
+   * changes nothing: a slow call sent while closed must not close a circuit opened since, nor count against a
+   * circuit a probe has closed since.
+   */
+  private generation = 0;
   private readonly listeners = new Set<(change: CircuitStateChange) => void>();
 
   constructor(
@@ -69,26 +76,38 @@ export class CircuitBreaker {
     return this.state;
   }
 
+  /** True while `acquire()` would throw CIRCUIT_OPEN: open and not yet due for a probe, or a probe in flight. */
+  get rejecting(): boolean {
+    return this.refusal() !== undefined;
+  }
+
   /** Subscribes to state changes; returns the disposer. */
   onStateChange(listener: (change: CircuitStateChange) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Throws the CIRCUIT_OPEN that `acquire()` would throw, but claims nothing. The funnel calls it before waiting
+   * in the rate limiter, so a call bound to be refused does not queue, and a probe does not hold the half-open
+   * slot while it waits for a token; `acquire()` follows once the call is about to be sent.
+   */
+  check(): void {
+    const error = this.rejection();
+    if (error) throw error;
+  }
+
   /** Asks to make one attempt. Throws CIRCUIT_OPEN when the circuit rejects it. */
   acquire(): CircuitPermit {
-    const now = this.clock.now();
-    if (this.state === 'open') {
-      const reopensAt = (this.openedAt ?? now) + this.options.openMs;
-      if (now < reopensAt) throw this.openError(reopensAt - now);
-      this.transition('half-open');
-    }
+    const error = this.rejection();
+    if (error) throw error;
+    if (this.state === 'open') this.transition('half-open');
     if (this.state === 'half-open') {
-      if (this.probeInFlight) throw this.openError(0, 'a probe request is already testing the service');
-      this.probeInFlight = true;
-      return this.permit(true);
+      const probe = {};
+      this.probe = probe;
+      return this.permit(probe);
     }
-    return this.permit(false);
+    return this.permit(undefined);
   }
 
   snapshot(): CircuitSnapshot {
@@ -98,18 +117,37 @@ export class CircuitBreaker {
   restore(snapshot: CircuitSnapshot): void {
     this.consecutiveFailures = snapshot.consecutiveFailures;
     this.openedAt = snapshot.openedAt;
-    this.probeInFlight = false;
+    this.probe = undefined;
     if (snapshot.state !== this.state) this.transition(snapshot.state);
   }
 
-  private permit(isProbe: boolean): CircuitPermit {
+  /** The error `acquire()` would throw now, or undefined when it would admit the call. */
+  private rejection(): CircuitOpenError | undefined {
+    const refusal = this.refusal();
+    return refusal && this.openError(refusal.retryAfterMs, refusal.why);
+  }
+
+  /** Why a call would be refused now (without building an error: `rejecting` is asked often). */
+  private refusal(): { retryAfterMs: number; why?: string } | undefined {
+    if (this.state === 'open') {
+      const now = this.clock.now();
+      const reopensAt = (this.openedAt ?? now) + this.options.openMs;
+      return now < reopensAt ? { retryAfterMs: reopensAt - now } : undefined;
+    }
+    if (this.state === 'half-open' && this.probe !== undefined) return { retryAfterMs: 0, why: 'a probe request is already testing the service' };
+    return undefined;
+  }
+
+  private permit(probe: object | undefined): CircuitPermit {
+    const issuedIn = this.generation;
     let settled = false;
     return {
       settle: (outcome) => {
         if (settled) return;
         settled = true;
-        if (isProbe) this.probeInFlight = false;
-        if (outcome === 'ignore') return;
+        // A probe frees its slot whatever happened since; only its holder can (restore() may have moved on).
+        if (probe !== undefined && this.probe === probe) this.probe = undefined;
+        if (issuedIn !== this.generation || outcome === 'ignore') return;
         if (outcome === 'success') {
           this.consecutiveFailures = 0;
           if (this.state !== 'closed') {
@@ -142,6 +180,7 @@ export class CircuitBreaker {
     const from = this.state;
     if (from === to) return;
     this.state = to;
+    this.generation += 1;
     const change = { key: this.key, from, to, at: this.clock.now() };
     for (const listener of this.listeners) listener(change);
   }

@@ -165,4 +165,103 @@ describe('RateLimiter', () => {
     expect(() => new RateLimiter({ windows: [{ name: 'x', limit: 0, intervalMs: 1000 }] })).toThrow(/positive/);
     expect(limiter.snapshot().remaining).toEqual({ s: 10 });
   });
+
+  it('a waiter aborted while queued behind others rejects at once, leaves the queue, and the rest keep FIFO order', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ clock, windows: [{ name: 's', limit: 1, intervalMs: 1000, burst: 1 }] });
+    await limiter.acquire(); // the bucket is empty: every next call waits 1 s
+    const t0 = clock.now();
+    const third = new AbortController();
+    const reason = new Error('cancelled while queued');
+    const settled: string[] = [];
+    let thirdSettledAt: number | undefined;
+    // Abort the third waiter while the first one sleeps on the window.
+    const dispose = limiter.onWait(() => third.abort(reason));
+    const calls = [
+      limiter.acquire(1, undefined, 'first').then(() => settled.push('first')),
+      limiter.acquire(1, undefined, 'second').then(() => settled.push('second')),
+      limiter.acquire(1, third.signal, 'third').catch((e: unknown) => {
+        thirdSettledAt = clock.now();
+        settled.push('third');
+        throw e;
+      }),
+      limiter.acquire(1, undefined, 'fourth').then(() => settled.push('fourth')),
+    ];
+    const results = await Promise.allSettled(calls);
+    dispose();
+    expect(results[2]).toEqual({ status: 'rejected', reason });
+    expect(thirdSettledAt).toBe(t0); // no time passed for it: it did not wait for the two ahead of it
+    expect(settled).toEqual(['third', 'first', 'second', 'fourth']);
+    expect(clock.sleeps).toEqual([1000, 1000, 1000]); // first, second, fourth: nothing slept for the third
+    expect(clock.now() - t0).toBe(3000);
+  });
+
+  it('the head waiter stops waiting at once when aborted (its sleep takes the signal)', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ clock, windows: [{ name: 's', limit: 1, intervalMs: 1000, burst: 1 }] });
+    await limiter.acquire();
+    const controller = new AbortController();
+    limiter.onWait(() => controller.abort(new Error('stop')));
+    const t0 = clock.now();
+    const head = limiter.acquire(1, controller.signal);
+    const next = limiter.acquire();
+    await expect(head).rejects.toThrow('stop');
+    await expect(next).resolves.toBe(1000);
+    expect(clock.now() - t0).toBe(1000); // only the next waiter's own wait
+  });
+
+  it("a pause longer than the windows' maxWaitMs fails fast with RATE_LIMIT, sending nothing", async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ clock, windows: [{ name: 'm', limit: 100, intervalMs: 60_000, maxWaitMs: 1_000 }] });
+    await limiter.pauseUntil(clock.now() + 60_000);
+    const t0 = clock.now();
+    const error = await limiter.acquire().catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'RATE_LIMIT',
+      retryable: false,
+      retryAfterMs: 60_000,
+      details: { reason: 'paused', resetsAt: new Date(t0 + 60_000).toISOString() },
+      message: expect.stringMatching(/not sent/),
+    });
+    expect(clock.now()).toBe(t0);
+    expect(clock.sleeps).toEqual([]);
+    clock.advance(59_500); // 500 ms left: within maxWaitMs, so it waits
+    await expect(limiter.acquire()).resolves.toBe(500);
+  });
+
+  it('a pause holds calls while any window would wait that long (a daily maxWaitMs: 0 next to a rolling window)', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({
+      clock,
+      windows: [
+        { name: 'ten_secondly', limit: 100, intervalMs: 10_000, algorithm: 'sliding-window' },
+        { name: 'daily', limit: 1000, intervalMs: 86_400_000, algorithm: 'fixed-window', maxWaitMs: 0 },
+      ],
+    });
+    await limiter.pauseUntil(clock.now() + 10_000); // a ten-second 429: wait it out, do not fail every queued call
+    await expect(limiter.acquire()).resolves.toBe(10_000);
+  });
+
+  it('a per-call maxWaitMs caps any single wait, for a quota or a pause', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ clock, windows: [{ name: 's', limit: 1, intervalMs: 1000, burst: 1 }] });
+    await limiter.acquire();
+    const t0 = clock.now();
+    await expect(limiter.acquire(1, undefined, 'r1', { maxWaitMs: 999 })).rejects.toMatchObject({
+      code: 'RATE_LIMIT',
+      retryable: false,
+      retryAfterMs: 1000,
+      details: { reason: 'quota', window: 's', resetsAt: new Date(t0 + 1000).toISOString() },
+      message: expect.stringMatching(/not sent/),
+    });
+    expect(clock.now()).toBe(t0);
+    await expect(limiter.acquire(1, undefined, 'r2', { maxWaitMs: 1000 })).resolves.toBe(1000);
+    await limiter.pauseUntil(clock.now() + 5_000);
+    await expect(limiter.acquire(1, undefined, 'r3', { maxWaitMs: 4_999 })).rejects.toMatchObject({
+      code: 'RATE_LIMIT',
+      retryAfterMs: 5_000,
+      details: { reason: 'paused' },
+    });
+    await expect(limiter.acquire(1, undefined, 'r4')).resolves.toBe(5_000); // no cap: it waits the pause out
+  });
 });

@@ -1,7 +1,7 @@
-import { RateLimitError } from '../errors/error-classes.js';
 import { MemoryRateLimitStore } from '../store/memory-rate-limit-store.js';
 import type { QuotaObservation, RateLimitStore, RateWindow } from '../store/rate-limit-store.js';
 import { systemClock, type Clock } from '../time/clock.js';
+import { neverFitsError, pauseWaitError, quotaWaitError } from './rate-limit-errors.js';
 
 export interface RateLimiterOptions {
   /** One or more windows enforced together (e.g. per second and per day). */
@@ -20,21 +20,43 @@ export interface RateLimitWait {
   reason: 'quota' | 'paused';
 }
 
+/** Per-call options of `acquire`. */
+export interface AcquireOptions {
+  /**
+   * The longest this call waits at once, for a quota or a pause; a longer wait fails fast with RATE_LIMIT
+   * (`details.reason` 'quota' or 'paused') and nothing is sent. Windows' own `maxWaitMs` still apply.
+   */
+  maxWaitMs?: number | undefined;
+}
+
 export interface RateLimitSnapshot {
   remaining: Record<string, number>;
   pausedUntil: number | undefined;
 }
 
+/** One caller in the queue. `settle` answers it once and takes it out of the queue. */
+interface Waiter {
+  readonly cost: number;
+  readonly signal: AbortSignal | undefined;
+  readonly requestId: string | undefined;
+  readonly maxWaitMs: number | undefined;
+  settled: boolean;
+  settle(outcome: { waited: number } | { reason: unknown }): void;
+}
+
 /**
  * A token-bucket / window limiter shared by every call of a client. Acquisitions are served first in,
- * first out; a 429 pauses the whole queue (`pauseUntil`); quota headers correct the local count (`observe`).
+ * first out, from an explicit queue: only the head waits on the store (a window or a pause), and an abort answers
+ * its waiter at once wherever it stands. A 429 pauses the whole queue (`pauseUntil`); quota headers correct the
+ * local count (`observe`).
  */
 export class RateLimiter {
   readonly windows: RateWindow[];
   readonly key: string;
   private readonly store: RateLimitStore;
   private readonly clock: Clock;
-  private tail: Promise<void> = Promise.resolve();
+  private readonly queue: Waiter[] = [];
+  private draining = false;
   private lastRemaining: Record<string, number> = {};
   /** Units taken by calls whose response has not arrived yet (see `complete`). */
   private inFlightUnits = 0;
@@ -60,18 +82,38 @@ export class RateLimiter {
   }
 
   /**
-   * Waits until `cost` units are available in every window, then takes them. Rejects with RATE_LIMIT when
-   * the wait exceeds a window's `maxWaitMs`, and with the signal's reason when aborted.
-   * Returns the milliseconds spent waiting.
+   * Waits until `cost` units are available in every window, then takes them. Rejects with RATE_LIMIT when a
+   * wait (a window's, or a pause after a 429) exceeds the windows' `maxWaitMs` or `options.maxWaitMs`, and with
+   * the signal's reason as soon as it aborts, queued or waiting. Returns the milliseconds spent waiting once at
+   * the head of the queue.
    */
-  acquire(cost = 1, signal?: AbortSignal, requestId?: string): Promise<number> {
-    const run = this.tail.then(() => this.acquireNow(cost, signal, requestId));
-    // The queue moves on whether this caller succeeded, failed or was cancelled.
-    this.tail = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    return run;
+  acquire(cost = 1, signal?: AbortSignal, requestId?: string, options?: AcquireOptions): Promise<number> {
+    return new Promise<number>((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(signal.reason);
+        return;
+      }
+      const onAbort = (): void => waiter.settle({ reason: signal?.reason });
+      const waiter: Waiter = {
+        cost,
+        signal,
+        requestId,
+        maxWaitMs: options?.maxWaitMs,
+        settled: false,
+        settle: (outcome) => {
+          if (waiter.settled) return;
+          waiter.settled = true;
+          signal?.removeEventListener('abort', onAbort);
+          const index = this.queue.indexOf(waiter);
+          if (index !== -1) this.queue.splice(index, 1);
+          if ('waited' in outcome) resolve(outcome.waited);
+          else reject(outcome.reason);
+        },
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.queue.push(waiter);
+      void this.drain();
+    });
   }
 
   /**
@@ -110,15 +152,37 @@ export class RateLimiter {
     return { remaining: { ...this.lastRemaining }, pausedUntil: paused };
   }
 
-  private async acquireNow(cost: number, signal: AbortSignal | undefined, requestId: string | undefined): Promise<number> {
-    const who = requestId === undefined ? {} : { requestId };
+  /** Serves the queue head by head; one drain at a time, started by `acquire` when idle. */
+  private async drain(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      for (let head = this.queue[0]; head !== undefined; head = this.queue[0]) {
+        try {
+          head.settle({ waited: await this.serve(head) });
+        } catch (reason) {
+          head.settle({ reason });
+        }
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async serve(waiter: Waiter): Promise<number> {
+    const { cost, signal } = waiter;
+    const who = waiter.requestId === undefined ? {} : { requestId: waiter.requestId };
     const started = this.clock.now();
     for (;;) {
-      if (signal?.aborted) throw signal.reason;
+      // Aborted: the caller has its answer already; the queue moves on.
+      if (waiter.settled) return 0;
       const pausedUntil = await this.store.pausedUntil(this.key);
       const now = this.clock.now();
       if (pausedUntil > now) {
         this.lastPausedUntil = pausedUntil;
+        // A pause is a wait like a window's: past what the windows (or the call) allow, fail fast, not hang.
+        const maxWaitMs = Math.min(this.pauseMaxWaitMs(), waiter.maxWaitMs ?? Number.POSITIVE_INFINITY);
+        if (pausedUntil - now > maxWaitMs) throw pauseWaitError(now, pausedUntil, maxWaitMs);
         this.emit({ ...who, waitedMs: pausedUntil - now, window: undefined, reason: 'paused' });
         await this.clock.sleep(pausedUntil - now, signal);
         continue;
@@ -126,39 +190,38 @@ export class RateLimiter {
       const result = await this.store.consume(this.key, this.windows, cost);
       this.lastRemaining = result.remaining;
       if (result.granted) {
-        this.inFlightUnits += cost;
+        // Aborted during `consume`: the units are spent but never sent (a conservative over-count until the window
+        // moves on), and not in flight, since nobody will `complete` them.
+        if (!waiter.settled) this.inFlightUnits += cost;
         return this.clock.now() - started;
       }
       const window = this.windows.find((w) => w.name === result.window);
-      if (!Number.isFinite(result.waitMs)) {
-        throw new RateLimitError({
-          message: `A cost of ${cost} can never fit in rate window "${result.window}" (limit ${window?.limit}).`,
-          retryable: false,
-          details: { window: result.window, cost },
-        });
-      }
+      if (!Number.isFinite(result.waitMs)) throw neverFitsError(cost, result.window, window);
+      const name = result.window ?? 'unknown';
       if (window?.maxWaitMs !== undefined && result.waitMs > window.maxWaitMs) {
-        throw new RateLimitError({
-          message:
-            `Local quota "${window.name}" (${window.limit} per ${formatInterval(window.intervalMs)}) is used up; ` +
-            `it frees up at ${new Date(now + result.waitMs).toISOString()}. The call was not sent.`,
-          retryable: false,
-          retryAfterMs: result.waitMs,
-          details: { window: window.name, resetsAt: new Date(now + result.waitMs).toISOString() },
-        });
+        throw quotaWaitError(name, window, { now, waitMs: result.waitMs, maxWaitMs: window.maxWaitMs, perCall: false });
+      }
+      if (waiter.maxWaitMs !== undefined && result.waitMs > waiter.maxWaitMs) {
+        throw quotaWaitError(name, window, { now, waitMs: result.waitMs, maxWaitMs: waiter.maxWaitMs, perCall: true });
       }
       this.emit({ ...who, waitedMs: result.waitMs, window: result.window, reason: 'quota' });
       await this.clock.sleep(result.waitMs, signal);
     }
   }
 
+  /**
+   * The longest a pause may hold a call: the largest `maxWaitMs` among the windows (a window without one waits
+   * any time). A pause is not tied to one window, so it fails fast only when no window would wait that long. The
+   * smallest would let a daily window's `maxWaitMs: 0` (never wait for tomorrow) fail every queued call on a 10 s
+   * rolling-window 429, which the pause exists to absorb.
+   */
+  private pauseMaxWaitMs(): number {
+    let longest = this.windows.length === 0 ? Number.POSITIVE_INFINITY : 0;
+    for (const w of this.windows) longest = Math.max(longest, w.maxWaitMs ?? Number.POSITIVE_INFINITY);
+    return longest;
+  }
+
   private emit(wait: RateLimitWait): void {
     for (const listener of this.waitListeners) listener(wait);
   }
-}
-
-function formatInterval(ms: number): string {
-  if (ms % 86_400_000 === 0) return `${ms / 86_400_000} day(s)`;
-  if (ms % 60_000 === 0) return `${ms / 60_000} min`;
-  return `${ms / 1000} s`;
 }

@@ -1,0 +1,27 @@
+import { parseJson } from '../../http/read-body.js';
+import { zodToValidationError } from '../../validation/parse.js';
+import type { ClientContext } from '../client-context.js';
+import type { Exchange, Operation, Step } from '../operation.js';
+
+/** Parses the body (JSON once, or text) and validates it with the call's schema. A stream passes through. */
+export function decode(ctx: ClientContext): Step {
+  return async (op, next) => decodeExchange(ctx, op, await next());
+}
+
+export function decodeExchange(ctx: ClientContext, op: Operation, exchange: Exchange): Exchange {
+  if (op.streaming) return exchange;
+  let data: unknown;
+  if (op.spec.responseType === 'text') data = exchange.buffer.toString('utf8');
+  // A body parsed for quota observation or inspection is reused, unless it was kept as text (not JSON).
+  else if (exchange.parsed !== undefined && typeof exchange.parsed.value !== 'string') data = exchange.parsed.value;
+  else data = parseJson(exchange.buffer, exchange.headers['content-type'], { source: ctx.source });
+  const schema = op.spec.schema;
+  if (schema) {
+    const result = schema.safeParse(data);
+    if (!result.success) {
+      throw zodToValidationError(result.error, `The ${ctx.source} API response did not match the expected shape`, ctx.source, { status: exchange.status });
+    }
+    data = result.data;
+  }
+  return { ...exchange, data };
+}

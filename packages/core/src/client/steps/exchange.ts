@@ -1,0 +1,179 @@
+import { ParsingError } from '../../errors/error-classes.js';
+import { runHooks, type AttemptState } from '../../hooks/hooks.js';
+import { silentLogger } from '../../hooks/logger.js';
+import { sendWithin, startDeadline, type Deadline } from '../../http/deadline.js';
+import { GuardedBody } from '../../http/guarded-body.js';
+import { sanitizeHeaders } from '../../http/headers.js';
+import { headersForOrigin, lowerKeys } from '../../http/outgoing-headers.js';
+import { BodyTooLargeError, discardBody, readBody } from '../../http/read-body.js';
+import { nextHop, type Hop } from '../../http/redirects.js';
+import type { TransportResponse } from '../../http/transport.js';
+import { appendQuery } from '../../http/url.js';
+import { attemptState } from '../attempt-state.js';
+import type { ClientContext } from '../client-context.js';
+import { DEFAULT_HTTP } from '../defaults.js';
+import type { Exchange, Operation, Step } from '../operation.js';
+import { parseLoosely, responseToError } from '../response-to-error.js';
+import { toConnectorError } from '../to-connector-error.js';
+
+/**
+ * One attempt on the wire: headers → `beforeRequest` hooks → per hop (redirects): the origin rule, auth, the
+ * transport under the attempt's deadline → `afterResponse` hooks → the body, read under the same deadline →
+ * quota observation → a non-2xx becomes its error → `inspectResponse`. Every error path frees the body.
+ */
+export function exchange(ctx: ClientContext): Step {
+  return async (op) => {
+    const state = attemptState(ctx, op, { headers: requestHeaders(ctx, op) });
+    await runHooks(ctx.hooks.beforeRequest, state);
+    const deadline = startDeadline(op.spec.timeoutMs ?? ctx.options.timeoutMs ?? DEFAULT_HTTP.timeoutMs, op.signal);
+    let streaming = false;
+    try {
+      let hop: Hop = { url: op.request.url, method: op.request.method, body: op.request.body };
+      for (let redirects = 0; ; redirects += 1) {
+        const { response, durationMs } = await sendHop(ctx, op, hop, state.headers, deadline);
+        let next: Hop | undefined;
+        try {
+          next = nextHop(hop, response, redirects, {
+            apiOrigin: ctx.baseUrl.origin,
+            maxRedirects: DEFAULT_HTTP.maxRedirects,
+            foreignRedirects: ctx.options.foreignRedirects ?? 'strip-credentials',
+          });
+        } catch (error) {
+          discardBody(response.body);
+          throw error;
+        }
+        if (next) {
+          discardBody(response.body);
+          hop = next;
+          continue;
+        }
+        const result = await answer(ctx, op, { ...state, response: { status: response.status, headers: response.headers, durationMs } }, response, hop.url, deadline);
+        if (result.body) {
+          streaming = true;
+          // A stream's deadline: `timeoutMs` covers the headers, then bounds each silence between chunks; the
+          // caller's signal cancels it at any time. The caller's listener goes when the body does.
+          result.body.onClose(() => deadline.dispose());
+        }
+        return result;
+      }
+    } finally {
+      if (streaming) deadline.stopTimer();
+      else deadline.dispose();
+    }
+  };
+}
+
+function requestHeaders(ctx: ClientContext, op: Operation): Record<string, string> {
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'user-agent': ctx.options.userAgent ?? DEFAULT_HTTP.userAgent,
+    ...lowerKeys(ctx.options.headers),
+  };
+  const idHeader = correlationHeader(ctx);
+  if (idHeader !== false) headers[idHeader] = op.requestId;
+  if (op.request.contentType) headers['content-type'] = op.request.contentType;
+  if (op.spec.idempotencyKey) headers['idempotency-key'] = op.spec.idempotencyKey;
+  if (op.cached?.etag) headers['if-none-match'] = op.cached.etag;
+  return Object.assign(headers, lowerKeys(op.spec.headers));
+}
+
+function correlationHeader(ctx: ClientContext): string | false {
+  const name = ctx.options.requestIdHeader ?? DEFAULT_HTTP.requestIdHeader;
+  return name === false ? false : name.toLowerCase();
+}
+
+/** One hop: credentials, default headers and default query only to the API's origin; then the transport. */
+async function sendHop(ctx: ClientContext, op: Operation, hop: Hop, headers: Record<string, string>, deadline: Deadline) {
+  const sameOrigin = hop.url.origin === ctx.baseUrl.origin;
+  const outgoing = { headers: headersForOrigin(headers, sameOrigin, correlationHeader(ctx)), query: new URLSearchParams() };
+  if (hop.body === undefined) delete outgoing.headers['content-type'];
+  if (sameOrigin) {
+    appendQuery(outgoing.query, ctx.options.query ?? {});
+    try {
+      await ctx.auth.apply(outgoing, deadline.signal);
+    } catch (cause) {
+      throw toConnectorError(cause, op.signal, ctx.source, ctx.redactor);
+    }
+  }
+  const url = new URL(hop.url.href);
+  for (const [k, v] of outgoing.query) url.searchParams.append(k, v);
+  const wireHeaders = sanitizeHeaders(outgoing.headers);
+  // Redacted copies are built only for someone who reads them (events, a real logger): this is the hot path.
+  if (ctx.events.has('request') || ctx.logger !== silentLogger) {
+    const redacted = { requestId: op.requestId, method: hop.method, url: ctx.redactor.url(url.href), attempt: op.attempt };
+    ctx.events.emit('request', redacted);
+    ctx.logger.debug({ source: ctx.source, ...redacted }, 'request');
+  }
+  const t0 = ctx.clock.now();
+  op.sent = true;
+  let response: TransportResponse;
+  try {
+    response = await sendWithin(ctx.transport, { url, method: hop.method, headers: wireHeaders, body: hop.body, signal: deadline.signal, timeoutMs: deadline.timeoutMs }, deadline.signal);
+  } catch (cause) {
+    throw toConnectorError(cause, op.signal, ctx.source, ctx.redactor);
+  }
+  const durationMs = ctx.clock.now() - t0;
+  op.onAnswer?.();
+  if (ctx.events.has('response')) {
+    ctx.events.emit('response', {
+      requestId: op.requestId, method: hop.method, url: ctx.redactor.url(url.href), status: response.status, attempt: op.attempt, durationMs,
+      headers: ctx.redactor.headers(response.headers),
+    });
+  }
+  return { response, durationMs };
+}
+
+/** The final hop's response: 304 from cache, a stream, or a body read under the deadline and judged. */
+async function answer(ctx: ClientContext, op: Operation, state: AttemptState, response: TransportResponse, url: URL, deadline: Deadline): Promise<Exchange> {
+  const { status, headers } = response;
+  try {
+    if (status === 304 && op.cached) {
+      discardBody(response.body);
+      await runHooks(ctx.hooks.afterResponse, state);
+      return { status: op.cached.status, headers: { ...op.cached.headers, ...headers }, buffer: op.cached.body, fromCache: true, url };
+    }
+    const ok = status >= 200 && status < 300;
+    if (ok && op.streaming) {
+      await runHooks(ctx.hooks.afterResponse, state);
+      const body = new GuardedBody(response.body, headers['content-encoding']);
+      body.mapErrors((cause) => bodyError(ctx, op, cause, status));
+      return { status, headers, buffer: Buffer.alloc(0), body, fromCache: false, url };
+    }
+    const buffer = await readWithin(ctx, op, response, deadline);
+    await runHooks(ctx.hooks.afterResponse, state);
+    // One JSON.parse per body, shared by quota observation, inspection and the caller.
+    let parsed: { value: unknown } | undefined;
+    const data = (): unknown => (parsed ??= { value: parseLoosely(buffer) }).value;
+    if (ctx.options.observeQuota) {
+      for (const observation of ctx.options.observeQuota({ status, headers, data: data(), clock: ctx.clock })) await op.limiter?.observe(observation);
+    }
+    const path = ctx.redactor.url(url.pathname + url.search);
+    if (!ok) throw responseToError(ctx, { status, headers, body: data(), method: state.method, path });
+    const failure = ctx.options.inspectResponse?.({ status, headers, data: data(), method: state.method, path, clock: ctx.clock });
+    if (failure) throw failure;
+    return { status, headers, buffer, fromCache: false, url, ...(parsed ? { parsed } : {}) };
+  } catch (error) {
+    discardBody(response.body);
+    throw error;
+  }
+}
+
+async function readWithin(ctx: ClientContext, op: Operation, response: TransportResponse, deadline: Deadline): Promise<Buffer> {
+  try {
+    return await readBody(response.body, response.headers['content-encoding'], ctx.options.maxResponseBytes ?? DEFAULT_HTTP.maxResponseBytes, deadline.signal);
+  } catch (cause) {
+    throw bodyError(ctx, op, cause, response.status);
+  }
+}
+
+/** A failure while reading a body: too large or undecodable is PARSING_ERROR; the rest as any transport error. */
+function bodyError(ctx: ClientContext, op: Operation, cause: unknown, status: number): unknown {
+  if (cause instanceof BodyTooLargeError) {
+    return new ParsingError({ message: `${cause.message} Raise maxResponseBytes if this is expected.`, cause, status, source: ctx.source });
+  }
+  const code = (cause as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string' && code.startsWith('Z_')) {
+    return new ParsingError({ message: `The response body could not be decoded (${(cause as Error).message}).`, cause, status, source: ctx.source });
+  }
+  return toConnectorError(cause, op.signal, ctx.source, ctx.redactor);
+}

@@ -1,0 +1,72 @@
+import type { Transport, TransportRequest, TransportResponse } from './transport.js';
+import { discardBody } from './read-body.js';
+
+/** The reason a deadline aborts with, so a timeout is told apart from the caller's abort. */
+export class DeadlineExceeded extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`No complete response within ${timeoutMs} ms (timeoutMs).`);
+  }
+}
+
+/**
+ * One attempt's deadline: a signal that aborts when `timeoutMs` passes (reason `DeadlineExceeded`) or when the
+ * caller's signal aborts (its reason). One controller and one timer per attempt, no `AbortSignal.any`.
+ */
+export interface Deadline {
+  readonly signal: AbortSignal;
+  readonly timeoutMs: number;
+  /** True once the timer fired (not the caller). */
+  readonly expired: boolean;
+  /** Stops the timer (the caller's signal still aborts `signal`: a stream stays cancellable). */
+  stopTimer(): void;
+  /** Stops the timer and forgets the caller's signal. */
+  dispose(): void;
+}
+
+export function startDeadline(timeoutMs: number, callerSignal: AbortSignal | undefined): Deadline {
+  const controller = new AbortController();
+  let expired = false;
+  const timer = setTimeout(() => {
+    expired = true;
+    controller.abort(new DeadlineExceeded(timeoutMs));
+  }, timeoutMs);
+  const onCallerAbort = (): void => controller.abort(callerSignal?.reason);
+  if (callerSignal?.aborted) onCallerAbort();
+  else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+  return {
+    signal: controller.signal,
+    timeoutMs,
+    get expired() {
+      return expired;
+    },
+    stopTimer: () => clearTimeout(timer),
+    dispose: () => {
+      clearTimeout(timer);
+      callerSignal?.removeEventListener('abort', onCallerAbort);
+    },
+  };
+}
+
+/**
+ * Sends through the transport, but settles no later than `signal` aborts, wherever the request waits (a
+ * request queued in a connection pool may ignore its signal). A response that arrives after the abort is
+ * discarded so its socket is freed.
+ */
+export function sendWithin(transport: Transport, request: TransportRequest, signal: AbortSignal): Promise<TransportResponse> {
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+    transport.send(request).then(
+      (response) => {
+        signal.removeEventListener('abort', onAbort);
+        if (signal.aborted) discardBody(response.body);
+        else resolve(response);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error as Error);
+      },
+    );
+  });
+}

@@ -1,0 +1,68 @@
+import type { Readable } from 'node:stream';
+import { decodedStream, discardBody } from './read-body.js';
+
+/**
+ * The body of a `stream()` response: decoded chunks as an async iterable. It owns what the request holds (the
+ * concurrency slot, the caller's abort listener) and gives it all back exactly once, when the body ends, fails
+ * or is destroyed. Errors while reading become the funnel's typed errors (`mapError`), never raw socket errors.
+ */
+export class GuardedBody implements AsyncIterable<Buffer> {
+  private readonly decoded: Readable;
+  private readonly closers: Array<() => void> = [];
+  private readonly mappers: Array<(error: unknown) => unknown> = [];
+  private closed = false;
+
+  constructor(
+    private readonly raw: Readable,
+    contentEncoding: string | undefined,
+  ) {
+    this.decoded = decodedStream(raw, contentEncoding);
+  }
+
+  /** Runs `fn` once the body is finished with (at once if it already is). */
+  onClose(fn: () => void): void {
+    if (this.closed) fn();
+    else this.closers.push(fn);
+  }
+
+  /** Adds a translation applied to any error met while reading (outermost added last). */
+  mapErrors(fn: (error: unknown) => unknown): void {
+    this.mappers.push(fn);
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<Buffer, void, undefined> {
+    try {
+      for await (const chunk of this.decoded) yield chunk as Buffer;
+    } catch (error) {
+      throw this.translate(error);
+    } finally {
+      // Reached on end, on error, and when the consumer stops early (break / return).
+      this.destroy();
+    }
+  }
+
+  /** Stops reading: frees the socket and what the request held. Safe to call more than once. */
+  destroy(): void {
+    if (!this.raw.destroyed) discardBody(this.raw);
+    if (this.decoded !== this.raw && !this.decoded.destroyed) discardBody(this.decoded);
+    this.close();
+  }
+
+  private translate(error: unknown): unknown {
+    let out = error;
+    for (const map of this.mappers) out = map(out);
+    return out;
+  }
+
+  private close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const fn of this.closers.splice(0)) {
+      try {
+        fn();
+      } catch {
+        /* a release never fails a read */
+      }
+    }
+  }
+}
