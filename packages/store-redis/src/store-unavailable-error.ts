@@ -12,6 +12,11 @@ export class StoreUnavailableError extends NetworkError {
 
   /** Every `NetworkError` carries `code: 'NETWORK_ERROR'`; this marker tells a store outage from an API outage. */
   readonly storeUnavailable = true as const;
+
+  /** A literal, not the constructor's name: it survives minification. */
+  override get name(): string {
+    return 'StoreUnavailableError';
+  }
 }
 
 /** Survives two copies of this package in one process (checks the marker, not the class). */

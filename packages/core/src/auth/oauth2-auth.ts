@@ -106,7 +106,7 @@ function waitFor<T>(shared: Promise<T>, signal: AbortSignal | undefined): Promis
       },
       (error: unknown) => {
         signal.removeEventListener('abort', onAbort);
-        reject(error as Error);
+        reject(error);
       },
     );
   });

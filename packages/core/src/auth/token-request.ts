@@ -1,6 +1,6 @@
 import { AuthError, NetworkError, TimeoutError } from '../errors/error-classes.js';
 import { DeadlineExceeded, sendWithin, startDeadline } from '../http/deadline.js';
-import { readBody } from '../http/read-body.js';
+import { BodyTooLargeError, readBody } from '../http/read-body.js';
 import type { Transport } from '../http/transport.js';
 
 /** A token endpoint answers a few hundred bytes; anything past this is not a token response. */
@@ -38,6 +38,9 @@ export async function requestToken(transport: Transport, tokenUrl: string, form:
     status = response.status;
     text = (await readBody(response.body, response.headers['content-encoding'], MAX_TOKEN_RESPONSE_BYTES, deadline.signal)).toString('utf8');
   } catch (cause) {
+    if (cause instanceof BodyTooLargeError) {
+      throw new AuthError({ message: `The OAuth token endpoint answered more than ${MAX_TOKEN_RESPONSE_BYTES} bytes; that is not a token response.`, cause, source: 'oauth2' });
+    }
     if (cause instanceof DeadlineExceeded) throw new TimeoutError({ message: `The OAuth token endpoint did not answer within ${timeoutMs} ms.`, cause, source: 'oauth2' });
     throw new NetworkError({ message: `Could not reach the OAuth token endpoint: ${(cause as Error).message}`, cause, source: 'oauth2' });
   } finally {

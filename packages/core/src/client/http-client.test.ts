@@ -10,6 +10,7 @@ import { MemoryResponseCache } from '../http/response-cache.js';
 import { RateLimiter } from '../policies/rate-limiter.js';
 import { faults } from '../testing/faults.js';
 import { startMockServer, type MockServer } from '../testing/mock-server.js';
+import { systemClock } from '../time/clock.js';
 import { FakeClock } from '../time/fake-clock.js';
 import { HttpClient } from './http-client.js';
 import type { HttpClientOptions } from './options.js';
@@ -19,6 +20,8 @@ let tokenCalls = 0;
 const handlers = [
   http.get('*/api/thing', () => HttpResponse.json({ id: '1', name: 'thing', extra: true })),
   http.post('*/api/thing', async ({ request }) => HttpResponse.json({ received: await request.json() }, { status: 201 })),
+  http.post('*/api/form', async ({ request }) => HttpResponse.json({ received: Object.fromEntries(new URLSearchParams(await request.text())) }, { status: 201 })),
+  http.get('*/api/thing/:id', ({ params }) => HttpResponse.json({ id: params.id })),
   http.get('*/api/empty', () => new HttpResponse(null, { status: 204 })),
   http.get('*/api/text', () => new HttpResponse('plain words', { headers: { 'content-type': 'text/plain' } })),
   http.get('*/api/gzip', () => new HttpResponse(gzipSync(JSON.stringify({ packed: 'gzip' })), { headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' } })),
@@ -75,8 +78,9 @@ describe('HttpClient: requests', () => {
 
   it('encodes path parameters and refuses a missing one before the network', async () => {
     const c = client();
-    await c.request({ path: '/thing/{id}', params: { id: 'a/b?c' } }).catch(() => undefined);
+    const res = await c.request({ path: '/thing/{id}', params: { id: 'a/b?c' } });
     expect(server.requests[0]!.url.pathname).toBe('/api/thing/a%2Fb%3Fc');
+    expect(res.data).toEqual({ id: 'a/b?c' });
     await expect(c.request({ path: '/thing/{id}', params: {} })).rejects.toMatchObject({ code: 'VALIDATION_ERROR' });
     expect(server.requests).toHaveLength(1);
   });
@@ -90,8 +94,10 @@ describe('HttpClient: requests', () => {
     const none = client({ requestIdHeader: false });
     await none.request({ path: '/echo-headers' });
     expect(server.requests[1]!.headers['x-request-id']).toBeUndefined();
-    await c.request({ method: 'POST', path: '/thing', form: { grant: 'x' } }).catch(() => undefined);
+    const form = await c.request({ method: 'POST', path: '/form', form: { grant: 'x', scope: 'a b' } });
     expect(server.requests[2]!.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(server.requests[2]!.body).toBe('grant=x&scope=a+b');
+    expect(form).toMatchObject({ status: 201, data: { received: { grant: 'x', scope: 'a b' } } });
   });
 
   it('reads empty, text, gzip and brotli bodies', async () => {
@@ -250,17 +256,20 @@ describe('HttpClient: retry and idempotency', () => {
   it('a 429 pauses every call sharing the limiter until the reset', async () => {
     const clock = new FakeClock();
     const limiter = new RateLimiter({ clock, windows: [{ name: 's', limit: 1000, intervalMs: 1000 }] });
-    const c = client({ clock, rateLimit: limiter });
+    const first = client({ clock, rateLimit: limiter, retry: false });
+    const other = client({ clock, rateLimit: limiter });
+    // A real 429 with Retry-After: 5 (the call itself does not retry: it only sets the pause)...
     server.use(faults.rateLimited({ retryAfter: 5, times: 1 }));
-    const waits: number[] = [];
-    c.events.on('rateLimitWait', (w) => waits.push(w.waitedMs));
-    await c.request({ path: '/thing' });
-    expect(await limiter.acquire()).toBe(0);
     const t0 = clock.now();
-    await limiter.pauseUntil(t0 + 2000);
-    const res = await c.request({ path: '/thing' });
-    expect(res.meta.rateLimitWaitMs).toBe(2000);
-    expect(waits).toContain(2000);
+    await expect(first.request({ path: '/thing' })).rejects.toMatchObject({ code: 'RATE_LIMIT', status: 429, retryAfterMs: 5000 });
+    expect(limiter.snapshot().pausedUntil).toBe(t0 + 5000);
+    // ...holds a call made through another client sharing the limiter, until the reset.
+    const waits: number[] = [];
+    other.events.on('rateLimitWait', (w) => waits.push(w.waitedMs));
+    const res = await other.request({ path: '/thing' });
+    expect(res.meta.rateLimitWaitMs).toBe(5000);
+    expect(waits).toEqual([5000]);
+    expect(server.requests).toHaveLength(2);
   });
 
   it('waits of a limiter passed per request are reported as rateLimitWait events with the request id', async () => {
@@ -458,12 +467,24 @@ describe('HttpClient: lifecycle and quota hooks', () => {
   });
 
   it('cancellation while waiting for the limiter or between retries is CANCELLED', async () => {
-    const clock = new FakeClock();
-    const limiter = new RateLimiter({ clock, windows: [{ name: 's', limit: 1, intervalMs: 1000, burst: 1 }] });
-    const c = client({ clock, rateLimit: limiter });
+    // Real time: the waits below are a minute long, so only an abort that ends them mid-wait lets the test finish.
+    const limiter = new RateLimiter({ windows: [{ name: 'm', limit: 1, intervalMs: 60_000, burst: 1 }] });
+    const c = client({ clock: systemClock, rateLimit: limiter });
     await c.request({ path: '/thing' });
-    const controller = new AbortController();
-    controller.abort();
-    await expect(c.request({ path: '/thing', signal: controller.signal })).rejects.toMatchObject({ code: 'CANCELLED' });
+    const inLimiter = new AbortController();
+    const waiting = c.request({ path: '/thing', signal: inLimiter.signal });
+    const waitStarted = new Promise((resolve) => c.events.on('rateLimitWait', resolve));
+    await waitStarted;
+    inLimiter.abort();
+    await expect(waiting).rejects.toMatchObject({ code: 'CANCELLED' });
+
+    const backoff = client({ clock: systemClock, retry: { backoff: { initialDelayMs: 60_000, maxDelayMs: 60_000 } } });
+    server.use(faults.serverErrors(3));
+    const inBackoff = new AbortController();
+    const retrying = backoff.request({ path: '/thing', signal: inBackoff.signal });
+    await new Promise((resolve) => backoff.events.on('retry', resolve));
+    inBackoff.abort();
+    await expect(retrying).rejects.toMatchObject({ code: 'CANCELLED', details: { attempt: 1 } });
+    expect(server.requests).toHaveLength(2);
   });
 });

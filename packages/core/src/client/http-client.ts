@@ -12,7 +12,7 @@ import { BreakerRegistry } from '../policies/breaker-registry.js';
 import { DEFAULT_CIRCUIT_BREAKER, type CircuitBreaker } from '../policies/circuit-breaker.js';
 import { ConcurrencyLimiter, DEFAULT_CONCURRENCY } from '../policies/concurrency-limiter.js';
 import { RateLimiter } from '../policies/rate-limiter.js';
-import { DEFAULT_RETRY, isIdempotentMethod, type RetryOptions } from '../policies/retry-policy.js';
+import { DEFAULT_RETRY, isIdempotentMethod, type RetryOptions, type RetryOverrides } from '../policies/retry-policy.js';
 import { systemClock, type Clock } from '../time/clock.js';
 import { validateRequestSpec } from './call-options.js';
 import type { ClientContext } from './client-context.js';
@@ -206,7 +206,7 @@ function buildLimiter(options: HttpClientOptions, clock: Clock): RateLimiter | u
   return new RateLimiter({ clock, ...options.rateLimit, ...(options.store ? { store: options.store } : {}) });
 }
 
-function mergeRetry(base: RetryOptions, override: Partial<RetryOptions> | undefined): RetryOptions {
+function mergeRetry(base: RetryOptions, override: RetryOverrides | undefined): RetryOptions {
   if (!override) return base;
   return { ...base, ...override, backoff: { ...base.backoff, ...override.backoff } };
 }

@@ -8,7 +8,7 @@ import type { Logger } from '../hooks/logger.js';
 import type { CircuitBreakerOptions } from '../policies/circuit-breaker.js';
 import type { ConcurrencyOptions } from '../policies/concurrency-limiter.js';
 import type { RateLimiter, RateLimiterOptions } from '../policies/rate-limiter.js';
-import type { RetryOptions } from '../policies/retry-policy.js';
+import type { RetryOverrides } from '../policies/retry-policy.js';
 import type { QuotaObservation, RateLimitStore } from '../store/rate-limit-store.js';
 import type { Clock } from '../time/clock.js';
 import type { ResponseCache } from '../http/response-cache.js';
@@ -75,7 +75,7 @@ export interface HttpClientOptions {
   query?: Record<string, string | number | boolean>;
   /** Per-attempt timeout. @default 30000 */
   timeoutMs?: number;
-  retry?: Partial<RetryOptions> | false;
+  retry?: RetryOverrides | false;
   circuitBreaker?: Partial<CircuitBreakerOptions> | false;
   /** A limiter to share, options for a new one, or false for none. */
   rateLimit?: RateLimiter | RateLimiterOptions | false;

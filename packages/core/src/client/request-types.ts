@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { HeaderMap } from '../http/headers.js';
 import type { QueryParams } from '../http/url.js';
 import type { RateLimiter } from '../policies/rate-limiter.js';
-import type { RetryOptions } from '../policies/retry-policy.js';
+import type { RetryOverrides } from '../policies/retry-policy.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
 
@@ -14,7 +14,7 @@ export interface CallOptions {
   /** Extra headers for this call (CR/LF rejected). */
   headers?: Record<string, string>;
   /** Overrides the client's retry options for this call, or false to not retry. */
-  retry?: Partial<RetryOptions> | false;
+  retry?: RetryOverrides | false;
   /** An idempotency key makes a POST/PATCH safe to retry; sent in `Idempotency-Key`. */
   idempotencyKey?: string;
   /** A correlation id to use instead of a generated one. */

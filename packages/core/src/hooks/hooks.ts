@@ -20,7 +20,8 @@ export interface AttemptState {
   clock: Clock;
 }
 
-type Hook = (state: AttemptState) => void | Promise<void>;
+/** One hook: receives the attempt's state; may be async (it is awaited). */
+export type Hook = (state: AttemptState) => void | Promise<void>;
 
 /** Hooks run per attempt, in array order, awaited one after another. */
 export interface Hooks {

@@ -65,7 +65,7 @@ export function sendWithin(transport: Transport, request: TransportRequest, sign
       },
       (error: unknown) => {
         signal.removeEventListener('abort', onAbort);
-        reject(error as Error);
+        reject(error);
       },
     );
   });

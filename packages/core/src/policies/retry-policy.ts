@@ -13,6 +13,9 @@ export interface RetryOptions {
   random: () => number;
 }
 
+/** What a user may override per client or per call: any subset, the backoff's fields included. */
+export type RetryOverrides = Partial<Omit<RetryOptions, 'backoff'>> & { backoff?: Partial<BackoffOptions> };
+
 export const DEFAULT_RETRY: RetryOptions = {
   maxAttempts: 3,
   backoff: DEFAULT_BACKOFF,

@@ -70,6 +70,29 @@ export const faults = {
   /** A 200 whose JSON body is cut short. */
   truncatedJson: (options: Times = {}) =>
     faultHandler(options, () => new HttpResponse('{"results":[{"id":"1"},{"id":', { status: 200, headers: { 'content-type': 'application/json' } })),
+  /**
+   * A 200 whose body arrives slowly: `chunks` pieces of a JSON array, one every `intervalMs` (a deadline must
+   * cover the body, not only the headers; a stream's consumer meets the silences between chunks).
+   */
+  dripBody: (options: Times & { chunks?: number; intervalMs?: number } = {}) =>
+    faultHandler(options, () => {
+      const encoder = new TextEncoder();
+      const total = options.chunks ?? 5;
+      let sent = 0;
+      const stream = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          if (sent > 0) await delay(options.intervalMs ?? 500);
+          if (sent === total) {
+            controller.enqueue(encoder.encode(']'));
+            controller.close();
+            return;
+          }
+          controller.enqueue(encoder.encode(`${sent === 0 ? '[' : ','}${sent}`));
+          sent += 1;
+        },
+      });
+      return new HttpResponse(stream, { status: 200, headers: { 'content-type': 'application/json' } });
+    }),
   /** A network error (connection reset before any response). */
   networkError: (options: Times = {}) => faultHandler(options, () => HttpResponse.error()),
 };

@@ -5,7 +5,16 @@ import type { Exchange, Operation, Step } from '../operation.js';
 
 /** Parses the body (JSON once, or text) and validates it with the call's schema. A stream passes through. */
 export function decode(ctx: ClientContext): Step {
-  return async (op, next) => decodeExchange(ctx, op, await next());
+  return async (op, next) => {
+    const exchange = await next();
+    try {
+      return decodeExchange(ctx, op, exchange);
+    } catch (error) {
+      // The server said 2xx: a write happened, whatever its body looked like.
+      if (!exchange.fromCache && exchange.status >= 200 && exchange.status < 300) op.mayHaveApplied = true;
+      throw error;
+    }
+  };
 }
 
 export function decodeExchange(ctx: ClientContext, op: Operation, exchange: Exchange): Exchange {
