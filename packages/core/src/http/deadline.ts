@@ -3,8 +3,11 @@ import { discardBody } from './read-body.js';
 
 /** The reason a deadline aborts with, so a timeout is told apart from the caller's abort. */
 export class DeadlineExceeded extends Error {
-  constructor(readonly timeoutMs: number) {
-    super(`No complete response within ${timeoutMs} ms (timeoutMs).`);
+  constructor(
+    readonly timeoutMs: number,
+    phase: 'response' | 'between chunks' = 'response',
+  ) {
+    super(phase === 'response' ? `No complete response within ${timeoutMs} ms (timeoutMs).` : `No data for ${timeoutMs} ms between chunks of a stream (timeoutMs).`);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { DeadlineExceeded } from './deadline.js';
 import { decodedStream, discardBody } from './read-body.js';
 
 /**
@@ -15,6 +16,8 @@ export class GuardedBody implements AsyncIterable<Buffer> {
   constructor(
     private readonly raw: Readable,
     contentEncoding: string | undefined,
+    /** The longest silence allowed while waiting for the next chunk (the attempt's `timeoutMs`). */
+    private readonly idleTimeoutMs: number,
   ) {
     this.decoded = decodedStream(raw, contentEncoding);
   }
@@ -31,8 +34,20 @@ export class GuardedBody implements AsyncIterable<Buffer> {
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<Buffer, void, undefined> {
+    const chunks = this.decoded[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
     try {
-      for await (const chunk of this.decoded) yield chunk as Buffer;
+      for (;;) {
+        // Only the wait for the next chunk is timed, not the consumer's work between chunks.
+        const timer = setTimeout(() => this.raw.destroy(new DeadlineExceeded(this.idleTimeoutMs, 'between chunks')), this.idleTimeoutMs);
+        let next: IteratorResult<Buffer>;
+        try {
+          next = await chunks.next();
+        } finally {
+          clearTimeout(timer);
+        }
+        if (next.done) return;
+        yield next.value;
+      }
     } catch (error) {
       throw this.translate(error);
     } finally {

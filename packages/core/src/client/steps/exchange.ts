@@ -135,7 +135,7 @@ async function answer(ctx: ClientContext, op: Operation, state: AttemptState, re
     const ok = status >= 200 && status < 300;
     if (ok && op.streaming) {
       await runHooks(ctx.hooks.afterResponse, state);
-      const body = new GuardedBody(response.body, headers['content-encoding']);
+      const body = new GuardedBody(response.body, headers['content-encoding'], deadline.timeoutMs);
       body.mapErrors((cause) => bodyError(ctx, op, cause, status));
       return { status, headers, buffer: Buffer.alloc(0), body, fromCache: false, url };
     }
