@@ -1,4 +1,5 @@
-import { extractMessage, InvalidRequestError, RateLimitError, type ConnectorError, type ErrorContext } from '@cf/core';
+import { InvalidRequestError, RateLimitError, type ConnectorError, type ErrorContext } from '@cf/core';
+import { extractMessage } from '@cf/core/internal';
 
 /**
  * How long to wait after a 429 that does not say: adsb.lol's limits are dynamic and it sends no Retry-After;

@@ -1,4 +1,5 @@
-import { extractMessage, InvalidRequestError, NotFoundError, type ConnectorError, type ErrorContext } from '@cf/core';
+import { InvalidRequestError, NotFoundError, type ConnectorError, type ErrorContext } from '@cf/core';
+import { extractMessage } from '@cf/core/internal';
 
 /** What to do about each 422 message the v1 API sends. */
 const HINTS: Record<string, string> = {

@@ -1,4 +1,4 @@
-import { AuthError, InvalidRequestError, ServerError } from '@cf/core';
+import { AuthError, InvalidRequestError, ServerError, systemClock } from '@cf/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mapHubSpotError } from '../src/index.js';
 import { hubspotErrors } from '../src/mocks/index.js';
@@ -105,7 +105,7 @@ describe('mapHubSpotError', () => {
 
   it('keeps core default for bodies that are not HubSpot errors, adding the correlation header', () => {
     const error = mapHubSpotError(
-      { status: 400, headers: { 'x-hubspot-correlation-id': 'abc' }, body: 'plain text', method: 'GET', path: '/x', retryAfterMs: undefined, defaultError: defaultError() },
+      { status: 400, headers: { 'x-hubspot-correlation-id': 'abc' }, body: 'plain text', method: 'GET', path: '/x', retryAfterMs: undefined, rateLimited: false, defaultError: defaultError(), clock: systemClock },
       options,
     );
     expect(error?.message).toBe('default');
@@ -118,7 +118,9 @@ describe('mapHubSpotError', () => {
       body: { status: 'error', message: 'You have reached your ten_secondly_rolling limit.', policyName: 'TEN_SECONDLY_ROLLING', correlationId: 'x' },
       method: 'GET',
       path: '/x',
+      rateLimited: true,
       defaultError: defaultError(),
+      clock: systemClock,
     };
     expect(mapHubSpotError({ ...ctx, headers: { 'x-hubspot-ratelimit-interval-milliseconds': '2000' }, retryAfterMs: undefined }, options)?.retryAfterMs).toBe(2000);
     expect(mapHubSpotError({ ...ctx, headers: {}, retryAfterMs: 3000 }, options)?.retryAfterMs).toBe(3000);

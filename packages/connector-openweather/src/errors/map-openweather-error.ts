@@ -3,12 +3,11 @@ import {
   InvalidRequestError,
   NotFoundError,
   RateLimitError,
-  errorForStatus,
-  extractMessage,
   type ConnectorError,
   type ErrorContext,
   type ResponseContext,
 } from '@cf/core';
+import { errorForStatus, extractMessage } from '@cf/core/internal';
 
 const KEYS_PAGE = 'https://home.openweathermap.org/api_keys';
 const ONE_CALL_PAGE = 'https://openweathermap.org/api/one-call-3';
@@ -91,6 +90,6 @@ export function inspectOpenWeatherResponse(ctx: ResponseContext): ConnectorError
     message: `OpenWeather reported error ${cod} in a 200 response: ${extractMessage(ctx.data) ?? 'no reason given'}.`,
     body: ctx.data,
   });
-  const context = { status: cod, headers: ctx.headers, body: ctx.data, method: ctx.method, path: ctx.path, retryAfterMs: undefined, defaultError };
+  const context = { status: cod, headers: ctx.headers, body: ctx.data, method: ctx.method, path: ctx.path, retryAfterMs: undefined, rateLimited: cod === 429, defaultError, clock: ctx.clock };
   return mapOpenWeatherError(context) ?? defaultError;
 }

@@ -1,6 +1,5 @@
 import {
   AuthError,
-  backoffDelay,
   CancelledError,
   InvalidRequestError,
   isConnectorError,
@@ -11,6 +10,7 @@ import {
   type CallOptions,
   type ConnectorError,
 } from '@cf/core';
+import { backoffDelay } from '@cf/core/internal';
 import { z } from 'zod';
 import type { ShopifyContext } from '../context.js';
 import { gidSchema, requireGid } from '../gid.js';
