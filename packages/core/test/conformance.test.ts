@@ -1,8 +1,10 @@
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { describeConformance } from '../src/testing/conformance-entry.js';
 import { runConformance } from '../src/testing/index.js';
 import { BrokenConnector } from './fixtures/broken-connector.js';
-import { ToyConnector, toyCycleHandlers, toyHandlers } from './fixtures/toy-connector.js';
+import { forbiddenLimitMetadata, ForbiddenLimitAwareToy, RawStreamToy, rawStreamMetadata, RetryingWriteToy } from './fixtures/unsafe-connectors.js';
+import { ToyConnector, toyCycleHandlers, toyHandlers, toyMetadata } from './fixtures/toy-connector.js';
 
 const toySubject = {
   name: 'toy',
@@ -12,6 +14,12 @@ const toySubject = {
     new ToyConnector({ token: 'toy-secret-token-123', baseUrl: `${serverUrl}/api`, ...overrides }),
   call: (c: ToyConnector, opts: { signal?: AbortSignal }) => c.getItem('42', opts),
   pagination: { call: (c: ToyConnector) => c.listItems().toArray({ limit: 100 }), cycleHandlers: toyCycleHandlers },
+  metadata: toyMetadata,
+  operations: [
+    { name: 'getItem', invoke: (c: ToyConnector, o: { signal?: AbortSignal }) => c.getItem('42', o) },
+    { name: 'listItems', invoke: (c: ToyConnector, o: { signal?: AbortSignal }) => c.listItems(o).toArray({ limit: 100 }) },
+    { name: 'createItem', invoke: (c: ToyConnector, o: { signal?: AbortSignal }) => c.createItem({ name: 'n' }, o) },
+  ],
 };
 
 describeConformance(toySubject);
@@ -36,5 +44,63 @@ describe('the conformance suite can fail', () => {
     const report = await runConformance(toySubject);
     expect(report.results.filter((r) => r.status === 'failed')).toEqual([]);
     expect(report.compliance).toBe(100);
+  });
+});
+
+describe('the kit tests the connector, not the template', () => {
+  const operations = toySubject.operations;
+
+  it('a connector that declares nothing scores below 100 % and is told what to declare', async () => {
+    const { metadata: _m, operations: _o, ...blank } = toySubject;
+    const report = await runConformance(blank);
+    const failed = Object.fromEntries(report.results.filter((r) => r.status === 'failed').map((r) => [r.id, r.reason]));
+    expect(Object.keys(failed).sort()).toEqual(['declares-credential', 'declares-limit-model', 'declares-operations', 'limit-burst']);
+    expect(failed['declares-operations']).toMatch(/declare metadata.operations/);
+    expect(failed['declares-limit-model']).toMatch(/declare metadata.limitModel/);
+    expect(report.compliance).toBeLessThan(100);
+  });
+
+  it('a public method missing from metadata.operations fails declares-operations, naming it', async () => {
+    const metadata = { ...toyMetadata, operations: toyMetadata.operations?.filter((o) => o.name !== 'createItem') };
+    const report = await runConformance({ ...toySubject, metadata, operations: operations.filter((o) => o.name !== 'createItem') }, { only: ['declares-operations'] });
+    expect(report.results).toEqual([expect.objectContaining({ id: 'declares-operations', status: 'failed', reason: expect.stringMatching(/not declared in metadata.operations: createItem/) as unknown })]);
+  });
+
+  it('a connector that resends a POST after a reset fails op-write-safety for that operation', async () => {
+    const report = await runConformance(
+      { ...toySubject, create: ({ serverUrl, overrides }) => new RetryingWriteToy({ token: 'toy-secret-token-123', baseUrl: `${serverUrl}/api`, ...overrides }) },
+      { only: ['op-write-safety'] },
+    );
+    const cell = report.results.find((r) => r.operation === 'createItem');
+    expect(cell).toMatchObject({ status: 'failed', reason: expect.stringMatching(/sent [23] times|writeOutcome|retryable/) as unknown });
+  });
+
+  it('a connector that lets a raw socket error out of a stream fails op-typed-errors for that operation', async () => {
+    const subject = {
+      ...toySubject,
+      handlers: [...toyHandlers, http.get('*/api/items/export', () => HttpResponse.text('x'.repeat(1000)))],
+      metadata: rawStreamMetadata,
+      create: ({ serverUrl, overrides }: { serverUrl: string; overrides: object }) => new RawStreamToy(`${serverUrl}/api`, overrides),
+      operations: [...operations, { name: 'downloadItems', invoke: (c: RawStreamToy) => c.downloadItems() }],
+    };
+    const report = await runConformance(subject as unknown as typeof toySubject, { only: ['op-typed-errors'] });
+    const cell = report.results.find((r) => r.operation === 'downloadItems');
+    expect(cell).toMatchObject({ status: 'failed', reason: expect.stringMatching(/raw error escaped/) as unknown });
+  }, 30_000);
+
+  it('a connector that ignores a declared 403 rate limit fails op-rate-limits; one that declares it to core passes', async () => {
+    const ignoring = await runConformance({ ...toySubject, metadata: forbiddenLimitMetadata }, { only: ['op-rate-limits', 'limit-burst'] });
+    expect(ignoring.results.filter((r) => r.status === 'failed').map((r) => `${r.id}:${r.operation ?? ''}`).sort()).toEqual(
+      ['op-rate-limits:createItem', 'op-rate-limits:getItem', 'op-rate-limits:listItems'],
+    );
+    const aware = await runConformance(
+      {
+        ...toySubject,
+        metadata: forbiddenLimitMetadata,
+        create: ({ serverUrl, overrides }) => new ForbiddenLimitAwareToy({ token: 'toy-secret-token-123', baseUrl: `${serverUrl}/api`, ...overrides }),
+      },
+      { only: ['op-rate-limits', 'limit-burst'] },
+    );
+    expect(aware.results.filter((r) => r.status === 'failed')).toEqual([]);
   });
 });

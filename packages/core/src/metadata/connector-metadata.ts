@@ -1,5 +1,68 @@
 import { z } from 'zod';
 
+/** One public method of a connector, as the conformance kit exercises it. */
+export const operationDeclarationSchema = z
+  .object({
+    /** `resource.method` (or `method` for one on the connector itself), e.g. `contacts.create`. */
+    name: z.string().regex(/^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)*$/, 'must be resource.method in camelCase'),
+    /** Does it change the API's data? */
+    kind: z.enum(['read', 'write']),
+    /** Is sending it twice safe (a GET, a PUT, a search POST, a write with an idempotency key)? */
+    idempotent: z.boolean(),
+    /** One answer, a list of pages (`Paginated`), or a streamed body. */
+    shape: z.enum(['single', 'paginated', 'stream']),
+  })
+  .strict();
+
+/** One quota window of the API, as its documentation states it. */
+export const limitWindowSchema = z
+  .object({
+    name: z.string().min(1),
+    limit: z.number().positive(),
+    intervalMs: z.number().positive(),
+    algorithm: z.enum(['token-bucket', 'sliding-window', 'fixed-window']),
+    /** What a unit is: one request, or the API's cost points (Shopify's query cost). */
+    unit: z.enum(['requests', 'points']),
+  })
+  .strict();
+
+/**
+ * How the API limits and how it says "rate limited": the conformance kit enforces this model itself (independently
+ * of the connector's mocks) and answers like the API when a window is exceeded.
+ */
+export const limitModelSchema = z
+  .object({
+    windows: z.array(limitWindowSchema).min(1),
+    rateLimitedAnswer: z
+      .object({
+        status: z.number().int().min(200).max(599),
+        /** Headers the API sends with it (e.g. `x-ratelimit-remaining: 0`). */
+        headers: z.record(z.string(), z.string()).optional(),
+        /** The API's body, when it has a signature (`{ "policyName": "TEN_SECONDLY_ROLLING" }`). */
+        body: z.unknown().optional(),
+        /** Whether it carries `Retry-After` (seconds). */
+        retryAfter: z.boolean(),
+      })
+      .strict(),
+    /** Response headers carrying the quota, when the API sends them. */
+    quotaHeaders: z.object({ remaining: z.string().optional(), limit: z.string().optional(), reset: z.string().optional() }).strict().optional(),
+    /** The documentation page the model comes from. */
+    source: z.url(),
+  })
+  .strict();
+
+/** Where the credential travels, for the leak checks. */
+export const credentialDeclarationSchema = z
+  .object({
+    in: z.enum(['header', 'query', 'none']),
+    /** The header or parameter name (`authorization`, `appid`). */
+    name: z.string().min(1).optional(),
+  })
+  .strict();
+
+/** A conformance rule that cannot apply to this connector, and why (listed by `cf check`). */
+export const notApplicableSchema = z.object({ rule: z.string().min(1), reason: z.string().min(10) }).strict();
+
 /** The registry record every connector ships (`src/metadata.ts`), validated by this schema. */
 export const connectorMetadataSchema = z
   .object({
@@ -25,10 +88,18 @@ export const connectorMetadataSchema = z
       }),
     ),
     maintainers: z.array(z.string().min(1)).min(1),
+    /** Every public method (the conformance kit fails one that is not declared). */
+    operations: z.array(operationDeclarationSchema).optional(),
+    limitModel: limitModelSchema.optional(),
+    credential: credentialDeclarationSchema.optional(),
+    notApplicable: z.array(notApplicableSchema).optional(),
   })
   .strict();
 
 export type ConnectorMetadata = z.infer<typeof connectorMetadataSchema>;
+export type OperationDeclaration = z.infer<typeof operationDeclarationSchema>;
+export type LimitModel = z.infer<typeof limitModelSchema>;
+export type LimitWindow = z.infer<typeof limitWindowSchema>;
 
 export function defineMetadata(metadata: ConnectorMetadata): ConnectorMetadata {
   return connectorMetadataSchema.parse(metadata);

@@ -2,6 +2,7 @@
 import type { RequestHandler } from 'msw';
 import type { CoreOptions } from '../connector/connector-options.js';
 import type { ConnectorEvents, EventName } from '../hooks/events.js';
+import type { ConnectorMetadata } from '../metadata/connector-metadata.js';
 import { isConnectorError } from '../errors/guards.js';
 import { type FakeClock } from '../time/fake-clock.js';
 import type { MockServer } from './mock-server.js';
@@ -25,6 +26,20 @@ export interface ConformanceSubject<C extends ConformanceConnector> {
   secret?: string;
   /** A paginated read, and handlers that make the API return the same cursor forever. */
   pagination?: { call: (connector: C) => Promise<unknown>; cycleHandlers: RequestHandler[] };
+  /**
+   * The connector's metadata record: its declared operations, limit model and credential drive the
+   * per-operation rules. Without it those rules fail, saying what to declare.
+   */
+  metadata?: ConnectorMetadata;
+  /** A sample invocation of every declared operation against the mocks (streams and pages read to the end). */
+  operations?: ReadonlyArray<ConformanceOperation<C>>;
+}
+
+/** How the kit runs one declared operation. */
+export interface ConformanceOperation<C> {
+  /** As declared in `metadata.operations[].name`. */
+  name: string;
+  invoke: (connector: C, options: { signal?: AbortSignal }) => Promise<unknown>;
 }
 
 export type RuleStatus = 'passed' | 'failed' | 'not-applicable';
@@ -34,6 +49,8 @@ export interface RuleResult {
   title: string;
   status: RuleStatus;
   reason?: string;
+  /** The declared operation the rule ran against (per-operation rules only). */
+  operation?: string;
 }
 
 export interface ConformanceReport {

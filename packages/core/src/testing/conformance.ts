@@ -3,11 +3,14 @@ import type { ConnectorEvents } from '../hooks/events.js';
 import type { Logger } from '../hooks/logger.js';
 import { FakeClock } from '../time/fake-clock.js';
 import { CONFORMANCE_RULES } from './conformance-rules.js';
+import { DECLARATION_RULES } from './declaration-rules.js';
+import { OPERATION_RULES } from './operation-rules.js';
 import {
   describeError,
   NotApplicable,
   RuleFailure,
   type ConformanceConnector,
+  type ConformanceOperation,
   type ConformanceReport,
   type ConformanceSubject,
   type RuleContext,
@@ -16,7 +19,7 @@ import {
 import { startMockServer, type MockServer } from './mock-server.js';
 
 export { CONFORMANCE_RULES } from './conformance-rules.js';
-export type { ConformanceConnector, ConformanceReport, ConformanceSubject, RuleResult, RuleStatus } from './conformance-support.js';
+export type { ConformanceConnector, ConformanceOperation, ConformanceReport, ConformanceSubject, RuleResult, RuleStatus } from './conformance-support.js';
 
 
 function recordingLogger(logs: unknown[]): Logger {
@@ -24,8 +27,37 @@ function recordingLogger(logs: unknown[]): Logger {
   return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
 }
 
+/** One cell of the report: a rule, for the connector or for one of its declared operations. */
+export interface ConformanceCase {
+  id: string;
+  title: string;
+  operation?: string;
+  run: (ctx: RuleContext<ConformanceConnector>) => Promise<void>;
+}
+
 /**
- * Runs every conformance rule against a connector and returns the report (no test framework needed:
+ * Every case the kit runs against a subject: the generic rules, the declaration rules, and each per-operation rule
+ * for each declared operation that has a sample invocation (the operation × rule matrix).
+ */
+export function conformanceCases<C extends ConformanceConnector>(subject: ConformanceSubject<C>): ConformanceCase[] {
+  const cases: ConformanceCase[] = [...CONFORMANCE_RULES, ...DECLARATION_RULES];
+  for (const declaration of subject.metadata?.operations ?? []) {
+    const operation = subject.operations?.find((o) => o.name === declaration.name);
+    if (!operation) continue; // `declares-operations` fails, naming it
+    for (const rule of OPERATION_RULES) {
+      cases.push({
+        id: rule.id,
+        title: rule.title,
+        operation: declaration.name,
+        run: (ctx) => rule.run({ ...ctx, operation: operation as unknown as ConformanceOperation<ConformanceConnector>, declaration }),
+      });
+    }
+  }
+  return cases;
+}
+
+/**
+ * Runs every conformance case against a connector and returns the report (no test framework needed:
  * `cf check` and the MCP server use this; `describeConformance` wraps it in vitest).
  */
 export async function runConformance<C extends ConformanceConnector>(
@@ -35,7 +67,7 @@ export async function runConformance<C extends ConformanceConnector>(
   const server = await startMockServer(subject.handlers);
   const results: RuleResult[] = [];
   try {
-    for (const rule of CONFORMANCE_RULES) {
+    for (const rule of conformanceCases(subject)) {
       if (options.only && !options.only.includes(rule.id)) continue;
       results.push(await runRule(subject, server, rule));
     }
@@ -45,11 +77,10 @@ export async function runConformance<C extends ConformanceConnector>(
   return summarize(subject.name, results);
 }
 
-export async function runRule<C extends ConformanceConnector>(
-  subject: ConformanceSubject<C>,
-  server: MockServer,
-  rule: (typeof CONFORMANCE_RULES)[number],
-): Promise<RuleResult> {
+export async function runRule<C extends ConformanceConnector>(subject: ConformanceSubject<C>, server: MockServer, rule: ConformanceCase): Promise<RuleResult> {
+  const cell = { id: rule.id, title: rule.title, ...(rule.operation ? { operation: rule.operation } : {}) };
+  const waived = subject.metadata?.notApplicable?.find((n) => n.rule === rule.id || n.rule === `${rule.operation ?? ''}:${rule.id}`);
+  if (waived) return { ...cell, status: 'not-applicable', reason: `declared not applicable: ${waived.reason}` };
   server.resetHandlers();
   const clock = new FakeClock();
   const retries: Array<ConnectorEvents['retry']> = [];
@@ -73,11 +104,11 @@ export async function runRule<C extends ConformanceConnector>(
   try {
     const connector = make();
     await rule.run({ server, clock, connector, subject, retries, events, logs, make } as unknown as RuleContext<ConformanceConnector>);
-    return { id: rule.id, title: rule.title, status: 'passed' };
+    return { ...cell, status: 'passed' };
   } catch (error) {
-    if (error instanceof NotApplicable) return { id: rule.id, title: rule.title, status: 'not-applicable', reason: error.message };
+    if (error instanceof NotApplicable) return { ...cell, status: 'not-applicable', reason: error.message };
     const reason = error instanceof RuleFailure ? error.message : `unexpected: ${describeError(error)}`;
-    return { id: rule.id, title: rule.title, status: 'failed', reason };
+    return { ...cell, status: 'failed', reason };
   } finally {
     await Promise.allSettled(made.map((c) => c.disconnect()));
   }

@@ -1,0 +1,139 @@
+import { http } from 'msw';
+import type { CoreOptions } from '../connector/connector-options.js';
+import { isConnectorError } from '../errors/guards.js';
+import { check, describeError, NotApplicable, type ConformanceConnector, type RuleContext } from './conformance-support.js';
+import { floorMs, waitUnder } from './limit-model.js';
+import { rateLimitedAnswer } from './operation-faults.js';
+
+export interface DeclarationRule {
+  id: string;
+  title: string;
+  run: (ctx: RuleContext<ConformanceConnector>) => Promise<void>;
+}
+
+/** Methods every connector has from BaseConnector or Object: not operations of the API. */
+const LIFECYCLE = new Set(['constructor', 'initialize', 'connect', 'disconnect', 'isConnected', 'ping', 'on', 'circuitState', 'configSchema', 'httpOptions']);
+/** Fields core's BaseConnector holds: not resources. */
+const INTERNAL_FIELDS = new Set(['http', 'config', 'connectorEvents', 'coreSubscriptions', 'client', 'name']);
+
+function methodsOf(value: object): string[] {
+  const names = new Set<string>();
+  for (const key of Object.keys(value)) if (typeof (value as Record<string, unknown>)[key] === 'function') names.add(key);
+  for (let proto = Object.getPrototypeOf(value) as object | null; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto) as object | null) {
+    if (proto.constructor?.name === 'BaseConnector') break;
+    for (const key of Object.getOwnPropertyNames(proto)) {
+      const descriptor = Object.getOwnPropertyDescriptor(proto, key);
+      if (typeof descriptor?.value === 'function' && !LIFECYCLE.has(key)) names.add(key);
+    }
+  }
+  return [...names].filter((n) => !n.startsWith('_'));
+}
+
+/**
+ * The connector's public methods as `resource.method` (and `method` for its own), found by walking the instance:
+ * every object-valued field is a resource (one level of nesting: `crm.contacts`).
+ */
+export function publicOperations(connector: object): string[] {
+  const out = methodsOf(connector);
+  const visit = (prefix: string, value: unknown, depth: number): void => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value) || depth > 2) return;
+    const methods = methodsOf(value);
+    for (const m of methods) out.push(`${prefix}.${m}`);
+    if (methods.length === 0) for (const [key, child] of Object.entries(value)) visit(`${prefix}.${key}`, child, depth + 1);
+  };
+  for (const [key, value] of Object.entries(connector)) if (!INTERNAL_FIELDS.has(key) && !key.startsWith('_')) visit(key, value, 1);
+  return out.sort();
+}
+
+export const DECLARATION_RULES: readonly DeclarationRule[] = [
+  {
+    id: 'declares-operations',
+    title: 'every public method is declared (kind, idempotency, shape) and has a sample invocation',
+    async run({ subject, connector }) {
+      const declared = subject.metadata?.operations;
+      check(declared && declared.length > 0, 'declare metadata.operations: every public method with its kind (read/write), idempotent, and shape (single/paginated/stream)');
+      const names = new Set(declared.map((o) => o.name));
+      const undeclared = publicOperations(connector).filter((m) => !names.has(m));
+      check(undeclared.length === 0, `public methods not declared in metadata.operations: ${undeclared.join(', ')}`);
+      const invoked = new Set((subject.operations ?? []).map((o) => o.name));
+      const missing = declared.map((o) => o.name).filter((n) => !invoked.has(n));
+      check(missing.length === 0, `declared operations without a sample invocation in the conformance subject: ${missing.join(', ')}`);
+      const unknown = [...invoked].filter((n) => !names.has(n));
+      check(unknown.length === 0, `invocations of operations that are not declared: ${unknown.join(', ')}`);
+    },
+  },
+  {
+    id: 'declares-limit-model',
+    title: "the API's limit model is declared: windows, the rate-limit answer, the source",
+    async run({ subject }) {
+      const model = subject.metadata?.limitModel;
+      check(model, "declare metadata.limitModel: the API's windows, how it answers when rate limited (status, headers, body), and the documentation link");
+    },
+  },
+  {
+    id: 'declares-credential',
+    title: 'where the credential travels is declared, and it travels there',
+    async run({ subject, server, connector }) {
+      const credential = subject.metadata?.credential;
+      check(credential, "declare metadata.credential: { in: 'header' | 'query' | 'none', name }");
+      if (credential.in === 'none') {
+        check(!subject.secret, "metadata.credential says 'none' but the subject has a secret");
+        throw new NotApplicable('the API takes no credential');
+      }
+      check(subject.secret, 'the subject declares a credential but gives no `secret` to check for leaks');
+      await subject.call(connector, {});
+      const name = (credential.name ?? '').toLowerCase();
+      const carried = server.requests.some((r) => (credential.in === 'header' ? Object.entries(r.headers).some(([k, v]) => k === name && v.includes(subject.secret ?? '\u0000')) : r.query.get(credential.name ?? '') === subject.secret));
+      check(carried, `the credential did not travel in the ${credential.in} "${credential.name ?? '?'}"`);
+    },
+  },
+  {
+    id: 'limit-burst',
+    title: "a burst of reads under the API's declared limits: zero rate-limited answers, at least 0.95 of the floor",
+    async run({ subject, server, clock, make }) {
+      const model = subject.metadata?.limitModel;
+      check(model, 'declare metadata.limitModel so the kit can enforce it');
+      const windows = model.windows.filter((w) => w.unit === 'requests');
+      if (windows.length === 0) throw new NotApplicable('the API limits cost points, not requests: the connector mock enforces the cost model');
+      const reads = (subject.metadata?.operations ?? []).filter((o) => o.kind === 'read' && o.idempotent && o.shape !== 'stream');
+      const invocation = (subject.operations ?? []).find((op) => reads.some((r) => r.name === op.name));
+      check(invocation, 'declare an idempotent read operation with a sample invocation for the burst');
+      const tightest = [...windows].sort((a, b) => a.intervalMs - b.intervalMs)[0];
+      const target = Math.min(2 * (tightest?.limit ?? 1) + 1, 400);
+      const accepted: number[] = [];
+      let refused = 0;
+      server.resetHandlers();
+      server.use(
+        http.all('*', () => {
+          const t = clock.now();
+          const wait = waitUnder(windows, accepted, t);
+          if (wait > 0) {
+            refused += 1;
+            return rateLimitedAnswer(model, Math.ceil(wait / 1000));
+          }
+          accepted.push(t);
+          return undefined;
+        }),
+      );
+      // The connector's own limiter, as a user gets it (the kit turns it off for the other rules).
+      const connector = make({ rateLimit: undefined } as unknown as CoreOptions);
+      const t0 = clock.now();
+      try {
+        while (accepted.length < target) {
+          const before = accepted.length;
+          await invocation.invoke(connector, {}).catch((error: unknown) => {
+            throw new Error(`the read failed during the burst: ${isConnectorError(error) ? describeError(error) : String(error)}`);
+          });
+          check(accepted.length > before || refused > 0, 'the read sent no request');
+        }
+      } finally {
+        await connector.disconnect();
+      }
+      const elapsed = clock.now() - t0;
+      const floor = floorMs(windows, accepted.length);
+      check(refused === 0, `${refused} request(s) met the API's rate-limit answer: the connector sent past its declared limits`);
+      const ratio = elapsed === 0 ? 1 : floor / elapsed;
+      check(ratio >= 0.95, `${accepted.length} requests took ${elapsed} ms of API time; the declared limits allow ${floor} ms (${ratio.toFixed(2)} of the floor, below 0.95)`);
+    },
+  },
+];
