@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PassThrough, type Readable } from 'node:stream';
@@ -38,4 +38,21 @@ export function tempDir(prefix = 'cf-cli-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+/** What a user fills in after `cf new`: the API's limit model and where the credential travels (the TODO in src/metadata.ts). */
+export const LIMIT_DECLARATIONS = `  limitModel: {
+    windows: [{ name: 'requests', limit: 10, intervalMs: 1_000, algorithm: 'token-bucket', unit: 'requests' }],
+    rateLimitedAnswer: { status: 429, retryAfter: true },
+    source: 'https://api.example.com/docs/rate-limits',
+  },
+  credential: { in: 'header', name: 'authorization' },`;
+
+/** Replaces the scaffold's TODO comment block with real declarations. */
+export function declareLimits(pkgDir: string): void {
+  const file = join(pkgDir, 'src', 'metadata.ts');
+  const source = readFileSync(file, 'utf8');
+  const todo = /  \/\/ TODO\(cf check\)[\s\S]*?credential: \{ in: 'header', name: 'authorization' \},\n/;
+  if (!todo.test(source)) throw new Error(`no TODO(cf check) block in ${file}`);
+  writeFileSync(file, source.replace(todo, `${LIMIT_DECLARATIONS}\n`));
 }

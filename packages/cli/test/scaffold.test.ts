@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkConnector, scaffoldConnector } from '../src/index.js';
 import { outputPath, renderTemplate } from '../src/scaffold/render-template.js';
-import { REPO_ROOT, runCli, tempDir } from './helpers.js';
+import { declareLimits, REPO_ROOT, runCli, tempDir } from './helpers.js';
 
 const exec = promisify(execFile);
 const { FORCE_COLOR: _force, ...plainEnv } = process.env;
@@ -65,6 +65,7 @@ describe('cf new demo-api, untouched', () => {
     expect(JSON.parse(readFileSync(join(pkg, 'tsconfig.json'), 'utf8'))).toMatchObject({ extends: '../../tsconfig.base.json' });
     expect(readFileSync(join(pkg, 'src', 'client.ts'), 'utf8')).toContain('export class DemoApiConnector extends BaseConnector');
     expect(readFileSync(join(pkg, 'AGENTS.md'), 'utf8')).toMatch(/cf check.*100 %/);
+    expect(readFileSync(join(pkg, 'src', 'metadata.ts'), 'utf8')).toContain('TODO(cf check)');
     expect(readFileSync(join(pkg, 'README.md'), 'utf8')).toContain('DEMO_API_TOKEN');
   });
 
@@ -72,21 +73,43 @@ describe('cf new demo-api, untouched', () => {
     for (const name of ['@cf/core', 'zod', 'msw', 'vitest']) expect(resolvesFrom(pkg, name), name).toBe(join(REPO_ROOT, 'node_modules', name));
   });
 
-  it('passes its own tests and type-checks', async () => {
-    const tests = await exec('npx', ['vitest', 'run'], { cwd: pkg, timeout: 120_000, env });
+  it('passes its own unit tests and type-checks', async () => {
+    const tests = await exec('npx', ['vitest', 'run', 'test/items.test.ts', 'test/package.test.ts'], { cwd: pkg, timeout: 120_000, env });
     const [, passed, total] = /Tests\s+(\d+) passed \((\d+)\)/.exec(tests.stdout) ?? [];
     expect(Number(passed)).toBeGreaterThan(0);
     expect(passed).toBe(total);
-    expect(tests.stdout).toContain('conformance demo-api: 14/14 rules (100%)');
     await expect(exec('npx', ['tsc', '--noEmit', '-p', '.'], { cwd: pkg, timeout: 120_000, env })).resolves.toBeDefined();
   }, 240_000);
 
-  it('is at 100 % by cf check (through its own conformance test: the CLI has no adapter for it)', async () => {
+  it('is below 100 % by cf check until the API\'s limit model and credential are declared, and says so', async () => {
     const result = await checkConnector({ target: pkg });
     expect(result.via).toBe('vitest');
+    expect(result.compliance).toBeLessThan(100);
+    const failed = result.reports[0]?.results.filter((r) => r.status === 'failed') ?? [];
+    expect(failed.map((r) => `${r.id}${r.operation ? `:${r.operation}` : ''}`).sort()).toEqual([
+      'declares-credential',
+      'declares-limit-model',
+      'limit-burst',
+      'op-rate-limits:items.get',
+      'op-rate-limits:items.list',
+    ]);
+    expect(failed.find((r) => r.id === 'declares-limit-model')?.reason).toMatch(/declare metadata.limitModel/);
+    expect(failed.find((r) => r.id === 'declares-credential')?.reason).toMatch(/declare metadata.credential/);
+    // Every declared operation ran under the fault layer: the matrix has a row per operation.
+    const operations = new Set(result.reports[0]?.results.map((r) => r.operation).filter(Boolean));
+    expect([...operations].sort()).toEqual(['items.get', 'items.list']);
+  }, 240_000);
+
+  it('after declaring them with real values, is at 100 % by cf check', async () => {
+    declareLimits(pkg);
+    const result = await checkConnector({ target: pkg });
+    expect(result.reports[0]?.results.filter((r) => r.status === 'failed')).toEqual([]);
     expect(result.compliance).toBe(100);
-    expect(result.reports[0]).toMatchObject({ connector: 'demo-api', failed: 0, applicable: 14 });
-  }, 120_000);
+    const { stdout } = await runCli(['check', pkg]);
+    expect(stdout).toMatch(/^OPERATION\s+op-typed-errors\s+op-write-safety/m);
+    expect(stdout).toMatch(/^items\.get\s+pass\s+n\/a\s+pass/m);
+    expect(stdout).toMatch(/^conformance demo-api: (\d+)\/\1 cases \(100%\)$/m);
+  }, 240_000);
 
   it('refuses a directory that is not empty', async () => {
     const { code, stderr } = await runCli(['new', 'demo-api'], { cwd: workspace });

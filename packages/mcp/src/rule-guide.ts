@@ -82,4 +82,54 @@ export const RULE_GUIDE: Readonly<Record<string, RuleGuide>> = {
     source: ['src/pagination/paginated.ts', 'src/pagination/strategies.ts'],
     fix: "Build every list on core's `cursorPagination` / `offsetPagination` / `pagePagination` / `linkHeaderPagination` / `paginate`, with `nextCursor` returning the API's cursor; give the conformance subject `pagination: { call, cycleHandlers }`.",
   },
+  'declares-operations': {
+    primitive: "the metadata schema's `operations` (connectorMetadataSchema) and the kit's walk of the connector's public methods (publicOperations)",
+    source: ['src/metadata/connector-metadata.ts', 'src/testing/declaration-rules.ts'],
+    fix: "Declare every public method in `src/metadata.ts` `operations` as `resource.method` with its kind (read/write), `idempotent` and shape (single/paginated/stream), and give the conformance subject an `operations` entry with a sample invocation of each against the mocks.",
+  },
+  'declares-limit-model': {
+    primitive: "the metadata schema's `limitModel`: the API's windows, its rate-limit answer and the documentation link",
+    source: ['src/metadata/connector-metadata.ts', 'src/testing/declaration-rules.ts'],
+    fix: "Declare `limitModel` in `src/metadata.ts` from the API's documentation: `windows` (limit, intervalMs, algorithm, unit), `rateLimitedAnswer` (status, headers, body, retryAfter) and `source`.",
+  },
+  'declares-credential': {
+    primitive: "the metadata schema's `credential` and core's auth providers (bearerAuth, apiKeyAuth, basicAuth, oauth2Auth)",
+    source: ['src/metadata/connector-metadata.ts', 'src/auth/static-auth.ts'],
+    fix: "Declare `credential: { in: 'header' | 'query' | 'none', name }` in `src/metadata.ts`, configure the credential through core's `auth` option, and set `secret` in the conformance subject.",
+  },
+  'limit-burst': {
+    primitive: 'RateLimiter with the windows of `httpOptions().rateLimit` (token bucket, sliding or fixed window), completion stamping and quota observation',
+    source: ['src/policies/rate-limiter.ts', 'src/store/memory-rate-limit-store.ts', 'src/testing/limit-model.ts'],
+    fix: "Configure `rateLimit.windows` in `httpOptions()` to match the declared `limitModel` (same limits, intervals and algorithm); read the API's quota headers with `observeQuota` (`quotaFromHeaders`); declare non-429 rate-limit answers with `isRateLimited`.",
+  },
+  'op-typed-errors': {
+    primitive: 'the pipeline (`src/client/pipeline.ts`): every failure, a stream body included, becomes a ConnectorError through one exit step',
+    source: ['src/client/steps/exit-errors.ts', 'src/client/to-connector-error.ts', 'src/http/guarded-body.ts'],
+    fix: "Send every request through `this.http.request` or `this.http.stream` (never undici or fetch), read stream bodies through core's body, and parse in the resource only what core handed over; map the API's errors in `mapError`.",
+  },
+  'op-write-safety': {
+    primitive: "the write outcome: a non-idempotent request's error says `writeOutcome: 'may-have-applied'` and is not retryable when it may have committed",
+    source: ['src/client/write-outcome.ts', 'src/client/steps/exit-errors.ts', 'src/policies/retry-policy.ts'],
+    fix: "Do not mark creates `idempotent: true` unless the API deduplicates them (an idempotency key); do not retry writes yourself; keep core's `writeOutcome` and `retryable` on errors you map.",
+  },
+  'op-recovers': {
+    primitive: 'RetryPolicy: idempotent requests are retried after 5xx and resets, with backoff',
+    source: ['src/policies/retry-policy.ts', 'src/client/steps/retry.ts'],
+    fix: `Leave retries to core (no \`retry: false\` default); mark idempotent POSTs (searches, GraphQL queries) \`idempotent: true\`; ${FORWARD}.`,
+  },
+  'op-rate-limits': {
+    primitive: "rate-limit answers (429 and the API's own, declared with `isRateLimited`): waited out, neutral for the breaker, safe to resend",
+    source: ['src/client/response-to-error.ts', 'src/client/steps/rate-limit.ts', 'src/policies/circuit-breaker.ts'],
+    fix: "Declare the API's non-429 rate-limit answer with `isRateLimited` in `httpOptions()` (and its reset headers in `retryAfterHeaders`); in `mapError` keep such answers RATE_LIMIT with `retryAfterMs`.",
+  },
+  'op-timeouts': {
+    primitive: "the attempt's deadline (`src/http/deadline.ts`): connect, headers and the whole body; a stream's silences between chunks",
+    source: ['src/http/deadline.ts', 'src/client/steps/exchange.ts', 'src/http/guarded-body.ts'],
+    fix: `Do not read bodies outside core; pass \`timeoutMs\` through; ${FORWARD}.`,
+  },
+  'op-secrets': {
+    primitive: 'the exit step redacting message, body, details and the cause chain with secrets read live from the auth provider',
+    source: ['src/client/redact-error.ts', 'src/http/redact.ts', 'src/client/steps/exit-errors.ts'],
+    fix: "Give credentials to core only through `auth`; never put a credential in a message, detail or log you write.",
+  },
 };

@@ -17,7 +17,7 @@ export interface CfMcpServerOptions {
 
 const INSTRUCTIONS = `Build Connector Factory connectors (typed API clients on @cf/core) and measure them.
 1. get_specification and get_checklist: what core does for you, and what every connector package has.
-2. scaffold_connector: a package that passes its tests untouched; then read its AGENTS.md.
+2. scaffold_connector: a package whose unit tests pass untouched; check_connector then asks for the API's limit model and credential (src/metadata.ts); read its AGENTS.md.
 3. add_resource: one resource per call, from a real sample response of the endpoint.
 4. check_connector: core's conformance suite; 100 % is done. explain_failure says how to fix a failed rule.
 Never write retries, rate limiters, breakers, error classes or HTTP calls in a connector: configure core.`;

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONFORMANCE_RULES } from '@cf/core/testing';
+import { CONFORMANCE_RULES, DECLARATION_RULES, OPERATION_RULES } from '@cf/core/testing';
 import { describe, expect, it } from 'vitest';
 import { RULE_GUIDE } from '../src/index.js';
 import { connect, tempDir } from './helpers.js';
@@ -19,9 +19,10 @@ describe('the documents', () => {
 
   it('explains every conformance rule from the specification and the core source that provides it', async () => {
     const { call, text } = await connect(tempDir());
-    expect(Object.keys(RULE_GUIDE).sort()).toEqual(CONFORMANCE_RULES.map((r) => r.id).sort());
+    const ALL_RULES = [...CONFORMANCE_RULES, ...DECLARATION_RULES, ...OPERATION_RULES];
+    expect(Object.keys(RULE_GUIDE).sort()).toEqual(ALL_RULES.map((r) => r.id).sort());
     const coreDir = join(import.meta.dirname, '..', '..', 'core');
-    for (const rule of CONFORMANCE_RULES) {
+    for (const rule of ALL_RULES) {
       const result = await call('explain_failure', { rule: rule.id });
       const data = result.structuredContent as { specification: Array<{ section: string; row: string }>; source: string[] };
       expect(data.specification.length, rule.id).toBeGreaterThan(0);

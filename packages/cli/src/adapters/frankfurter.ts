@@ -48,5 +48,14 @@ export const frankfurter = defineAdapter({
     handlers,
     create: ({ serverUrl, overrides }) => new FrankfurterConnector({ baseUrl: `${serverUrl}/v1`, ...overrides }),
     call: (fx, options) => fx.latest({ symbols: ['USD'] }, options),
+    metadata,
+    // A sample call of every method `metadata.operations` declares (as in the package's test/conformance.test.ts).
+    operations: [
+      { name: 'latest', invoke: (fx, o) => fx.latest({ symbols: ['USD'] }, o) },
+      { name: 'historical', invoke: (fx, o) => fx.historical('2024-11-20', { symbols: ['USD'] }, o) },
+      { name: 'timeSeries', invoke: (fx, o) => fx.timeSeries({ start: '2024-11-18', end: '2024-11-22', symbols: 'USD' }, o).toArray({ limit: 10 }) },
+      { name: 'convert', invoke: (fx, o) => fx.convert({ amount: 10, from: 'GBP', to: 'USD', date: '2024-11-22' }, o) },
+      { name: 'currencies', invoke: (fx, o) => fx.currencies(o) },
+    ],
   },
 });

@@ -5,7 +5,7 @@ import { renderMock } from './render-mock.js';
 import { renderResource } from './render-resource.js';
 import { renderTest } from './render-test.js';
 import { planResource } from './resource-plan.js';
-import { wireClient, wireIndex, wireMetadata, wireMocks } from './wire-resource.js';
+import { wireClient, wireIndex, wireConformance, wireMetadata, wireMocks } from './wire-resource.js';
 
 export interface AddResourceResult {
   /** The connector package directory. */
@@ -45,6 +45,7 @@ export function addResource(options: AddResourceOptions): AddResourceResult {
     ['src/index.ts', wireIndex(read('src/index.ts'), plan)],
     ['src/mocks/index.ts', wireMocks(read('src/mocks/index.ts'), plan)],
     ['src/metadata.ts', wireMetadata(read('src/metadata.ts'), plan)],
+    ['test/conformance.test.ts', wireConformance(read('test/conformance.test.ts'), plan)],
   ];
   for (const [file, text] of [...writes, ...updates]) {
     mkdirSync(dirname(join(dir, file)), { recursive: true });

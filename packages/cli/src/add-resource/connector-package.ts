@@ -15,7 +15,7 @@ export interface ConnectorPackage {
   testPathPrefix: string;
 }
 
-const REQUIRED = ['package.json', 'src/client.ts', 'src/index.ts', 'src/metadata.ts', 'src/mocks/index.ts', 'test/helpers.ts'];
+const REQUIRED = ['package.json', 'src/client.ts', 'src/index.ts', 'src/metadata.ts', 'src/mocks/index.ts', 'test/helpers.ts', 'test/conformance.test.ts'];
 
 export function readConnectorPackage(dir: string): ConnectorPackage {
   const missing = REQUIRED.filter((file) => !existsSync(join(dir, file)));

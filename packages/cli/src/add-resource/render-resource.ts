@@ -9,7 +9,7 @@ const STRATEGY = { cursor: 'cursorPagination', offset: 'offsetPagination', page:
 /** The checkpoint type of each style's `Paginated` (what `start` resumes from). */
 const CHECKPOINT = { cursor: 'string', offset: 'number', page: 'number', link: 'string', none: 'string' } as const;
 
-const hasQuery = (plan: ResourcePlan): boolean => plan.isList && plan.style !== 'none';
+export const hasQuery = (plan: ResourcePlan): boolean => plan.isList && plan.style !== 'none';
 
 function imports(plan: ResourcePlan): string {
   const validates = plan.pathParams.length > 0 || hasQuery(plan);

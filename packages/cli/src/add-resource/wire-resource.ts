@@ -1,4 +1,5 @@
 import { usageError } from '../cli-error.js';
+import { hasQuery } from './render-resource.js';
 import type { ResourcePlan } from './resource-plan.js';
 
 /** Inserts `text` after the last line matching `anchor`, or fails naming what it looked for in which file. */
@@ -64,11 +65,21 @@ export function wireMocks(source: string, plan: ResourcePlan): string {
   return head + tail.join('\n');
 }
 
-/** `src/metadata.ts`: the resource in the registry record's `resources`. */
+/** `src/metadata.ts`: the resource in the registry record's `resources`, its method in `operations`. */
 export function wireMetadata(source: string, plan: ResourcePlan): string {
   const resources = /resources: \[([^\]]*)\]/;
   const match = resources.exec(source);
   if (!match) throw usageError('Cannot add the resource to src/metadata.ts: found no `resources: [...]`. Add it by hand.');
   const existing = (match[1] ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0);
-  return source.replace(resources, `resources: [${[...existing, `'${plan.names.name}'`].join(', ')}]`);
+  const out = source.replace(resources, `resources: [${[...existing, `'${plan.names.name}'`].join(', ')}]`);
+  const declaration = `    { name: '${plan.names.camel}.${plan.method}', kind: 'read', idempotent: true, shape: '${plan.isList ? 'paginated' : 'single'}' },`;
+  return insertAfterLast(out, /^\s+operations: \[$/, declaration, 'src/metadata.ts', '`operations: [` line');
+}
+
+/** `test/conformance.test.ts`: a sample invocation of the new method, so the kit runs it under faults. */
+export function wireConformance(source: string, plan: ResourcePlan): string {
+  const args = [...plan.pathParams.map(() => "'abc123'"), ...(hasQuery(plan) ? ['{}'] : []), 'options'].join(', ');
+  const call = `client.${plan.names.camel}.${plan.method}(${args})${plan.isList ? '.toArray({ limit: 1_000 })' : ''}`;
+  const line = `    { name: '${plan.names.camel}.${plan.method}', invoke: (client, options) => ${call} },`;
+  return insertAfterLast(source, /^\s+operations: \[$/, line, 'test/conformance.test.ts', '`operations: [` line');
 }

@@ -37,12 +37,19 @@ export async function conformanceViaVitest(packageDir: string, options: { signal
     for (const file of report.testResults) {
       for (const test of file.assertionResults) {
         const subject = test.ancestorTitles.find((t) => t.startsWith('conformance: '))?.slice('conformance: '.length);
-        const rule = /^\[([a-z0-9-]+)\] (.*)$/.exec(test.title);
+        // `[rule-id] title`, or `[rule-id] operation.name: title` for a per-operation rule.
+        const rule = /^\[([a-z0-9-]+)\] (?:([a-z][A-Za-z0-9.]*): )?(.*)$/.exec(test.title);
         if (subject === undefined || !rule) continue;
         const status = test.status === 'passed' ? 'passed' : test.status === 'failed' ? 'failed' : 'not-applicable';
-        const reason = test.failureMessages?.[0]?.split('\n')[0];
+        const reason = failureReason(test.failureMessages?.[0]);
         const results = bySubject.get(subject) ?? [];
-        results.push({ id: rule[1] ?? '', title: rule[2] ?? '', status, ...(status === 'failed' && reason !== undefined ? { reason } : {}) });
+        results.push({
+          id: rule[1] ?? '',
+          title: rule[3] ?? '',
+          status,
+          ...(rule[2] !== undefined ? { operation: rule[2] } : {}),
+          ...(status === 'failed' && reason !== undefined ? { reason } : {}),
+        });
         bySubject.set(subject, results);
       }
     }
@@ -51,4 +58,11 @@ export async function conformanceViaVitest(packageDir: string, options: { signal
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
+}
+
+/** The rule's own reason from vitest's assertion message (`expected '<reason>' to be 'passed'`), else its first line. */
+function failureReason(message: string | undefined): string | undefined {
+  const first = message?.split('\n')[0];
+  const quoted = first === undefined ? undefined : /expected '(.*)' to be 'passed'/.exec(first)?.[1];
+  return quoted ?? first;
 }

@@ -50,11 +50,26 @@ export async function checkConnector(options: CheckOptions = {}): Promise<CheckR
 
 const MARK: Record<string, string> = { passed: 'pass', failed: 'FAIL', 'not-applicable': 'n/a' };
 
+/**
+ * The report: the connector-wide rules as a table, then the operation × rule matrix (one row per declared
+ * operation), then every failure and not-applicable case with its reason, then the compliance line.
+ */
 export function formatCheck(result: CheckResult): string {
-  return result.reports
-    .map((report) => {
-      const rows = report.results.map((r) => [MARK[r.status] ?? r.status, r.id, r.reason ?? r.title]);
-      return `${formatTable(['RESULT', 'RULE', 'DETAIL'], rows)}\nconformance ${report.connector}: ${report.passed}/${report.applicable} rules (${report.compliance}%)`;
-    })
-    .join('\n\n');
+  return result.reports.map(formatReport).join('\n\n');
+}
+
+function formatReport(report: ConformanceReport): string {
+  const general = report.results.filter((r) => r.operation === undefined);
+  const perOperation = report.results.filter((r) => r.operation !== undefined);
+  const parts = [formatTable(['RESULT', 'RULE', 'DETAIL'], general.map((r) => [MARK[r.status] ?? r.status, r.id, r.reason ?? r.title]))];
+  if (perOperation.length > 0) {
+    const rules = [...new Set(perOperation.map((r) => r.id))];
+    const operations = [...new Set(perOperation.map((r) => r.operation ?? ''))];
+    const cell = (op: string, rule: string) => MARK[perOperation.find((r) => r.operation === op && r.id === rule)?.status ?? ''] ?? '-';
+    parts.push(formatTable(['OPERATION', ...rules], operations.map((op) => [op, ...rules.map((rule) => cell(op, rule))])));
+    const notes = perOperation.filter((r) => r.status !== 'passed').map((r) => [MARK[r.status] ?? r.status, `${r.operation ?? ''} ${r.id}`, r.reason ?? '']);
+    if (notes.length > 0) parts.push(formatTable(['RESULT', 'CASE', 'REASON'], notes));
+  }
+  parts.push(`conformance ${report.connector}: ${report.passed}/${report.applicable} cases (${report.compliance}%)`);
+  return parts.join('\n\n');
 }

@@ -18,7 +18,11 @@ const INTERNAL_FIELDS = new Set(['http', 'config', 'connectorEvents', 'coreSubsc
 
 function methodsOf(value: object): string[] {
   const names = new Set<string>();
-  for (const key of Object.keys(value)) if (typeof (value as Record<string, unknown>)[key] === 'function') names.add(key);
+  // A plain object's functions are its methods; a class instance's own function fields are injected
+  // dependencies (`http: () => this.http`), its methods live on the prototype.
+  if (Object.getPrototypeOf(value) === Object.prototype) {
+    for (const key of Object.keys(value)) if (typeof (value as Record<string, unknown>)[key] === 'function') names.add(key);
+  }
   for (let proto = Object.getPrototypeOf(value) as object | null; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto) as object | null) {
     if (proto.constructor?.name === 'BaseConnector') break;
     for (const key of Object.getOwnPropertyNames(proto)) {

@@ -16,7 +16,7 @@ export function describeConformance<C extends ConformanceConnector>(subject: Con
     afterAll(async () => {
       await server.close();
       const report = summarize(subject.name, results);
-      console.info(`conformance ${subject.name}: ${report.passed}/${report.applicable} rules (${report.compliance}%)`);
+      console.info(`conformance ${subject.name}: ${report.passed}/${report.applicable} cases (${report.compliance}%)`);
     });
     for (const rule of conformanceCases(subject)) {
       const title = rule.operation ? `[${rule.id}] ${rule.operation}: ${rule.title}` : `[${rule.id}] ${rule.title}`;

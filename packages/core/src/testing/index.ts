@@ -3,9 +3,12 @@ export { faults } from './faults.js';
 export {
   runConformance,
   runRule,
+  conformanceCases,
   summarize,
   CONFORMANCE_RULES,
+  type ConformanceCase,
   type ConformanceConnector,
+  type ConformanceOperation,
   type ConformanceSubject,
   type ConformanceReport,
   type RuleResult,
@@ -14,3 +17,6 @@ export {
 export { FakeClock } from '../time/fake-clock.js';
 // `describeConformance` (the vitest wrapper) is imported from `@cf/core/conformance`, so this entry needs no vitest.
 export { expectConnectorError } from './expect-connector-error.js';
+export { OPERATION_RULES } from './operation-rules.js';
+export { DECLARATION_RULES, publicOperations } from './declaration-rules.js';
+export { OPERATION_FAULTS } from './operation-faults.js';

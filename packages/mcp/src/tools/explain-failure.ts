@@ -1,6 +1,9 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
-import { CONFORMANCE_RULES } from '@cf/core/testing';
+import { CONFORMANCE_RULES, DECLARATION_RULES, OPERATION_RULES } from '@cf/core/testing';
+
+/** Every rule of the kit: the generic ones, the declaration ones, and those run per operation. */
+const ALL_RULES = [...CONFORMANCE_RULES, ...DECLARATION_RULES, ...OPERATION_RULES];
 import { z } from 'zod';
 import { readDoc, rowsMarking } from '../docs.js';
 import { RULE_GUIDE } from '../rule-guide.js';
@@ -19,9 +22,9 @@ export function registerExplainFailure(server: McpServer): void {
     },
     guarded(({ rule }) => {
       const id = rule.trim().replace(/^\[|\]$/g, '');
-      const found = CONFORMANCE_RULES.find((r) => r.id === id);
+      const found = ALL_RULES.find((r) => r.id === id);
       const guide = RULE_GUIDE[id];
-      if (!found || !guide) throw new McpError(ErrorCode.InvalidParams, `No conformance rule "${rule}". Rules: ${CONFORMANCE_RULES.map((r) => r.id).join(', ')}.`);
+      if (!found || !guide) throw new McpError(ErrorCode.InvalidParams, `No conformance rule "${rule}". Rules: ${ALL_RULES.map((r) => r.id).join(', ')}.`);
       const specification = rowsMarking(readDoc('specification'), id);
       const summary = [
         `[${id}] ${found.title}`,

@@ -16,7 +16,7 @@ export function registerScaffoldConnector(server: McpServer, workspace: Workspac
     {
       title: 'Scaffold a connector',
       description:
-        "Creates a connector package in the standard layout (as `cf new`): a client on @cf/core, an example `items` resource, MSW mocks exported as /mocks, tests including core's conformance suite, README, AGENTS.md, metadata. It passes its tests untouched. Give `firstResource` to add your API's first resource from a sample response (as add_resource). Then read the package's AGENTS.md.",
+        "Creates a connector package in the standard layout (as `cf new`): a client on @cf/core, an example `items` resource, MSW mocks exported as /mocks, tests including core's conformance suite, README, AGENTS.md, metadata. Its unit tests pass untouched; the conformance check stays below 100 % until src/metadata.ts declares the API's limit model and where the credential travels (check_connector names them). Give `firstResource` to add your API's first resource from a sample response (as add_resource). Then read the package's AGENTS.md.",
       inputSchema: {
         name: z.string().min(1).max(60).describe('The API\'s name, lower-case words joined by "-" ("acme-crm"): the package is @cf/connector-<name>.'),
         baseUrl: z.url().optional().describe('The API\'s base URL with its path prefix ("https://api.acme.com/v2"). Default: https://api.<name>.example/v1.'),
