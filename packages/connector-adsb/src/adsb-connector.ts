@@ -5,7 +5,7 @@ import { mapAdsbError } from './map-error.js';
 import { near } from './resources/aircraft-near.js';
 import * as filtered from './resources/filtered-aircraft.js';
 import * as find from './resources/find-aircraft.js';
-import type { AircraftResponse, Area, NearbyResponse } from './schemas.js';
+import type { AircraftResponse, Area, HexLookupResponse, NearbyResponse } from './schemas.js';
 
 /** No credentials (adsb.lol needs no key yet): the configuration is core's options. */
 export type AdsbConfig = CoreOptions;
@@ -44,8 +44,12 @@ export class AdsbConnector extends BaseConnector<AdsbConfig> {
     );
   }
 
-  /** Aircraft by ICAO address: `'4ca87c'`, a comma list, or an array of up to 1000. */
-  byHex(hex: string | readonly string[], options: CallOptions = {}): Promise<AircraftResponse> {
+  /**
+   * Aircraft by ICAO address: `'4ca87c'`, a comma list, or an array of up to 1000. adsb.lol cannot look up a `~`
+   * (non-ICAO, TIS-B) address: those are not sent and come back in `refusedHex`; a list of only those is a
+   * VALIDATION_ERROR.
+   */
+  byHex(hex: string | readonly string[], options: CallOptions = {}): Promise<HexLookupResponse> {
     return find.byHex(this.http, hex, options);
   }
 

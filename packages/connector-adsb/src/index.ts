@@ -10,6 +10,7 @@ export {
   type Aircraft,
   type AircraftResponse,
   type Area,
+  type HexLookupResponse,
   type NearbyAircraft,
   type NearbyResponse,
   type RawAircraft,

@@ -29,7 +29,25 @@ export const icaoType = z
 /** A string, never a number: 0032 would lose its zeros. */
 export const squawk = z.string().regex(/^[0-7]{4}$/, 'must be 4 octal digits (0-7) as a string, such as "7700"');
 
-export const byHexInput = z.object({ hex: listOf(hexCode) });
+/** A `~` address: readsb's mark for a non-ICAO (TIS-B) target, e.g. `~52e994`. */
+export const isNonIcao = (hex: string): boolean => hex.startsWith('~');
+
+/**
+ * adsb.lol passes every path parameter through the rule `^[a-zA-Z0-9,=_.-]+$` (`reapi.py`) and answers anything
+ * else with a 500; no route or query parameter takes a `~` address. Without the `~` the same digits are a different,
+ * ICAO-addressed aircraft, so the address is refused rather than rewritten.
+ */
+export const NON_ICAO_REFUSED =
+  'is a non-ICAO (TIS-B) address, which adsb.lol cannot look up: adsb.lol refuses "~" in a path (allowed: letters, digits , = _ . -) ' +
+  'and has no other lookup for it, and without the "~" it names a different aircraft. Follow it with nearby() or closest() around its last position';
+
+/** At least one ICAO address: a list of only `~` addresses has nothing adsb.lol can answer. */
+export const byHexInput = z.object({
+  hex: listOf(hexCode).superRefine((hexes, ctx) => {
+    if (!hexes.every(isNonIcao)) return;
+    hexes.forEach((hex, i) => ctx.addIssue({ code: 'custom', path: [i], message: `"${hex}" ${NON_ICAO_REFUSED}` }));
+  }),
+});
 export const byCallsignInput = z.object({ callsign: listOf(callsign) });
 export const byRegistrationInput = z.object({ registration: listOf(registration) });
 export const byTypeInput = z.object({ type: listOf(icaoType) });
@@ -161,4 +179,9 @@ const envelope = <T extends z.ZodType>(aircraft: T) =>
 export const aircraftResponseSchema = envelope(aircraftSchema);
 export const nearbyResponseSchema = envelope(nearbyAircraftSchema);
 export type AircraftResponse = z.infer<typeof aircraftResponseSchema>;
+/**
+ * `byHex()`'s answer: the envelope for the ICAO addresses, plus the `~` (non-ICAO) addresses of the list that were
+ * not looked up, lower-cased, in the order given (`[]` when none). adsb.lol cannot look those up (see `NON_ICAO_REFUSED`).
+ */
+export type HexLookupResponse = AircraftResponse & { refusedHex: string[] };
 export type NearbyResponse = z.infer<typeof nearbyResponseSchema>;

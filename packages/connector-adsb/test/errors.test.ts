@@ -54,6 +54,18 @@ describe('errors', () => {
     expect(api.server.requests).toHaveLength(3);
   });
 
+  it.each([
+    ['/hex/{value}', '~2a1b3c'],
+    ['/callsign/{value}', 'BAW+14'],
+    ['/reg/{value}', 'G KELS'],
+  ])("the mock refuses %s with %j as adsb.lol does (its path rule ^[a-zA-Z0-9,=_.-]+$): a plain-text 500", async (path, value) => {
+    const error = await expectConnectorError(api.make().client.request({ path, params: { value }, retry: false }));
+    expect(error.code).toBe('SERVER_ERROR');
+    expect(error.status).toBe(500);
+    expect(error.body).toBe('Internal Server Error');
+    expect(api.server.requests).toHaveLength(1);
+  });
+
   it('an unknown route is NOT_FOUND (core default)', async () => {
     const error = await expectConnectorError(api.make().client.request({ path: '/all' }));
     expect(error.code).toBe('NOT_FOUND');

@@ -38,14 +38,29 @@ describe('byHex()', () => {
     expect(onGround?.alt_baro).toBe('ground');
   });
 
-  it('accepts a ~ non-ICAO address', async () => {
-    const response = await api.make().byHex('~2A1B3C');
-    expect(api.only().path).toBe('/v2/hex/~2a1b3c');
-    expect(response.ac[0]).toMatchObject({ hex: '~2a1b3c', type: 'tisb_other', tisb: ['lat', 'lon', 'alt_baro'] });
+  it('refuses a ~ non-ICAO (TIS-B) address before the network: adsb.lol cannot look one up', async () => {
+    const adsb = api.make();
+    // The TIS-B target nearby() reports, fed straight back in: adsb.lol's path rule refuses the `~` (a 500).
+    const tisb = (await adsb.nearby({ lat: 51.47, lon: -0.45, radiusNm: 25 })).ac.find((a) => a.hex.startsWith('~'));
+    expect(tisb?.hex).toBe('~2a1b3c');
+    api.server.resetHandlers();
+    const error = await api.validationError(adsb.byHex(tisb?.hex ?? ''));
+    expect(error.issues).toEqual([{ path: 'hex[0]', message: expect.stringContaining('is a non-ICAO (TIS-B) address') }]);
+    expect(error.message).toContain('adsb.lol refuses "~" in a path');
+    // Stripping the ~ would find a different, ICAO-addressed aircraft: never done.
+    expect(error.message).not.toContain('/v2/hex/2a1b3c');
   });
 
-  it('answers an empty envelope when nothing matches', async () => {
-    expect(await api.make().byHex('000000')).toEqual(fixtures.empty);
+  it('a list mixing ICAO and ~ addresses looks up the ICAO ones and reports the refused ones in refusedHex', async () => {
+    const response = await api.make().byHex(['4ca87c', '~2A1B3C', '406b1f', '~52e994']);
+    expect(api.only().path).toBe('/v2/hex/4ca87c%2C406b1f');
+    expect(response.ac.map((a) => a.hex).sort()).toEqual(['406b1f', '4ca87c']);
+    expect(response.total).toBe(2);
+    expect(response.refusedHex).toEqual(['~2a1b3c', '~52e994']);
+  });
+
+  it('answers an empty envelope (and no refused address) when nothing matches', async () => {
+    expect(await api.make().byHex('000000')).toEqual({ ...fixtures.empty, refusedHex: [] });
   });
 
   it.each([

@@ -2,20 +2,24 @@ import {
   BaseConnector,
   apiKeyAuth,
   withUserOptions,
+  type ApiResponse,
   type CallOptions,
+  type ConnectorError,
   type CoreOptions,
   type HttpClientOptions,
   type Clock,
   type RateLimiter,
   type RateLimitStore,
+  type RequestSpec,
 } from '@cf/core';
 import type { z } from 'zod';
+import { AccountBlock } from './account-block.js';
 import { configSchema, OPENWEATHER_BASE_URL, type OpenWeatherConfig, type OpenWeatherOptions } from './config.js';
 import type { ResourceContext } from './context.js';
-import { inspectOpenWeatherResponse, mapOpenWeatherError } from './errors/map-openweather-error.js';
+import { inspectOpenWeatherResponse, isAccountBlockAnswer, mapOpenWeatherError } from './errors/map-openweather-error.js';
 import type { WeatherCallOptions } from './input/call-options.js';
 import type { Coordinates, Location } from './input/location.js';
-import { createQuota, type Quota } from './quota.js';
+import { createQuota, quotaStore, type Quota } from './quota.js';
 import { AirPollutionResource } from './resources/air-pollution.js';
 import { CurrentWeatherResource, type CurrentWeather } from './resources/current-weather.js';
 import { ForecastResource, type Forecast, type ForecastOptions } from './resources/forecast.js';
@@ -33,12 +37,14 @@ import { VERSION } from './version.js';
 export class OpenWeatherConnector<U extends Units = 'standard'> extends BaseConnector<OpenWeatherConfig> {
   readonly name = 'openweather';
   private quota: Quota | undefined;
+  private block: AccountBlock | undefined;
 
   private readonly ctx: ResourceContext = {
-    request: (spec) => this.http.request(spec),
+    request: (spec) => this.send(spec),
     units: () => this.config.units ?? 'standard',
     lang: () => this.config.lang,
     oneCallLimiter: () => this.quota?.oneCall,
+    now: () => this.http.clock.now(),
   };
 
   /** Air pollution at coordinates: `current`, `forecast` (4 days hourly) and `history({ start, end })`. */
@@ -65,10 +71,20 @@ export class OpenWeatherConnector<U extends Units = 'standard'> extends BaseConn
   }
 
   protected httpOptions(config: OpenWeatherConfig): HttpClientOptions {
-    const { apiKey, units: _units, lang: _lang, limits, rateLimit, store, ...user } = config;
-    // Built once: reconnecting after disconnect() keeps the counts (and a persistent store keeps them across restarts).
-    if (rateLimit !== false) this.quota ??= createQuota(limits ?? {}, store as RateLimitStore | undefined, config.clock as Clock | undefined);
+    const { apiKey, units: _units, lang: _lang, limits, rateLimit, store, hooks, ...user } = config;
+    // Built once: reconnecting after disconnect() keeps the counts and a block in force (and a persistent store keeps
+    // them across restarts). The block's hold lives in the quota's store, under its own keys.
+    const shared = quotaStore(limits ?? {}, store as RateLimitStore | undefined, config.clock as Clock | undefined);
+    // Only a store the user gave is read for the hold: it may be shared with other processes.
+    this.block ??= new AccountBlock(store === undefined ? undefined : shared.store, shared.key);
+    if (rateLimit !== false) this.quota ??= createQuota(limits ?? {}, shared.store, config.clock as Clock | undefined);
     const limiter: RateLimiter | false = rateLimit === false || !this.quota ? false : this.quota.general;
+    const block = this.block;
+    // The block's 429 arms the hold as soon as it is mapped, before the calls queued behind it are sent.
+    const armed = (error: ConnectorError | undefined, path: string, now: number): ConnectorError | undefined => {
+      if (error && isAccountBlockAnswer(error)) block.hold(path, now);
+      return error;
+    };
     return withUserOptions(
       {
         baseUrl: OPENWEATHER_BASE_URL,
@@ -76,11 +92,26 @@ export class OpenWeatherConnector<U extends Units = 'standard'> extends BaseConn
         userAgent: `@cf/connector-openweather/${VERSION}`,
         auth: apiKeyAuth({ in: 'query', name: 'appid', value: apiKey }),
         rateLimit: limiter,
-        mapError: mapOpenWeatherError,
-        inspectResponse: inspectOpenWeatherResponse,
+        // A call queued (for quota or a connection) when the block began is refused right before it would be sent.
+        hooks: block.hooks(hooks),
+        mapError: (ctx) => armed(mapOpenWeatherError(ctx), ctx.path, ctx.clock.now()),
+        inspectResponse: (ctx) => armed(inspectOpenWeatherResponse(ctx), ctx.path, ctx.clock.now()),
       },
       user as CoreOptions,
     );
+  }
+
+  /**
+   * Every resource's request. While the key is blocked a call fails here at once, before it queues or spends quota;
+   * with a response cache it goes on instead, so a fresh cached answer (which costs no call) is still served, and
+   * the hook refuses the rest right before sending.
+   */
+  private async send<T>(spec: RequestSpec<T>): Promise<ApiResponse<T>> {
+    if (this.block && !this.config.cache) {
+      const refusal = await this.block.refusal(spec.path ?? '', this.http.clock.now());
+      if (refusal) throw refusal;
+    }
+    return this.http.request(spec);
   }
 
   /** Current weather at a location: `GET /data/2.5/weather` (https://openweathermap.org/current). */

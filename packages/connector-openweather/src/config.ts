@@ -14,7 +14,10 @@ export interface OpenWeatherOptions<U extends Units = 'standard'> extends Omit<C
   units?: U;
   /** Language of `weather[].description`, e.g. `de`, `zh_cn`. @default the API's (English) */
   lang?: string;
-  /** Local quotas, enforced before the network. @default the free plan: 60 calls/min, 1,000 One Call calls/day */
+  /**
+   * Local quotas, enforced before the network: `perMinute` or a general window `requests: { limit, intervalMs }` for
+   * the whole key, `oneCallPerDay`. @default the free plan: 60 calls/min, 1,000 One Call calls/day
+   */
   limits?: OpenWeatherLimits;
   /**
    * `false` turns every local quota off (tests, or a quota enforced elsewhere). Quotas are configured with `limits`,
@@ -29,6 +32,15 @@ export interface OpenWeatherOptions<U extends Units = 'standard'> extends Omit<C
 }
 
 const positiveInt = z.number().int('must be an integer').positive('must be positive');
+// A day: the longest rolling window worth keeping a call log for (the daily One Call allowance has its own window).
+const MAX_WINDOW_MS = 86_400_000;
+const requestWindowSchema = z.strictObject(
+  {
+    limit: positiveInt,
+    intervalMs: positiveInt.max(MAX_WINDOW_MS, `must be at most ${MAX_WINDOW_MS} (a day)`),
+  },
+  { error: 'must be { limit, intervalMs }, e.g. { limit: 10, intervalMs: 20_000 }' },
+);
 
 export const configSchema = coreOptionsSchema.extend({
   apiKey: z.string({ error: 'is required (your OpenWeather API key)' }).trim().min(1, 'must not be empty'),
@@ -37,11 +49,13 @@ export const configSchema = coreOptionsSchema.extend({
   limits: z
     .strictObject({
       perMinute: positiveInt.optional(),
+      requests: requestWindowSchema.optional(),
       oneCallPerDay: z.union([positiveInt, z.literal(false)], { error: 'must be a positive integer or false' }).optional(),
       key: z.string().min(1).optional(),
     })
+    .refine((l) => l.perMinute === undefined || l.requests === undefined, 'give either perMinute or requests, not both')
     .optional(),
-  rateLimit: z.literal(false, { error: 'accepts only false here: set quotas with `limits` ({ perMinute, oneCallPerDay })' }).optional(),
+  rateLimit: z.literal(false, { error: 'accepts only false here: set quotas with `limits` ({ perMinute or requests, oneCallPerDay })' }).optional(),
   baseUrl: coreOptionsSchema.shape.baseUrl.refine(
     (url) => !/\/(data\/[23]\.\d|geo\/1\.0)\/?$/.test(url ?? ''),
     'must be the host root (e.g. https://api.openweathermap.org or your proxy prefix): the connector adds /data/2.5, /data/3.0 and /geo/1.0 itself',

@@ -10,4 +10,6 @@ export interface ResourceContext {
   lang(): string | undefined;
   /** The limiter One Call requests go through (per-minute plus daily), or undefined when local limits are off. */
   oneCallLimiter(): RateLimiter | undefined;
+  /** The client's clock (epoch ms): time rules ("up to 4 days ahead") are checked against it, never `Date.now()`. */
+  now(): number;
 }

@@ -3,8 +3,17 @@ export { OPENWEATHER_BASE_URL, type OpenWeatherOptions, type OpenWeatherConfig }
 export { metadata } from './metadata.js';
 export { VERSION } from './version.js';
 export { UNITS, UNIT_LABELS, type Units, type TemperatureUnit, type WithUnits } from './units.js';
-export { FREE_PLAN_LIMITS, MINUTE_WINDOW, ONE_CALL_DAILY_WINDOW, nextUtcMidnight, type OpenWeatherLimits } from './quota.js';
-export { mapOpenWeatherError, inspectOpenWeatherResponse, normaliseCod } from './errors/map-openweather-error.js';
+export {
+  FREE_PLAN_LIMITS,
+  MINUTE_WINDOW,
+  REQUESTS_WINDOW,
+  ONE_CALL_DAILY_WINDOW,
+  nextUtcMidnight,
+  type OpenWeatherLimits,
+  type RequestWindow,
+} from './quota.js';
+export { mapOpenWeatherError, inspectOpenWeatherResponse, normaliseCod, ACCOUNT_BLOCKED } from './errors/map-openweather-error.js';
+export { ACCOUNT_BLOCK_HOLD_MS, type BlockScope } from './account-block.js';
 export type { WeatherCallOptions } from './input/call-options.js';
 export type { Location, Coordinates, CityLocation, CityIdLocation, ZipLocation } from './input/location.js';
 export type { TimeInput, DayInput } from './input/time.js';

@@ -5,6 +5,12 @@ export interface OpenWeatherLimits {
   /** Calls per minute for the whole key, every endpoint included. @default 60 (free plan, https://openweathermap.org/full-price) */
   perMinute?: number | undefined;
   /**
+   * Calls per any interval for the whole key, every endpoint included: at most `limit` in any `intervalMs` (a rolling
+   * window named `requests`), e.g. `{ limit: 10, intervalMs: 20_000 }` for a proxy or plan that counts 10 per 20 s.
+   * Instead of `perMinute`, which is `{ limit: perMinute, intervalMs: 60_000 }` (window `minute`); not both.
+   */
+  requests?: RequestWindow | undefined;
+  /**
    * One Call 3.0 calls per UTC day, enforced before the network: the next call fails fast with RATE_LIMIT instead of
    * being billed. `false` removes the local cap (the daily cap set in your OpenWeather account still applies).
    * @default 1000 (the free daily allowance, https://openweathermap.org/api/one-call-3)
@@ -14,9 +20,18 @@ export interface OpenWeatherLimits {
   key?: string | undefined;
 }
 
+/** A rolling window: at most `limit` calls in any `intervalMs` milliseconds. */
+export interface RequestWindow {
+  limit: number;
+  intervalMs: number;
+}
+
 export const FREE_PLAN_LIMITS = { perMinute: 60, oneCallPerDay: 1000 } as const;
 
+/** The key-wide window's name when set with `perMinute` (or by default). */
 export const MINUTE_WINDOW = 'minute';
+/** The key-wide window's name when set with `requests`. */
+export const REQUESTS_WINDOW = 'requests';
 export const ONE_CALL_DAILY_WINDOW = 'oneCallDaily';
 
 /** The next 00:00 UTC after `now` (epoch ms). */
@@ -31,14 +46,18 @@ export interface Quota {
   oneCall: RateLimiter;
 }
 
+/** The store and key the counts live under: the user's store, or one in memory; `limits.key` or `'openweather'`. */
+export function quotaStore(limits: OpenWeatherLimits, store: RateLimitStore | undefined, clock: Clock | undefined): { store: RateLimitStore; key: string } {
+  return { store: store ?? new MemoryRateLimitStore(clock), key: limits.key ?? 'openweather' };
+}
+
 export function createQuota(limits: OpenWeatherLimits, store: RateLimitStore | undefined, clock: Clock | undefined): Quota {
   // One store for both limiters: windows are stored per key and window name, so `minute` is one count for all calls.
-  const shared = store ?? new MemoryRateLimitStore(clock);
-  const key = limits.key ?? 'openweather';
+  const { store: shared, key } = quotaStore(limits, store, clock);
   const minute: RateWindow = {
-    name: MINUTE_WINDOW,
-    limit: limits.perMinute ?? FREE_PLAN_LIMITS.perMinute,
-    intervalMs: 60_000,
+    ...(limits.requests
+      ? { name: REQUESTS_WINDOW, limit: limits.requests.limit, intervalMs: limits.requests.intervalMs }
+      : { name: MINUTE_WINDOW, limit: limits.perMinute ?? FREE_PLAN_LIMITS.perMinute, intervalMs: 60_000 }),
     // The API does not say whether its minute is rolling or fixed; a rolling window satisfies both.
     algorithm: 'sliding-window',
   };

@@ -84,6 +84,27 @@ describe('current(location)', () => {
     expect(ctx.server.requests).toHaveLength(0);
   });
 
+  // A 200,000-character city name was sent and answered 431: over-long names are refused before the network.
+  it.each([
+    ['city of 200,000 characters', { city: 'x'.repeat(200_000) }, 'location.city', 'must be at most 200 characters'],
+    ['city of 201 characters', { city: 'x'.repeat(201) }, 'location.city', 'must be at most 200 characters'],
+    ['state of 201 characters', { city: 'London', state: 'x'.repeat(201), country: 'US' }, 'location.state', 'must be at most 200 characters'],
+    ['zip of 21 characters', { zip: '1'.repeat(21) }, 'location.zip', 'must be at most 20 characters'],
+  ])('rejects a %s with VALIDATION_ERROR naming the field and the rule, before the network', async (_, location, path, rule) => {
+    const { client } = connect(ctx.server);
+    const error = await caught(() => client.current(location));
+    expect(error).toMatchObject({ code: 'VALIDATION_ERROR', issues: [{ path, message: expect.stringContaining(rule) }] });
+    expect(error.message.length).toBeLessThan(500);
+    expect(ctx.server.requests).toHaveLength(0);
+  });
+
+  it('sends a 200-character city name (the longest allowed: longer than any real place name)', async () => {
+    const { client } = connect(ctx.server);
+    const error = await caught(() => client.current({ city: 'x'.repeat(200), country: 'GB' }));
+    expect(error).toMatchObject({ code: 'NOT_FOUND', status: 404 });
+    expect(onlyRequest(ctx.server).query.get('q')).toBe(`${'x'.repeat(200)},GB`);
+  });
+
   it('rejects bad units and lang before the network', async () => {
     const { client } = connect(ctx.server);
     const units = await caught(() => client.current({ lat: 0, lon: 0 }, { units: 'kelvin' as never }));

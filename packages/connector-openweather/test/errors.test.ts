@@ -27,6 +27,52 @@ describe('error mapping', () => {
     expect((error.details as Record<string, unknown>).attempt).toBe(1);
   });
 
+  it.each([
+    ['a city name', { city: 'Nowhereville' }, 'this city name'],
+    ['a city id', { cityId: 999_999_999 }, 'this city id'],
+    ['a zip', { zip: '00000', country: 'GB' }, 'this zip code'],
+  ])('a 404 for a call by %s says the place is unknown (details.reason place_not_found)', async (_, location, what) => {
+    const { client } = connect(ctx.server);
+    const error = await caught(() => client.forecast(location));
+    expect(error).toMatchObject({ code: 'NOT_FOUND', status: 404, details: { reason: 'place_not_found' } });
+    expect(error.message).toContain(`OpenWeather knows no place for ${what} (404: city not found)`);
+    expect(error.message).toContain('geocode()');
+    expect(ctx.server.requests).toHaveLength(1);
+  });
+
+  it('geocodeZip() of an unknown zip is a place not found', async () => {
+    const { client } = connect(ctx.server);
+    const error = await caught(() => client.geocodeZip('00000', 'GB'));
+    expect(error).toMatchObject({ code: 'NOT_FOUND', status: 404, body: fixtures.errors.zipNotFound, details: { reason: 'place_not_found' } });
+    expect(error.message).toContain('this zip code (404: not found)');
+  });
+
+  it('a 404 from an unknown route (One Call 2.5, retired), called with coordinates, says the endpoint does not exist', async () => {
+    const { client } = connect(ctx.server);
+    const error = await caught(() => client.client.request({ path: '/data/2.5/onecall', query: HERE }));
+    expect(error).toMatchObject({ code: 'NOT_FOUND', status: 404, retryable: false, body: { cod: '404', message: 'Internal error' }, details: { reason: 'unknown_endpoint' } });
+    expect(error.message).toContain('OpenWeather has no endpoint at /data/2.5/onecall');
+    expect(error.message).toContain('baseUrl');
+    expect(error.message).not.toContain('location');
+    expect(error.message).not.toContain('use coordinates');
+    expect(ctx.server.requests).toHaveLength(1);
+  });
+
+  it('a 404 for a call by name from a wrong API version is an unknown endpoint too, not an unknown city', async () => {
+    const { client } = connect(ctx.server);
+    const error = await caught(() => client.client.request({ path: '/data/2.6/weather', query: { q: 'London' } }));
+    expect(error).toMatchObject({ code: 'NOT_FOUND', status: 404, details: { reason: 'unknown_endpoint' } });
+    expect(error.message).toContain('OpenWeather has no endpoint at /data/2.6/weather');
+  });
+
+  it('a 404 on a call made with coordinates is never blamed on the place, whatever the body says', async () => {
+    const { client } = connect(ctx.server);
+    ctx.server.use(http.get('*/data/2.5/weather', () => HttpResponse.json(fixtures.errors.cityNotFound, { status: 404 })));
+    const error = await caught(() => client.current(HERE));
+    expect(error).toMatchObject({ code: 'NOT_FOUND', details: { reason: 'unknown_endpoint' } });
+    expect(error.message).not.toContain('knows no place');
+  });
+
   it('400 is INVALID_REQUEST with the API message, and the string cod normalised in details', async () => {
     const { client } = connect(ctx.server);
     ctx.server.use(errorHandlers.badRequest('Nothing to geocode'));

@@ -40,6 +40,27 @@ describe('geocode(query, { limit })', () => {
   });
 });
 
+describe('geocode() query length', () => {
+  it.each([
+    ['200,000 characters', 'x'.repeat(200_000)],
+    ['201 characters', 'x'.repeat(201)],
+    ['201 characters with state and country', `${'x'.repeat(195)},ZZ,GB`],
+  ])('rejects a query of %s with VALIDATION_ERROR naming query and the rule, before the network', async (_, query) => {
+    const { client } = connect(ctx.server);
+    expect(await caught(() => client.geocode(query))).toMatchObject({
+      code: 'VALIDATION_ERROR',
+      issues: [{ path: 'query', message: expect.stringContaining('must be at most 200 characters') }],
+    });
+    expect(ctx.server.requests).toHaveLength(0);
+  });
+
+  it('sends a query of exactly 200 characters', async () => {
+    const { client } = connect(ctx.server);
+    await expect(client.geocode('x'.repeat(200))).resolves.toEqual([]);
+    expect(onlyRequest(ctx.server).query.get('q')).toBe('x'.repeat(200));
+  });
+});
+
 describe('reverseGeocode({ lat, lon })', () => {
   it('asks /geo/1.0/reverse and returns the places', async () => {
     const { client } = connect(ctx.server);
@@ -79,6 +100,7 @@ describe('geocodeZip(zip, country)', () => {
     ['', 'GB', 'zip'],
     ['E14,GB', 'GB', 'zip'],
     ['E14', 'United Kingdom', 'country'],
+    ['1'.repeat(21), 'GB', 'zip'],
   ])('rejects (%j, %j) naming %s, before the network', async (zip, country, path) => {
     const { client } = connect(ctx.server);
     expect(await caught(() => client.geocodeZip(zip, country))).toMatchObject({ code: 'VALIDATION_ERROR', issues: [{ path }] });

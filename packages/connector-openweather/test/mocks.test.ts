@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convertUnits, errorHandlers, fixtures } from '../src/mocks/index.js';
+import { convertUnits, createHandlers, errorHandlers, fixtures } from '../src/mocks/index.js';
 import { caught, connect, useMockServer } from './helpers.js';
 
 const ctx = useMockServer();
@@ -44,6 +44,35 @@ describe('the mocks shipped as @cf/connector-openweather/mocks', () => {
     expect((await get('/data/3.0/onecall?lat=1&lon=1&appid=k')).status).toBe(401);
     expect((await get('/data/3.0/onecall/overview?lat=1&lon=1&appid=k')).status).toBe(401);
     expect((await get('/data/2.5/weather?lat=1&lon=1&appid=k')).status).toBe(200);
+  });
+
+  it('refuse what the API refuses: a timemachine dt outside 1979-01-01 … 4 days ahead, an overview date not today or tomorrow', async () => {
+    const now = Date.UTC(2026, 0, 1, 12);
+    ctx.server.use(...createHandlers({ now: () => now }));
+    const dt = (seconds: number) => get(`/data/3.0/onecall/timemachine?lat=1&lon=1&dt=${seconds}&appid=k`);
+    expect((await dt(283_996_800)).status).toBe(200);
+    expect(await dt(283_996_799)).toEqual({ status: 400, body: { cod: 400, message: 'Invalid dt', parameters: ['dt'] } });
+    expect((await dt(now / 1000 + 4 * 86_400)).status).toBe(200);
+    expect(await dt(now / 1000 + 4 * 86_400 + 1)).toEqual({ status: 400, body: { cod: 400, message: 'Invalid dt', parameters: ['dt'] } });
+    // Today and tomorrow where the point is: at lon 0 that is 2026-01-01 and 2026-01-02.
+    const overview = (date: string, lon = 0) => get(`/data/3.0/onecall/overview?lat=1&lon=${lon}&date=${date}&appid=k`);
+    expect((await overview('2026-01-01')).status).toBe(200);
+    expect((await overview('2026-01-02')).status).toBe(200);
+    expect(await overview('2026-01-03')).toEqual({ status: 400, body: fixtures.errors.invalidDate });
+    expect(await overview('2025-12-31')).toEqual({ status: 400, body: fixtures.errors.invalidDate });
+    // At lon 179 (about UTC+12) it is already 2026-01-02 at 12:00 UTC, so 2026-01-03 is tomorrow there.
+    expect((await overview('2026-01-03', 179)).status).toBe(200);
+  });
+
+  it('answer 431 to a request line longer than 8 KB, as the API answered a 200,000-character city name', async () => {
+    const response = await fetch(`${ctx.server.baseUrl}/data/2.5/weather?q=${'x'.repeat(9000)}&appid=k`);
+    expect(response.status).toBe(431);
+    expect((await get(`/data/2.5/weather?q=${'x'.repeat(200)}&appid=k`)).status).toBe(404);
+  });
+
+  it('answer an unknown route with 404 "Internal error", whatever the location', async () => {
+    expect(await get('/data/2.5/onecall?lat=1&lon=1&appid=k')).toEqual({ status: 404, body: fixtures.errors.unknownRoute });
+    expect(await get('/data/4.0/weather?q=London&appid=k')).toEqual({ status: 404, body: fixtures.errors.unknownRoute });
   });
 
   it('fixtures follow the documented shapes: numeric cod on /weather, string cod on /forecast, 40 steps', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { DaySummary, OneCallForecast, OneCallTimemachine, WeatherOverview } from '../src/index.js';
-import { errorHandlers } from '../src/mocks/index.js';
+import { FakeClock } from '@cf/core';
+import { createHandlers, errorHandlers } from '../src/mocks/index.js';
 import { caught, connect, expectStandardRequest, onlyRequest, queryOf, useMockServer } from './helpers.js';
 
 const ctx = useMockServer();
@@ -71,9 +72,27 @@ describe('oneCall.at(location, time)', () => {
     expect(past).toMatchObject({ units: 'imperial', data: [{ dt: 1643803200, temp: 42.76 }] });
   });
 
+  it('takes a time exactly 4 days ahead of the client clock (the forecast end)', async () => {
+    const { client, clock } = connect(ctx.server);
+    const last = Math.floor(clock.now() / 1000) + 4 * 86_400;
+    await client.oneCall.at(HERE, last);
+    expect(queryOf(onlyRequest(ctx.server)).dt).toBe(String(last));
+  });
+
+  it('refuses a time more than 4 days ahead of the client clock, naming the field and the rule', async () => {
+    const { client, clock } = connect(ctx.server);
+    const error = await caught(() => client.oneCall.at(HERE, new Date(clock.now() + 4 * 86_400_000 + 1000)));
+    expect(error).toMatchObject({
+      code: 'VALIDATION_ERROR',
+      issues: [{ path: 'time', message: 'must not be more than 4 days ahead (after 2026-01-05T00:00:00.000Z): the timemachine forecast ends there' }],
+    });
+    expect(ctx.server.requests).toHaveLength(0);
+  });
+
   it.each([
     [Date.UTC(2022, 1, 2), 'milliseconds'],
     [new Date('1970-06-01'), '1979-01-01'],
+    [new Date('1978-12-31T23:59:59Z'), '1979-01-01'],
     ['yesterday', 'Date or epoch seconds'],
   ])('rejects %j before the network', async (time, rule) => {
     const { client } = connect(ctx.server);
@@ -117,13 +136,34 @@ describe('oneCall.daySummary(location, date)', () => {
 
 describe('oneCall.overview(location)', () => {
   it('asks /data/3.0/onecall/overview with units (and no lang, which the endpoint does not take)', async () => {
-    const { client } = connect(ctx.server, { lang: 'de' });
+    const clock = new FakeClock(Date.UTC(2024, 4, 13, 9));
+    const { client } = connect(ctx.server, { lang: 'de', clock });
+    ctx.server.use(...createHandlers({ now: () => clock.now() }));
     const overview = await client.oneCall.overview({ lat: 51.509865, lon: -0.118092 }, { date: '2024-05-14' });
     const request = onlyRequest(ctx.server);
     expectStandardRequest(request, '/data/3.0/onecall/overview');
     expect(queryOf(request)).toEqual({ lat: '51.509865', lon: '-0.118092', date: '2024-05-14', units: 'standard' });
     expectTypeOf(overview).toEqualTypeOf<WeatherOverview<'standard'>>();
     expect(overview).toMatchObject({ units: 'standard', date: '2024-05-14', weather_overview: expect.stringContaining('Broken clouds') });
+  });
+
+  // 2026-01-01T00:00Z: somewhere it is still 2025-12-31 (UTC-12), somewhere already 2026-01-01 14:00 (UTC+14), so
+  // "today or tomorrow at the location" is one of 2025-12-31 … 2026-01-02.
+  it.each(['2025-12-31', '2026-01-01', '2026-01-02'])('takes %s, today or tomorrow somewhere on Earth', async (date) => {
+    const { client, clock } = connect(ctx.server);
+    ctx.server.use(...createHandlers({ now: () => clock.now() }));
+    await client.oneCall.overview({ lat: 0, lon: date === '2025-12-31' ? -179 : 179 }, { date });
+    expect(queryOf(onlyRequest(ctx.server)).date).toBe(date);
+  });
+
+  it.each(['2025-12-30', '2026-01-03', '2024-05-14'])('refuses %s, neither today nor tomorrow anywhere, before the network', async (date) => {
+    const { client } = connect(ctx.server);
+    const error = await caught(() => client.oneCall.overview(HERE, { date }));
+    expect(error).toMatchObject({
+      code: 'VALIDATION_ERROR',
+      issues: [{ path: 'date', message: 'must be today or tomorrow at the location (2025-12-31 to 2026-01-02 by the client clock, depending on its time zone)' }],
+    });
+    expect(ctx.server.requests).toHaveLength(0);
   });
 
   it('rejects a bad date before the network', async () => {

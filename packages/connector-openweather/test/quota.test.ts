@@ -1,6 +1,6 @@
 import { FakeClock, MemoryRateLimitStore, MemoryResponseCache } from '@cf/core';
 import { describe, expect, it } from 'vitest';
-import { FREE_PLAN_LIMITS, nextUtcMidnight, OpenWeatherConnector } from '../src/index.js';
+import { FREE_PLAN_LIMITS, nextUtcMidnight, OpenWeatherConnector, REQUESTS_WINDOW } from '../src/index.js';
 import { errorHandlers } from '../src/mocks/index.js';
 import { createQuota } from '../src/quota.js';
 import { API_KEY, caught, connect, useMockServer } from './helpers.js';
@@ -34,7 +34,8 @@ describe('local quotas', () => {
     clock.advance(error.retryAfterMs as number);
     await expect(client.oneCall(HERE, SMALL)).resolves.toMatchObject({ units: 'standard' });
     expect(ctx.server.requests).toHaveLength(1002);
-  });
+    // 1,002 real loopback requests: generous room on a loaded machine (a bound, not a timing assertion).
+  }, 60_000);
 
   it('shares the per-minute window between One Call and every other call', async () => {
     const { client, clock } = connect(ctx.server, { limits: { perMinute: 3 } });
@@ -133,6 +134,46 @@ describe('quota configuration', () => {
   it('nextUtcMidnight is the next 00:00 UTC', () => {
     expect(nextUtcMidnight(Date.UTC(2026, 0, 31, 23, 59, 59))).toBe(Date.UTC(2026, 1, 1));
     expect(nextUtcMidnight(Date.UTC(2026, 0, 1))).toBe(Date.UTC(2026, 0, 2));
+  });
+
+  it('limits.requests takes any window, e.g. 10 per 20 s, which perMinute cannot express', () => {
+    const { general, oneCall } = createQuota({ requests: { limit: 10, intervalMs: 20_000 } }, undefined, new FakeClock());
+    expect(REQUESTS_WINDOW).toBe('requests');
+    expect(general.windows).toEqual([{ name: 'requests', limit: 10, intervalMs: 20_000, algorithm: 'sliding-window' }]);
+    expect(oneCall.windows.map((w) => [w.name, w.limit, w.intervalMs])).toEqual([
+      ['requests', 10, 20_000],
+      ['oneCallDaily', 1000, 86_400_000],
+    ]);
+    // perMinute still works, and is the same as { limit, intervalMs: 60_000 } under its usual name.
+    expect(createQuota({ perMinute: 600 }, undefined, undefined).general.windows).toEqual([
+      { name: 'minute', limit: 600, intervalMs: 60_000, algorithm: 'sliding-window' },
+    ]);
+  });
+
+  it('a 10-per-20-s window paces the 11th call to the 20 s mark, shared with One Call', async () => {
+    const { client, clock } = connect(ctx.server, { limits: { requests: { limit: 10, intervalMs: 20_000 } } });
+    const waits: Array<{ window: string | undefined; waitedMs: number }> = [];
+    client.on('rateLimitWait', (wait) => waits.push(wait));
+    const start = clock.now();
+    for (let i = 0; i < 9; i += 1) await client.current(HERE);
+    await client.oneCall(HERE, SMALL);
+    expect(waits).toEqual([]);
+    await client.current(HERE);
+    expect(waits).toEqual([expect.objectContaining({ window: 'requests', reason: 'quota' })]);
+    expect(clock.now() - start).toBeGreaterThanOrEqual(20_000);
+    expect(clock.now() - start).toBeLessThan(60_000);
+    expect(ctx.server.requests).toHaveLength(11);
+  });
+
+  it.each([
+    [{ perMinute: 60, requests: { limit: 10, intervalMs: 20_000 } }, 'limits: give either perMinute or requests'],
+    [{ requests: { limit: 0, intervalMs: 20_000 } }, 'limits.requests.limit: must be positive'],
+    [{ requests: { limit: 10, intervalMs: 0 } }, 'limits.requests.intervalMs: must be positive'],
+    [{ requests: { limit: 10, intervalMs: 86_400_001 } }, 'limits.requests.intervalMs: must be at most 86400000'],
+    [{ requests: { limit: 10 } }, 'limits.requests.intervalMs'],
+    [{ requests: 10 }, 'limits.requests'],
+  ])('rejects limits %j with VALIDATION_ERROR naming the field', (limits, message) => {
+    expect(() => new OpenWeatherConnector({ apiKey: API_KEY, limits: limits as never })).toThrow(message);
   });
 
   it('rejects a rateLimit object (quotas are `limits`) and bad limits with VALIDATION_ERROR', () => {

@@ -16,6 +16,27 @@ function unprocessable(field: string, msg: string): Response {
   return HttpResponse.json({ detail: [{ type: 'value_error', loc: ['path', field], msg, input: field }] }, { status: 422 });
 }
 
+/**
+ * adsb.lol checks every value it passes on to readsb against `^[a-zA-Z0-9,=_.-]+$` (`reapi.py`). A value outside it
+ * (a `~` non-ICAO hex, a space, a `+`) makes the handler build a response from a dict, which Starlette cannot render:
+ * the client sees Starlette's plain-text 500.
+ */
+const PATH_RULE = /^[a-zA-Z0-9,=_.-]+$/;
+const refusedByPathRule = (...params: unknown[]): boolean => params.some((p) => !PATH_RULE.test(String(p)));
+const internalServerError = (): Response =>
+  new HttpResponse('Internal Server Error', { status: 500, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+
+/**
+ * A route whose named path parameters go to readsb: refused like adsb.lol refuses them, else answered by `respond`.
+ * (MSW also reports the `*` wildcard, the origin, under the key `0`: not a path parameter.)
+ */
+const reapi =
+  <P extends Record<string, unknown>>(respond: (params: P) => Response) =>
+  ({ params }: { params: P }): Response => {
+    const named = Object.entries(params).filter(([name]) => !/^\d+$/.test(name));
+    return refusedByPathRule(...named.map(([, value]) => value)) ? internalServerError() : respond(params);
+  };
+
 const values = (param: unknown) => String(param).toUpperCase().split(',');
 const answer = (match: (a: MockAircraft) => boolean) => HttpResponse.json(envelope(aircraft.filter(match)));
 
@@ -25,6 +46,8 @@ function circle(params: { lat?: unknown; lon?: unknown; radius?: unknown }, clos
   if (!(lon >= -180 && lon <= 180)) return unprocessable('lon', 'Input should be less than or equal to 180');
   if (!Number.isInteger(radius)) return unprocessable('radius', 'Input should be a valid integer, unable to parse string as an integer');
   if (radius < 0 || radius > 250) return unprocessable('radius', 'Input should be less than or equal to 250');
+  // FastAPI validated the numbers; the raw strings then go to readsb, through the same rule.
+  if (refusedByPathRule(params.lat, params.lon, params.radius)) return internalServerError();
   const within = aircraft.map((a) => ({ ...a, ...distance(lat, lon, a) })).filter((a) => a.dst <= radius);
   within.sort((a, b) => a.dst - b.dst);
   return HttpResponse.json(envelope(closest ? within.slice(0, 1) : within));
@@ -33,14 +56,15 @@ function circle(params: { lat?: unknown; lon?: unknown; radius?: unknown }, clos
 /**
  * MSW handlers answering like adsb.lol's `/v2` routes over the `fixtures` aircraft: lookups by hex, callsign,
  * registration and type (comma lists too), squawk, the mil/ladd/pia filters, and point/closest circles with
- * `dst`/`dir`, rejecting a radius over 250 with FastAPI's 422. Serve them with `startMockServer(handlers)`.
+ * `dst`/`dir`, rejecting a radius over 250 with FastAPI's 422 and a path value outside adsb.lol's rule
+ * `[a-zA-Z0-9,=_.-]` (a `~` hex, a space) with its plain-text 500. Serve them with `startMockServer(handlers)`.
  */
 export const handlers: HttpHandler[] = [
-  http.get('*/v2/hex/:hex', ({ params }) => answer((a) => values(params.hex).includes(a.hex.toUpperCase()))),
-  http.get('*/v2/callsign/:callsign', ({ params }) => answer((a) => values(params.callsign).includes(a.flight?.trim() ?? ''))),
-  http.get('*/v2/reg/:reg', ({ params }) => answer((a) => values(params.reg).includes(a.r ?? ''))),
-  http.get('*/v2/type/:type', ({ params }) => answer((a) => values(params.type).includes(a.t ?? ''))),
-  http.get('*/v2/squawk/:squawk', ({ params }) => answer((a) => a.squawk === params.squawk)),
+  http.get('*/v2/hex/:hex', reapi(({ hex }) => answer((a) => values(hex).includes(a.hex.toUpperCase())))),
+  http.get('*/v2/callsign/:callsign', reapi(({ callsign }) => answer((a) => values(callsign).includes(a.flight?.trim() ?? '')))),
+  http.get('*/v2/reg/:reg', reapi(({ reg }) => answer((a) => values(reg).includes(a.r ?? '')))),
+  http.get('*/v2/type/:type', reapi(({ type }) => answer((a) => values(type).includes(a.t ?? '')))),
+  http.get('*/v2/squawk/:squawk', reapi(({ squawk }) => answer((a) => a.squawk === squawk))),
   http.get('*/v2/mil', () => answer((a) => ((a.dbFlags ?? 0) & 1) !== 0)),
   http.get('*/v2/pia', () => answer((a) => ((a.dbFlags ?? 0) & 4) !== 0)),
   http.get('*/v2/ladd', () => answer((a) => ((a.dbFlags ?? 0) & 8) !== 0)),

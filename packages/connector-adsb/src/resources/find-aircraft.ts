@@ -1,14 +1,30 @@
 import type { CallOptions, HttpClient } from '@cf/core';
 import { fetchAircraft } from '../fetch-aircraft.js';
 import { parse } from '../parse.js';
-import { aircraftResponseSchema, byCallsignInput, byHexInput, byRegistrationInput, byTypeInput, type AircraftResponse } from '../schemas.js';
+import {
+  aircraftResponseSchema,
+  byCallsignInput,
+  byHexInput,
+  byRegistrationInput,
+  byTypeInput,
+  isNonIcao,
+  type AircraftResponse,
+  type HexLookupResponse,
+} from '../schemas.js';
 
 type Values = string | readonly string[];
 
-/** `GET /v2/hex/{hex,...}`: aircraft by ICAO address. */
-export async function byHex(http: HttpClient, hex: Values, options: CallOptions): Promise<AircraftResponse> {
+/**
+ * `GET /v2/hex/{hex,...}`: aircraft by ICAO address. `~` (non-ICAO) addresses are left out of the request, which
+ * adsb.lol would refuse whole, and reported in `refusedHex`; a list of only those is a VALIDATION_ERROR.
+ */
+export async function byHex(http: HttpClient, hex: Values, options: CallOptions): Promise<HexLookupResponse> {
   const input = parse(byHexInput, { hex }, 'byHex');
-  return fetchAircraft(http, { path: '/hex/{hex}', params: { hex: input.hex.join(',') }, operation: 'aircraft.byHex', schema: aircraftResponseSchema }, options);
+  const icao = input.hex.filter((h) => !isNonIcao(h));
+  const refusedHex = input.hex.filter(isNonIcao);
+  const params = { hex: icao.join(',') };
+  const response = await fetchAircraft(http, { path: '/hex/{hex}', params, operation: 'aircraft.byHex', schema: aircraftResponseSchema }, options);
+  return { ...response, refusedHex };
 }
 
 /** `GET /v2/callsign/{callsign,...}`: exact callsign match (without the padding spaces). */

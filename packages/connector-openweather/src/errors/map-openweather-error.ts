@@ -8,6 +8,7 @@ import {
   type ResponseContext,
 } from '@cf/core';
 import { errorForStatus, extractMessage } from '@cf/core/internal';
+import { ACCOUNT_BLOCK_HOLD_MS } from '../account-block.js';
 
 const KEYS_PAGE = 'https://home.openweathermap.org/api_keys';
 const ONE_CALL_PAGE = 'https://openweathermap.org/api/one-call-3';
@@ -21,6 +22,13 @@ export function normaliseCod(body: unknown): number | undefined {
 }
 
 const isOneCall = (path: string): boolean => /\/data\/3\.0\/onecall/.test(path);
+
+/** `details.reason` of OpenWeather's "account temporarily blocked" 429 (and of the calls held back after it). */
+export const ACCOUNT_BLOCKED = 'account_blocked';
+
+/** The API's block answer (not a local refusal, which has no status): it arms the client's hold. */
+export const isAccountBlockAnswer = (error: ConnectorError): boolean =>
+  error.code === 'RATE_LIMIT' && error.status === 429 && error.details.reason === ACCOUNT_BLOCKED;
 
 /**
  * Maps OpenWeather's `{ cod, message }` error bodies into core's codes with messages that say what to do.
@@ -49,20 +57,23 @@ export function mapOpenWeatherError(ctx: ErrorContext): ConnectorError | undefin
           'a newly created key can take up to 2 hours to activate.',
       });
     case 404:
-      return new NotFoundError({
-        ...base,
-        message: `OpenWeather found nothing for this location (404: ${apiMessage ?? 'not found'}). Check the name, id or zip, or use coordinates.`,
-      });
+      return notFound(path, apiMessage, base);
     case 429:
-      // OpenWeather sends no Retry-After: the key is blocked until its quota window resets, so a blind retry only
-      // adds to the count. When a proxy or a future API version does send one, core's timing applies as usual.
+      // OpenWeather sends no Retry-After: the key is blocked for at least an hour (ACCOUNT_BLOCK_HOLD_MS), so a retry
+      // only adds to the count. When a proxy or a future API version does send one, core's timing applies as usual.
       if (ctx.retryAfterMs !== undefined) return undefined;
       return new RateLimitError({
         ...base,
         retryable: false,
-        message:
-          `OpenWeather blocked this key for exceeding its plan's call limit (429).${says} Calls fail until the limit's window ` +
-          `resets (the minute, or the day for One Call); not retried. Lower \`limits\` to match your plan (${PRICE_PAGE}).`,
+        retryAfterMs: ACCOUNT_BLOCK_HOLD_MS,
+        details: { ...base.details, reason: ACCOUNT_BLOCKED },
+        message: isOneCall(path)
+          ? `One Call 3.0 refused this key with 429.${says} Either the daily cap set in your account is reached (it resets ` +
+            'with the day; raise it under "Billing plans") or the key is blocked (at least an hour): not retried, and this ' +
+            `client holds One Call calls back for an hour (\`retryAfterMs\`); other endpoints still go out.`
+          : `OpenWeather blocked this key for exceeding its plan's call limit (429).${says} A block lasts at least an hour ` +
+            '(longer when it repeats): not retried, and this client holds every call back for the hour (`retryAfterMs`). ' +
+            `Lower \`limits\` to match your plan (${PRICE_PAGE}).`,
       });
     default:
       if (status >= 400 && status < 500) {
@@ -74,6 +85,42 @@ export function mapOpenWeatherError(ctx: ErrorContext): ConnectorError | undefin
       }
       return undefined; // 5xx: core's SERVER_ERROR, retried with backoff
   }
+}
+
+/** The location forms that name a place (the built-in geocoder), and how a message calls each. */
+const PLACE_PARAMS = [
+  ['q', 'this city name'],
+  ['id', 'this city id'],
+  ['zip', 'this zip code'],
+] as const;
+
+/**
+ * A 404 is "no such place" only when the call named one (`q`, `id` or `zip`) and the body says so (`city not found`,
+ * `not found`). Anything else is "no such endpoint": an unknown route or API version answers
+ * `{"cod":"404","message":"Internal error"}`, whatever the location, and a call made with coordinates cannot name an
+ * unknown place.
+ */
+function notFound(path: string, apiMessage: string | undefined, base: { status: number; body: unknown; details: Record<string, unknown> }): NotFoundError {
+  const url = new URL(path, 'http://openweather.invalid');
+  const named = PLACE_PARAMS.find(([param]) => url.searchParams.has(param));
+  const said = apiMessage ?? 'not found';
+  if (named && /not found/i.test(said)) {
+    return new NotFoundError({
+      ...base,
+      details: { ...base.details, reason: 'place_not_found' },
+      message:
+        `OpenWeather knows no place for ${named[1]} (404: ${said}). Check the spelling (and the country code), or find the ` +
+        'place with geocode() and call with its coordinates.',
+    });
+  }
+  return new NotFoundError({
+    ...base,
+    details: { ...base.details, reason: 'unknown_endpoint' },
+    message:
+      `OpenWeather has no endpoint at ${url.pathname} (404: ${said}): the route or its API version is wrong (One Call 2.5 ` +
+      'was retired in June 2024: use 3.0). Check that `baseUrl` is the host root (https://api.openweathermap.org, or your ' +
+      "proxy's prefix): the connector adds /data/2.5, /data/3.0 and /geo/1.0 itself.",
+  });
 }
 
 /** One Call 3.0 names the offending parameters in `parameters`. */

@@ -23,7 +23,22 @@ export interface ZipLocation {
 }
 export type Location = Coordinates | CityLocation | CityIdLocation | ZipLocation;
 
-const noComma = (what: string) => z.string().trim().min(1, 'must not be empty').regex(/^[^,]*$/, `must not contain a comma (${what})`);
+/**
+ * The longest city name, state or geocoding query sent, in characters. Longer than any real place name (Bangkok's
+ * ceremonial name is 188 with its spaces, the longest New Zealand hill name 85 letters), and short enough that the URL
+ * stays far below what the server accepts even when every character is a 4-byte UTF-8 one (12 characters
+ * percent-encoded, 2.4 KB in all): a 200,000-character name was sent and answered 431.
+ */
+export const MAX_PLACE_NAME_LENGTH = 200;
+/** The longest postal code sent: real ones are at most 10 characters (US ZIP+4, `12345-6789`). */
+export const MAX_ZIP_LENGTH = 20;
+
+const maxLength = (max: number, what: string) => `must be at most ${max} characters (${what})`;
+export const placeNameRule = maxLength(MAX_PLACE_NAME_LENGTH, 'no place name is longer; the API refuses an over-long request with 431');
+export const zipRule = maxLength(MAX_ZIP_LENGTH, 'no postal code is longer');
+
+const noComma = (what: string, max = MAX_PLACE_NAME_LENGTH, rule = placeNameRule) =>
+  z.string().trim().min(1, 'must not be empty').max(max, rule).regex(/^[^,]*$/, `must not contain a comma (${what})`);
 export const latSchema = z.number({ error: 'must be a number' }).min(-90, 'must be between -90 and 90').max(90, 'must be between -90 and 90');
 export const lonSchema = z.number({ error: 'must be a number' }).min(-180, 'must be between -180 and 180').max(180, 'must be between -180 and 180');
 export const countrySchema = z.string().regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166 alpha-2 country code such as "GB"');
@@ -37,7 +52,7 @@ const citySchema = z
   })
   .refine((v) => v.state === undefined || v.country !== undefined, { message: 'needs country when state is given', path: ['country'] });
 const cityIdSchema = z.strictObject({ cityId: z.number({ error: 'must be a number' }).int('must be an integer').positive('must be positive') });
-const zipSchema = z.strictObject({ zip: noComma('give country as its own field'), country: countrySchema.optional() });
+const zipSchema = z.strictObject({ zip: noComma('give country as its own field', MAX_ZIP_LENGTH, zipRule), country: countrySchema.optional() });
 
 const FORMS = 'one of { lat, lon }, { city, country? }, { cityId } or { zip, country? }';
 

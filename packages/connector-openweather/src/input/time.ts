@@ -21,9 +21,10 @@ const epochSecondsSchema = z
   .pipe(
     z
       .number()
-      .int('must be whole epoch seconds')
-      .min(0, 'must not be before 1970')
-      .max(MAX_EPOCH_SECONDS, 'looks like milliseconds: pass epoch seconds or a Date'),
+      // `abort`: a time already refused for its form is not also measured against a call's range.
+      .int({ message: 'must be whole epoch seconds', abort: true })
+      .min(0, { message: 'must not be before 1970', abort: true })
+      .max(MAX_EPOCH_SECONDS, { message: 'looks like milliseconds: pass epoch seconds or a Date', abort: true }),
   );
 
 const daySchema = z
@@ -33,14 +34,39 @@ const daySchema = z
   .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'must be a real calendar date');
 
-/** Validates a time (VALIDATION_ERROR naming `field`) and returns epoch seconds, not before `minSeconds`. */
-export function epochSeconds(value: unknown, field: string, minSeconds = 0, minLabel?: string): number {
-  const schema = epochSecondsSchema.refine((s) => s >= minSeconds, `must not be before ${minLabel ?? new Date(minSeconds * 1000).toISOString()}`);
+/** An inclusive bound and how the error message states it. */
+export interface Bound<T> {
+  value: T;
+  rule: string;
+}
+
+/**
+ * Validates a time (VALIDATION_ERROR naming `field`) and returns epoch seconds, not before `min` nor after `max`
+ * (each `rule` is the message when broken).
+ */
+export function epochSeconds(value: unknown, field: string, { min, max }: { min?: Bound<number>; max?: Bound<number> } = {}): number {
+  const schema = epochSecondsSchema
+    .refine((s) => min === undefined || s >= min.value, min?.rule ?? '')
+    .refine((s) => max === undefined || s <= max.value, max?.rule ?? '');
   return validateInput(z.object({ [field]: schema }), { [field]: value }, `Invalid ${field}`, 'openweather')[field] as number;
 }
 
-/** Validates a day (VALIDATION_ERROR naming `field`) and returns `YYYY-MM-DD`, not before `minDay`. */
-export function isoDay(value: unknown, field: string, minDay?: string): string {
-  const schema = minDay === undefined ? daySchema : daySchema.refine((d) => d >= minDay, `must not be before ${minDay}`);
+/** Validates a day (VALIDATION_ERROR naming `field`) and returns `YYYY-MM-DD`, within the bounds given. */
+export function isoDay(value: unknown, field: string, { min, max }: { min?: Bound<string>; max?: Bound<string> } = {}): string {
+  const schema = daySchema
+    .refine((d) => min === undefined || d >= min.value, min?.rule ?? '')
+    .refine((d) => max === undefined || d <= max.value, max?.rule ?? '');
   return validateInput(z.object({ [field]: schema }), { [field]: value }, `Invalid ${field}`, 'openweather')[field] as string;
+}
+
+const DAY_MS = 86_400_000;
+const utcDay = (epochMs: number): string => new Date(epochMs).toISOString().slice(0, 10);
+
+/**
+ * The days that are "today or tomorrow" somewhere on Earth at `now`: local time runs from UTC-12 to UTC+14, so
+ * from the UTC day 12 h ago to the day after the UTC day 14 h ahead. Which of them the location's own today and
+ * tomorrow are depends on its time zone, which only the API knows.
+ */
+export function todayOrTomorrowAnywhere(now: number): { first: string; last: string } {
+  return { first: utcDay(now - 12 * 3_600_000), last: utcDay(now + 14 * 3_600_000 + DAY_MS) };
 }

@@ -250,6 +250,8 @@ export const oneCallOverview = {
 export const errorBodies = {
   invalidApiKey: { cod: 401, message: 'Invalid API key. Please see https://openweathermap.org/faq#error401 for more info.' },
   cityNotFound: { cod: '404', message: 'city not found' },
+  /** An unknown route or API version (e.g. the retired `/data/2.5/onecall`), whatever the location. */
+  unknownRoute: { cod: '404', message: 'Internal error' },
   zipNotFound: { cod: '404', message: 'not found' },
   nothingToGeocode: { cod: '400', message: 'Nothing to geocode' },
   wrongLatitude: { cod: '400', message: 'wrong latitude' },

@@ -3,8 +3,8 @@
  * the connector offline. Serve them with `startMockServer(handlers)` from `@cf/core/testing` (or MSW's `setupServer`)
  * and point `baseUrl` at the server.
  */
-export { handlers } from './handlers.js';
-export { errorHandlers, type ErrorHandlerOptions } from './error-handlers.js';
+export { handlers, createHandlers, type MockOptions } from './handlers.js';
+export { errorHandlers, OPENWEATHER_BLOCK_MS, type AccountBlockOptions, type ErrorHandlerOptions } from './error-handlers.js';
 export {
   fixtures,
   errorBodies,

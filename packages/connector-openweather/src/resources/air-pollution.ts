@@ -64,8 +64,9 @@ export class AirPollutionResource {
   async history(location: Coordinates, range: AirPollutionHistoryRange, options: CallOptions = {}): Promise<AirPollution> {
     const where = coordinates(location);
     const input: Partial<AirPollutionHistoryRange> = typeof range === 'object' && range !== null ? range : {};
-    const start = epochSeconds(input.start, 'start', AIR_POLLUTION_HISTORY_START, '2020-11-27 (the first day of data)');
-    const end = epochSeconds(input.end, 'end', AIR_POLLUTION_HISTORY_START, '2020-11-27 (the first day of data)');
+    const min = { value: AIR_POLLUTION_HISTORY_START, rule: 'must not be before 2020-11-27 (the first day of data)' };
+    const start = epochSeconds(input.start, 'start', { min });
+    const end = epochSeconds(input.end, 'end', { min });
     if (end < start) {
       throw new ValidationError({ message: 'Invalid range: end: must not be before start', issues: [{ path: 'end', message: 'must not be before start' }], source: 'openweather' });
     }

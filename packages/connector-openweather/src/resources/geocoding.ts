@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { GEOCODING_CACHE_TTL_MS } from '../cache-ttl.js';
 import type { ResourceContext } from '../context.js';
 import { callOptions } from '../input/call-options.js';
-import { coordinates, countrySchema, type Coordinates } from '../input/location.js';
+import { coordinates, countrySchema, MAX_PLACE_NAME_LENGTH, MAX_ZIP_LENGTH, placeNameRule, zipRule, type Coordinates } from '../input/location.js';
 
 export const geocodedPlaceSchema = z.looseObject({
   name: z.string(),
@@ -32,11 +32,16 @@ export interface GeocodeOptions extends CallOptions {
 
 const limitSchema = z.number({ error: 'must be a number' }).int('must be an integer').min(1, 'must be 1 to 5').max(5, 'must be 1 to 5');
 const directSchema = z.object({
-  query: z.string({ error: 'must be a string such as "London,GB"' }).trim().min(1, 'must not be empty'),
+  query: z.string({ error: 'must be a string such as "London,GB"' }).trim().min(1, 'must not be empty').max(MAX_PLACE_NAME_LENGTH, placeNameRule),
   limit: limitSchema.optional(),
 });
 const zipSchema = z.object({
-  zip: z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty').regex(/^[^,]*$/, 'must not contain a comma (give country as its own argument)'),
+  zip: z
+    .string({ error: 'must be a string' })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(MAX_ZIP_LENGTH, zipRule)
+    .regex(/^[^,]*$/, 'must not contain a comma (give country as its own argument)'),
   country: countrySchema,
 });
 

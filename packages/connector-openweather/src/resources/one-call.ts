@@ -4,7 +4,7 @@ import { WEATHER_CACHE_TTL_MS } from '../cache-ttl.js';
 import type { ResourceContext } from '../context.js';
 import { callOptions, type WeatherCallOptions } from '../input/call-options.js';
 import { coordinates, type Coordinates } from '../input/location.js';
-import { epochSeconds, isoDay, type DayInput, type TimeInput } from '../input/time.js';
+import { epochSeconds, isoDay, todayOrTomorrowAnywhere, type DayInput, type TimeInput } from '../input/time.js';
 import { unitsAndLang } from '../input/weather-query.js';
 import { withUnits, type Units } from '../units.js';
 import {
@@ -30,7 +30,7 @@ export interface DaySummaryOptions<V extends Units> extends WeatherCallOptions<V
   tz?: string;
 }
 export interface OverviewOptions<V extends Units> extends Omit<WeatherCallOptions<V>, 'lang'> {
-  /** Today or tomorrow, `YYYY-MM-DD` or a Date. @default today, on the API side */
+  /** Today or tomorrow at the location, `YYYY-MM-DD` or a Date (its UTC day). @default today, on the API side */
   date?: DayInput;
 }
 
@@ -44,6 +44,7 @@ const excludeSchema = z.object({
 const tzSchema = z.object({ tz: z.string().regex(/^[+-](0\d|1[0-4]):[0-5]\d$/, 'must be an offset such as "+05:30" or "-08:00"').optional() });
 
 const ONE_CALL_HISTORY_START = 283_996_800; // 1979-01-01T00:00:00Z: the start of the archive
+const TIMEMACHINE_DAYS_AHEAD = 4; // "from 1st January 1979 till 4 days ahead forecast"
 
 /**
  * One Call API 3.0 (https://openweathermap.org/api/one-call-3): needs the separate "One Call by Call" subscription.
@@ -68,10 +69,17 @@ export class OneCallResource {
     return withUnits(data, units);
   }
 
-  /** Weather at a time from 1979-01-01 up to 4 days ahead: `GET /data/3.0/onecall/timemachine`. */
+  /** Weather at a time from 1979-01-01 up to 4 days ahead (of the client clock): `GET /data/3.0/onecall/timemachine`. */
   async at<V extends Units>(location: Coordinates, time: TimeInput, options: WeatherCallOptions<V> = {}): Promise<OneCallTimemachine<V>> {
     const where = coordinates(location);
-    const dt = epochSeconds(time, 'time', ONE_CALL_HISTORY_START, '1979-01-01 (the start of the archive)');
+    const last = Math.floor(this.ctx.now() / 1000) + TIMEMACHINE_DAYS_AHEAD * 86_400;
+    const dt = epochSeconds(time, 'time', {
+      min: { value: ONE_CALL_HISTORY_START, rule: 'must not be before 1979-01-01 (the start of the archive)' },
+      max: {
+        value: last,
+        rule: `must not be more than ${TIMEMACHINE_DAYS_AHEAD} days ahead (after ${new Date(last * 1000).toISOString()}): the timemachine forecast ends there`,
+      },
+    });
     const { units, query } = unitsAndLang(this.ctx, options);
     const data = await this.send({
       path: '/data/3.0/onecall/timemachine',
@@ -87,7 +95,7 @@ export class OneCallResource {
   /** One day's aggregates, from 1979-01-02 up to 1.5 years ahead: `GET /data/3.0/onecall/day_summary`. */
   async daySummary<V extends Units>(location: Coordinates, date: DayInput, options: DaySummaryOptions<V> = {}): Promise<DaySummary<V>> {
     const where = coordinates(location);
-    const day = isoDay(date, 'date', '1979-01-02');
+    const day = isoDay(date, 'date', { min: { value: '1979-01-02', rule: 'must not be before 1979-01-02' } });
     const { tz } = validateInput(tzSchema, { tz: options.tz }, 'Invalid options', 'openweather');
     const { units, query } = unitsAndLang(this.ctx, options);
     const data = await this.send({
@@ -101,10 +109,16 @@ export class OneCallResource {
     return withUnits(data, units);
   }
 
-  /** A human-readable summary of today's or tomorrow's weather: `GET /data/3.0/onecall/overview`. */
+  /**
+   * A human-readable summary of today's or tomorrow's weather at the location: `GET /data/3.0/onecall/overview`. A
+   * date that is neither anywhere on Earth (by the client clock) is refused before the network; which two days the
+   * location's own are depends on its time zone, so the API may still refuse one of the days in between.
+   */
   async overview<V extends Units>(location: Coordinates, options: OverviewOptions<V> = {}): Promise<WeatherOverview<V>> {
     const where = coordinates(location);
-    const date = options.date === undefined ? undefined : isoDay(options.date, 'date');
+    const { first, last } = todayOrTomorrowAnywhere(this.ctx.now());
+    const rule = `must be today or tomorrow at the location (${first} to ${last} by the client clock, depending on its time zone)`;
+    const date = options.date === undefined ? undefined : isoDay(options.date, 'date', { min: { value: first, rule }, max: { value: last, rule } });
     // The overview endpoint takes `units` but no `lang`.
     const { units, query } = unitsAndLang(this.ctx, options, { lang: false });
     const data = await this.send({
