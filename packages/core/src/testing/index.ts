@@ -20,3 +20,8 @@ export { expectConnectorError } from './expect-connector-error.js';
 export { OPERATION_RULES } from './operation-rules.js';
 export { DECLARATION_RULES, publicOperations } from './declaration-rules.js';
 export { OPERATION_FAULTS } from './operation-faults.js';
+// Types the subject's signatures use, exported here so the API report names them (not a hashed chunk file).
+export type { RuleContext } from './conformance-support.js';
+export type { CoreOptions } from '../connector/connector-options.js';
+export type { ConnectorMetadata } from '../metadata/connector-metadata.js';
+export type { ConnectorEvents, EventName } from '../hooks/events.js';
