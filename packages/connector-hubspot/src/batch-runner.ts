@@ -36,6 +36,8 @@ export interface RunChunksOptions<I, T> {
   locate: (error: BatchErrorBody, chunk: readonly I[], offset: number) => number[];
   /** Adds advice to a whole-chunk failure (e.g. that a create may have been applied). */
   explain?: (error: ConnectorError) => ConnectorError;
+  /** Maps what was done back to the caller's inputs (e.g. after sending repeated ids once), partial results too. */
+  finish?: (result: BatchResult<T, I>) => BatchResult<T, I>;
 }
 
 /** Errors after which every further chunk would fail the same way: stop and throw. */
@@ -79,7 +81,8 @@ export async function runChunks<I, T>(options: RunChunksOptions<I, T>): Promise<
   };
 
   await Promise.all(Array.from({ length: Math.min(options.concurrency, chunkCount) }, () => worker()));
-  const done = collect(outcomes);
+  const collected = collect(outcomes);
+  const done = options.finish ? options.finish(collected) : collected;
   if (fatal) {
     fatal.details.partialResult = { ...done, processedChunks: outcomes.filter(Boolean).length, totalChunks: chunkCount };
     throw fatal;

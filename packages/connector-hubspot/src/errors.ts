@@ -3,13 +3,13 @@ import {
   AuthError,
   InvalidRequestError,
   isConnectorError,
-  type NetworkError,
   NotFoundError,
   RateLimitError,
   type ConnectorError,
   type ErrorContext,
   type ErrorDetails,
 } from '@cf/core';
+import { plainTextExcerpt } from './text-excerpt.js';
 
 /**
  * HubSpot's error body (`ModelError` in the official SDK): `message`, `correlationId` and `category` are always
@@ -108,7 +108,22 @@ export function mapHubSpotError(ctx: ErrorContext, options: ErrorMapperOptions):
   }
   // Anything else keeps core's class for the status (retryable 5xx, 4xx INVALID_REQUEST...), with HubSpot's ids added.
   ctx.defaultError.details = { ...ctx.defaultError.details, ...details };
+  if (typeof ctx.body === 'string') ctx.defaultError.message = notJsonMessage(ctx.status, ctx.body);
   return ctx.defaultError;
+}
+
+const STATUS_TEXT: Record<number, string> = { 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' };
+
+/**
+ * A body that is not HubSpot's JSON comes from something in between (a CDN or proxy page for a 502/504): a few words
+ * of it say which, the markup around them says nothing. The whole page stays in `error.body`.
+ */
+function notJsonMessage(status: number, body: string): string {
+  const excerpt = plainTextExcerpt(body);
+  const what = `${status}${STATUS_TEXT[status] ? ` ${STATUS_TEXT[status]}` : ''}`;
+  const page = /<html|<!doctype/i.test(body) ? 'an HTML page' : 'plain text';
+  const advice = status >= 500 ? ' Reads are retried; if it persists, check https://status.hubspot.com.' : '';
+  return `HubSpot answered ${what} with ${page}, not its JSON error${excerpt ? `: "${excerpt}"` : ''}.${advice}`;
 }
 
 function rateLimitError(ctx: ErrorContext, body: HubSpotErrorBody | undefined, details: ErrorDetails, options: ErrorMapperOptions): ConnectorError {
@@ -116,13 +131,17 @@ function rateLimitError(ctx: ErrorContext, body: HubSpotErrorBody | undefined, d
   const policy = body?.policyName;
   if (policy === 'DAILY') {
     const resetsAt = new Date(options.dailyResetAt(options.now())).toISOString();
+    // The account's own quota as HubSpot reports it (plans, add-on packs): never the plan default configured here.
+    const reported = Number(ctx.headers['x-hubspot-ratelimit-daily']);
+    const dailyLimit = Number.isInteger(reported) && reported > 0 ? reported : undefined;
+    const quota = dailyLimit === undefined ? '' : ` (${dailyLimit.toLocaleString('en-US')} calls per day, as HubSpot reported)`;
     // No retryAfterMs on purpose: core would pause every queued call until midnight instead of failing them.
     return new RateLimitError({
       ...common,
       retryable: false,
-      details: { ...details, policyName: policy, resetsAt },
+      details: { ...details, policyName: policy, resetsAt, ...(dailyLimit === undefined ? {} : { dailyLimit }) },
       message:
-        `HubSpot's daily API limit for this account is used up (429 DAILY); it resets at midnight in the account's time zone ` +
+        `HubSpot's daily API limit for this account${quota} is used up (429 DAILY); it resets at midnight in the account's time zone ` +
         `(${resetsAt}, assuming limits.timeZone "${options.timeZone}"). Not retried.`,
     });
   }
@@ -174,13 +193,12 @@ const UNSAFE_WRITE_HINT =
   'or write with batch.upsert keyed by a unique property (idProperty), which is safe to retry.';
 
 /**
- * Tells the caller that a failed create may have been applied. Core already refuses to repeat a POST that may
- * have reached the server; this only says so, and how to retry safely.
+ * Tells the caller how to go on when a failed create may have been applied. Core decides that (`error.writeOutcome`,
+ * with `retryable: false`) and never repeats such a request; this adds the advice. It also sets
+ * `details.writeMayHaveApplied`, deprecated: read `error.writeOutcome === 'may-have-applied'` instead.
  */
 export function explainUnsafeWrite(error: unknown): unknown {
-  if (!isConnectorError(error)) return error;
-  const mayHaveApplied = error.code === 'SERVER_ERROR' || error.code === 'TIMEOUT' || (error.code === 'NETWORK_ERROR' && !(error as NetworkError).notSent);
-  if (!mayHaveApplied || error.details.writeMayHaveApplied) return error;
+  if (!isConnectorError(error) || error.writeOutcome !== 'may-have-applied' || error.details.writeMayHaveApplied) return error;
   error.message += UNSAFE_WRITE_HINT;
   error.details.writeMayHaveApplied = true;
   return error;

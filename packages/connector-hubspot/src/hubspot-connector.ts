@@ -19,7 +19,17 @@ import {
 import { DEFAULT_BASE_URL, hubspotConfigSchema, type HubSpotConfig, type HubSpotConfigParsed } from './config.js';
 import type { HubSpotContext } from './context.js';
 import { createErrorMapper } from './errors.js';
-import { buildLimiters, HUBSPOT_PLANS, hubspotWindows, nextMidnight, observeHubSpotQuota, SEARCH_PER_SECOND, type HubSpotLimiters, type HubSpotLimits } from './limits.js';
+import {
+  adoptReportedLimits,
+  buildLimiters,
+  HUBSPOT_PLANS,
+  hubspotWindows,
+  nextMidnight,
+  observeHubSpotQuota,
+  SEARCH_PER_SECOND,
+  type HubSpotLimiters,
+  type HubSpotLimits,
+} from './limits.js';
 import { AssociationsApi } from './resources/associations.js';
 import { CrmObjects } from './resources/crm-objects.js';
 import { OwnersApi } from './resources/owners.js';
@@ -130,6 +140,8 @@ export class HubSpotConnector extends BaseConnector<HubSpotConfigParsed> {
     const baseUrl = user.baseUrl ?? DEFAULT_BASE_URL;
     const limits = resolveLimits(config as HubSpotConfig);
     this.limiters = this.buildLimiters(limits, rateLimit as CoreOptions['rateLimit'], store as RateLimitStore | undefined, clock, config.limits?.key ?? 'hubspot');
+    // Limiters the connector built follow the limits HubSpot reports, in their messages too; a user's own instance is left alone.
+    const own = this.limiters ? [...(rateLimit instanceof RateLimiter ? [] : [this.limiters.main]), this.limiters.search] : [];
     this.auth ??= oauth
       ? oauth2Auth({
           tokenUrl: `${baseUrl.replace(/\/+$/, '')}/oauth/v1/token`,
@@ -150,7 +162,11 @@ export class HubSpotConnector extends BaseConnector<HubSpotConfigParsed> {
         auth: this.auth,
         rateLimit: this.limiters?.main ?? false,
         mapError: createErrorMapper({ dailyResetAt: (now) => nextMidnight(now, limits.timeZone), now: () => clock.now(), timeZone: limits.timeZone }),
-        observeQuota: observeHubSpotQuota,
+        observeQuota: (ctx) => {
+          const observations = observeHubSpotQuota(ctx);
+          adoptReportedLimits(own, observations);
+          return observations;
+        },
       },
       user,
     );

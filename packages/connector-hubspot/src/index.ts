@@ -21,7 +21,7 @@ export type { Checkpoint } from './keyset-pager.js';
 export type { BatchFailure, BatchResult } from './batch-runner.js';
 export { CrmObjects, modifiedPropertyOf, type GetOptions, type ListOptions, type CreateInput } from './resources/crm-objects.js';
 export { SEARCH_RESULT_CAP, type SearchRequest, type SearchCursor } from './resources/search.js';
-export { DEFAULT_SETTLE_MS, type ChangedSinceOptions, type ChangedSinceStart } from './resources/changed-since.js';
+export { DEFAULT_SETTLE_MS, ChangedSinceScan, type ChangedSinceOptions, type ChangedSinceStart } from './resources/changed-since.js';
 export { BatchApi, BATCH_SIZE, type BatchReadOptions, type BatchCreateInput, type BatchUpdateInput, type BatchUpsertInput } from './resources/batch.js';
 export {
   AssociationsApi,

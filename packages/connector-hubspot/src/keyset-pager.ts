@@ -1,4 +1,4 @@
-import { paginate, type CallOptions, type PageResult, type Paginated } from '@cf/core';
+import type { CallOptions, PageResult } from '@cf/core';
 import type { HubSpotContext } from './context.js';
 import { searchResponseSchema, type CrmRecord } from './schemas.js';
 import type { Filter } from './validation.js';
@@ -13,6 +13,12 @@ export type Checkpoint = {
   since: number;
   /** The last `hs_object_id` delivered within the millisecond `since`. */
   afterId?: string;
+  /**
+   * `changedSince` only: the exclusive upper bound of the run that produced this checkpoint (epoch ms, the run's
+   * start minus `settleMs`). Records modified at or after it were left for the next run. Informational: each run
+   * sets its own bound, so passing the checkpoint back ignores it.
+   */
+  until?: number;
 };
 
 export interface KeysetOptions<T> {
@@ -25,8 +31,6 @@ export interface KeysetOptions<T> {
   query?: string | undefined;
   properties?: string[] | undefined;
   pageSize: number;
-  /** Where to start; undefined sends the first query with no anchor at all. */
-  start?: Checkpoint | undefined;
   /** An exclusive upper bound on the modification date, fixed when iteration starts. */
   until?: (() => number) | undefined;
   map: (record: CrmRecord) => T;
@@ -50,12 +54,10 @@ export function compareIds(a: string, b: string): number {
  * date therefore only delivers the milliseconds it holds completely (all but its last); when one millisecond
  * fills a whole page, that millisecond is read by id (`modified = since AND hs_object_id > afterId`, sorted by id).
  * Each page's checkpoint is exact, so a crashed scan resumes without losing or repeating a record.
+ *
+ * One page of the scan per call, for the `paginate` of the caller (search mixes it with offset paging,
+ * `changedSince` wraps it with its settle bound).
  */
-export function keysetPages<T>(options: KeysetOptions<T>): Paginated<T, Checkpoint> {
-  return paginate<T, Checkpoint>({ start: options.start, signal: options.call.signal, fetchPage: keysetFetchPage(options) });
-}
-
-/** One page of the scan above, for callers that build their own `paginate` (search mixes it with offset paging). */
 export function keysetFetchPage<T>(options: KeysetOptions<T>): (cursor: Checkpoint | undefined) => Promise<PageResult<T, Checkpoint>> {
   const mod = options.modifiedProperty;
   let until: number | undefined;
@@ -65,6 +67,12 @@ export function keysetFetchPage<T>(options: KeysetOptions<T>): (cursor: Checkpoi
     const raw = record.properties[mod] ?? record.updatedAt;
     const ms = /^\d+$/.test(raw) ? Number(raw) : Date.parse(raw);
     return Number.isNaN(ms) ? Date.parse(record.updatedAt) : ms;
+  };
+
+  // Every cursor this scan hands out says where its run stopped looking (a previous run's bound is replaced).
+  const mark = (c: Checkpoint): Checkpoint => {
+    const { until: _previous, ...rest } = c;
+    return until === undefined ? rest : { ...rest, until };
   };
 
   return async (cursor) => {
@@ -108,15 +116,15 @@ export function keysetFetchPage<T>(options: KeysetOptions<T>): (cursor: Checkpoi
     if (byId && cursor) {
       // Within one millisecond, sorted by id: everything here is deliverable.
       const next: Checkpoint = full && last ? { since: cursor.since, afterId: last.record.id } : { since: cursor.since + 1 };
-      return { items: keyed.map((k) => options.map(k.record)), next };
+      return { items: keyed.map((k) => options.map(k.record)), next: mark(next) };
     }
     if (!full || !last) {
       const checkpoint = last ? { since: last.ms + 1 } : cursor;
-      return { items: keyed.map((k) => options.map(k.record)), next: undefined, ...(checkpoint ? { checkpoint } : {}) };
+      return { items: keyed.map((k) => options.map(k.record)), next: undefined, ...(checkpoint ? { checkpoint: mark(checkpoint) } : {}) };
     }
     // The page's last millisecond may continue on the next page: deliver only the ones before it.
     const complete = keyed.filter((k) => k.ms < last.ms);
-    if (complete.length === 0) return { items: [], next: { since: last.ms, afterId: '0' } };
-    return { items: complete.map((k) => options.map(k.record)), next: { since: last.ms } };
+    if (complete.length === 0) return { items: [], next: mark({ since: last.ms, afterId: '0' }) };
+    return { items: complete.map((k) => options.map(k.record)), next: mark({ since: last.ms }) };
   };
 }

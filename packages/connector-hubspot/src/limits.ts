@@ -97,6 +97,21 @@ export function observeHubSpotQuota(ctx: { status: number; headers: HeaderMap; d
   return out;
 }
 
+/**
+ * Keeps the windows' definitions in step with the limits HubSpot reports (`X-HubSpot-RateLimit-Max`, `-Daily`).
+ * The store already enforces the reported limit; the definition is what core quotes when it refuses a call locally
+ * ("Local quota "daily" (N per 1 day(s)) is used up"), which must name the account's quota, not the plan default.
+ */
+export function adoptReportedLimits(limiters: readonly RateLimiter[], observations: readonly QuotaObservation[]): void {
+  for (const observation of observations) {
+    if (observation.limit === undefined || !(observation.limit > 0)) continue;
+    for (const limiter of limiters) {
+      const window = limiter.windows.find((w) => w.name === observation.window);
+      if (window) window.limit = observation.limit;
+    }
+  }
+}
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(timeZone: string): Intl.DateTimeFormat {

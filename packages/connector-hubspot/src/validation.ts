@@ -106,17 +106,60 @@ export const sortsSchema = z
   .max(1, 'HubSpot applies only one sort; pass at most one');
 export type Sort = z.output<typeof sortsSchema>[number];
 
+/** A value a user may write to a property: HubSpot stores every value as text. */
+export type WriteValue = string | number | boolean | Date | null;
 /** Property values a user may write: strings, numbers, booleans, dates (sent as ISO) or null to clear. */
-export const writeValuesSchema = z.record(
-  propertyNameSchema,
-  z.union([z.string(), z.number().finite(), z.boolean(), z.date(), z.null()]).transform((v) => {
-    if (v === null) return '';
-    if (v instanceof Date) return v.toISOString();
-    return String(v);
-  }),
-  { error: 'must be an object of property name → value' },
-);
-export type WriteValues = z.input<typeof writeValuesSchema>;
+export type WriteValues = Record<string, WriteValue>;
+
+const scalarSchema = z.union([z.string(), z.number().finite(), z.boolean(), z.date(), z.null()]);
+
+/** Why a key is not a property internal name, in words a user can act on; undefined when it is one. */
+export function propertyNameProblem(name: string): string | undefined {
+  if (propertyNameSchema.safeParse(name).success) return undefined;
+  const why =
+    name === ''
+      ? 'it is empty'
+      : /\s/.test(name)
+        ? 'it contains a space'
+        : !/^[A-Za-z]/.test(name)
+          ? 'it must start with a letter'
+          : name.length > 256
+            ? 'it is longer than 256 characters'
+            : `it contains "${/[^A-Za-z0-9_]/.exec(name)?.[0] ?? '?'}"`;
+  return `"${name}" is not a property internal name (a letter, then letters, digits or _): ${why}. Use the internal name, not the label (e.g. firstname, not "First name")`;
+}
+
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return 'an array (for a multiple checkbox, join the options with ";")';
+  if (typeof value === 'number') return 'a number that is not finite';
+  if (value === undefined) return 'undefined (use null to clear a value)';
+  return typeof value === 'object' ? 'an object (serialise it yourself, e.g. as JSON, if you mean to store it as text)' : `a ${typeof value}`;
+}
+
+/** Property values to write: each key an internal name, each value a scalar; sent as HubSpot's strings. */
+export const writeValuesSchema = z
+  .record(z.string(), z.unknown(), { error: 'must be an object of property name → value, e.g. { firstname: "Ada" }' })
+  .superRefine((values, ctx) => {
+    for (const [name, value] of Object.entries(values)) {
+      const problem = propertyNameProblem(name);
+      if (problem) ctx.addIssue({ code: 'custom', path: [name], message: problem });
+      else if (!scalarSchema.safeParse(value).success) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: `property ${name} must be a scalar (string, number, boolean, Date or null; HubSpot values are scalars), got ${describeValue(value)}`,
+        });
+      }
+    }
+  })
+  .transform((values): Record<string, string> => {
+    const out: Record<string, string> = {};
+    for (const [name, raw] of Object.entries(values)) {
+      const value = scalarSchema.parse(raw); // checked above
+      out[name] = value === null ? '' : value instanceof Date ? value.toISOString() : String(value);
+    }
+    return out;
+  });
 
 export const associationCategorySchema = z.enum(['HUBSPOT_DEFINED', 'USER_DEFINED', 'INTEGRATOR_DEFINED']);
 export const associationSpecSchema = z.strictObject({

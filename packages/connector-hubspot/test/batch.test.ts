@@ -39,6 +39,32 @@ describe('batch.read', () => {
     expect(result.errors.map((e) => e.input)).toEqual(['nobody@example.com']);
   });
 
+  it('sends a repeated id once and maps the outcome back to every position that asked for it', async () => {
+    h = await harness();
+    const result = await h.hubspot.contacts.batch.read(['512', '513', '512', '999', { id: '999' }], { properties: ['email'] });
+    expect(h.server.requests).toHaveLength(1);
+    expect(inputs(h.server.requests[0]!)).toEqual([{ id: '512' }, { id: '513' }, { id: '999' }]);
+    expect(result.results.map((r) => [r.id, r.properties.email])).toEqual([
+      ['512', 'bh@hubspot.com'],
+      ['513', 'ada@example.com'],
+    ]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({ index: 3, input: '999', category: 'OBJECT_NOT_FOUND', context: { ids: ['999'] } }),
+      expect.objectContaining({ index: 4, input: '999', category: 'OBJECT_NOT_FOUND', context: { ids: ['999'] } }),
+    ]);
+  });
+
+  it('the mock refuses repeated ids with 400 VALIDATION_ERROR for the whole request, as HubSpot does', async () => {
+    h = await harness();
+    const response = await fetch(`${h.server.baseUrl}/crm/v3/objects/contacts/batch/read`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer x', 'content-type': 'application/json' },
+      body: JSON.stringify({ inputs: [{ id: '512' }, { id: '513' }, { id: '512' }], properties: [] }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ status: 'error', category: 'VALIDATION_ERROR', message: expect.stringContaining('Duplicate IDs found in batch input: [512]') });
+  });
+
   it('sends nothing for no ids', async () => {
     h = await harness();
     expect(await h.hubspot.contacts.batch.read([])).toEqual({ results: [], errors: [] });
@@ -125,6 +151,22 @@ describe('batch.update / upsert / archive', () => {
     expect(h.server.requests[0]!.path).toBe('/crm/v3/objects/contacts/batch/archive');
     expect(result).toEqual({ results: [], errors: [] });
     expect((await h.hubspot.contacts.list().toArray({ limit: 10 })).map((c) => c.id)).toEqual(['514']);
+  });
+
+  it('archive sends a repeated id once', async () => {
+    h = await harness();
+    const result = await h.hubspot.contacts.batch.archive(['512', '512', { id: '513' }]);
+    expect(h.server.requests[0]!.json).toEqual({ inputs: [{ id: '512' }, { id: '513' }] });
+    expect(result).toEqual({ results: [], errors: [] });
+  });
+
+  it('update and upsert refuse a repeated record before the network (HubSpot would fail the whole chunk)', async () => {
+    h = await harness();
+    const b = h.hubspot.contacts.batch;
+    const update = await invalid(() => b.update([{ id: '512', properties: { firstname: 'A' } }, { id: '513', properties: {} }, { id: '512', properties: { lastname: 'B' } }]), '[2].id');
+    expect(update.issues.find((i) => i.path === '[2].id')?.message).toContain('repeats [0].id');
+    await invalid(() => b.upsert([{ id: 'a@b.co', idProperty: 'email', properties: {} }, { id: 'a@b.co', idProperty: 'email', properties: {} }]), '[1].id');
+    expect(h.server.requests).toHaveLength(0);
   });
 
   it('rejects bad inputs before the network', async () => {

@@ -37,7 +37,7 @@ describe('contacts.changedSince', () => {
     });
     expect(pages[0]!.items.map((c) => c.id)).toEqual(['513', '514']);
     // The last page still carries a checkpoint: just after the newest record delivered.
-    expect(pages[0]!.checkpoint).toEqual({ since: Date.parse('2024-04-02T16:45:10.900Z') + 1 });
+    expect(pages[0]!.checkpoint).toEqual({ since: Date.parse('2024-04-02T16:45:10.900Z') + 1, until: h.clock.now() - 30_000 });
     expect(pages[0]!.hasMore).toBe(false);
   });
 
@@ -109,6 +109,27 @@ describe('contacts.changedSince', () => {
     h.clock.advance(31_000);
     const later = await h.hubspot.contacts.changedSince(checkpoint, { properties: ['firstname'] }).toArray({ limit: 10 });
     expect(later.map((c) => [c.id, c.properties.firstname])).toEqual([['513', 'Augusta']]);
+  });
+
+  it('says what it held back: the scan and every checkpoint carry the settle bound', async () => {
+    h = await harness();
+    await h.hubspot.contacts.update('513', { properties: { firstname: 'Augusta' } });
+    const scan = h.hubspot.contacts.changedSince(Date.parse('2024-05-01T00:00:00.000Z'));
+    expect(scan.settleMs).toBe(30_000);
+    expect(scan.until).toBeUndefined();
+    const pages = [];
+    for await (const page of scan.pages()) pages.push(page);
+    const until = h.clock.now() - 30_000;
+    // The change made just now is newer than the bound: nothing this run, and the run says where it stopped.
+    expect(pages.map((p) => p.items.length)).toEqual([0]);
+    expect(scan.until).toBe(until);
+    expect(pages[0]!.checkpoint).toEqual({ since: Date.parse('2024-05-01T00:00:00.000Z'), until });
+    // A checkpoint passed back is accepted as it is; its bound is informational (each run sets its own).
+    h.clock.advance(31_000);
+    const later = await h.hubspot.contacts.changedSince(pages[0]!.checkpoint).toArray({ limit: 10 });
+    expect(later.map((c) => c.id)).toEqual(['513']);
+    const bound = h.server.requests.at(-1)!.json as { filterGroups: Array<{ filters: Array<{ operator: string; value: string }> }> };
+    expect(bound.filterGroups[0]!.filters.find((f) => f.operator === 'LT')?.value).toBe(String(h.clock.now() - 30_000));
   });
 
   it('rejects bad checkpoints and options before the network', async () => {

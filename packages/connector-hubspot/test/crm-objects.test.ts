@@ -157,6 +157,32 @@ describe('contacts.create / update / archive', () => {
   });
 });
 
+describe('write input messages', () => {
+  it('a nested value names its property and says values are scalars', async () => {
+    const error = await invalid(() => h.hubspot.contacts.create({ properties: { email: 'a@b.co', address: { street: 'Main St' } as never } }), 'properties.address');
+    const issue = error.issues.find((i) => i.path === 'properties.address')!;
+    expect(issue.message).toContain('address');
+    expect(issue.message).toContain('scalar');
+    expect(issue.message).toContain('object');
+    const list = await invalid(() => h.hubspot.contacts.batch.update([{ id: '512', properties: { tags: ['a', 'b'] as never } }]), '[0].properties.tags');
+    expect(list.issues[0]!.message).toMatch(/tags.*scalar.*array/);
+    expect(h.server.requests).toHaveLength(0);
+  });
+
+  it('an invalid property name is named, with the reason', async () => {
+    const error = await invalid(() => h.hubspot.contacts.update('512', { properties: { 'first name': 'Ada' } }), 'properties.first name');
+    const issue = error.issues.find((i) => i.path === 'properties.first name')!;
+    expect(issue.message).toContain('"first name"');
+    expect(issue.message).toContain('space');
+    expect(issue.message).toContain('internal name');
+    const digit = await invalid(() => h.hubspot.contacts.create({ properties: { '2nd_email': 'x' } }), 'properties.2nd_email');
+    expect(digit.issues[0]!.message).toContain('start with a letter');
+    const dash = await invalid(() => h.hubspot.contacts.create({ properties: { 'hs-lead': 'x' } }), 'properties.hs-lead');
+    expect(dash.issues[0]!.message).toContain('"-"');
+    expect(h.server.requests).toHaveLength(0);
+  });
+});
+
 describe('every object type', () => {
   it.each([
     ['companies', '9001', 'HubSpot'],

@@ -1,6 +1,7 @@
 import { AuthError, InvalidRequestError, ServerError, systemClock } from '@cf/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mapHubSpotError } from '../src/index.js';
+import { plainTextExcerpt } from '../src/text-excerpt.js';
 import { hubspotErrors } from '../src/mocks/index.js';
 import { harness, rejection, TOKEN, type Harness } from './helpers.js';
 
@@ -64,6 +65,24 @@ describe('HubSpot error bodies become typed errors', () => {
   });
 });
 
+describe('non-JSON answers', () => {
+  it.each([502, 504] as const)('a %i HTML gateway page becomes a short plain-text excerpt in the message (the page stays in body)', async (status) => {
+    h = await harness();
+    h.server.use(hubspotErrors.gatewayPage({ status }));
+    const error = await rejection(h.hubspot.contacts.get('512'));
+    expect(error.code).toBe('SERVER_ERROR');
+    expect(h.server.requests).toHaveLength(3);
+    expect(error.message).not.toMatch(/<|>|\{|function|font-family/);
+    const excerpt = /"(.*)"/.exec(error.message)?.[1] ?? '';
+    expect(excerpt.length).toBeGreaterThan(20);
+    expect(excerpt.length).toBeLessThanOrEqual(200);
+    expect(excerpt).toContain(status === 502 ? 'Bad gateway' : 'Gateway time-out');
+    expect(error.message).toContain(String(status));
+    expect(error.message.length).toBeLessThan(400);
+    expect(String(error.body)).toContain('<html');
+  });
+});
+
 describe('writes and retries', () => {
   it('create is never repeated after a 5xx, and the error says it may exist and how to retry safely', async () => {
     h = await harness();
@@ -73,6 +92,48 @@ describe('writes and retries', () => {
     expect(h.server.requests).toHaveLength(1);
     expect(error.details.writeMayHaveApplied).toBe(true);
     expect(error.message).toContain('batch.upsert');
+  });
+
+  it.each([
+    ['a 502 gateway page', 'bad-gateway', 'SERVER_ERROR'],
+    ['a connection reset', 'reset', 'NETWORK_ERROR'],
+    ['a 201 whose body was cut short', 'truncated', 'PARSING_ERROR'],
+  ] as const)('create whose answer is lost after HubSpot created the record (%s): may-have-applied, not retryable, sent once', async (_label, answer, code) => {
+    h = await harness();
+    h.mock.account.failAfterHandling({ method: 'POST', path: '/crm/v3/objects/contacts', answer });
+    const error = await rejection(h.hubspot.contacts.create({ properties: { email: 'new@example.com' } }));
+    expect(error.code).toBe(code);
+    expect(error.writeOutcome).toBe('may-have-applied');
+    expect(error.retryable).toBe(false);
+    expect(error.message).toContain('may already have applied it');
+    expect(error.message).toContain('batch.upsert');
+    // Deprecated alias of writeOutcome, kept for existing callers.
+    expect(error.details.writeMayHaveApplied).toBe(true);
+    expect(h.server.requests.map((r) => [r.method, r.path])).toEqual([['POST', '/crm/v3/objects/contacts']]);
+    // It was created, once: exactly why the error must not invite a blind retry.
+    expect([...h.mock.account.table('contacts').scan()].filter((c) => c.properties.email === 'new@example.com')).toHaveLength(1);
+  });
+
+  it('a create refused before it applied says not-applied and gets no may-have-applied hint', async () => {
+    h = await harness();
+    h.server.use(hubspotErrors.validationError({ times: 1 }));
+    const error = await rejection(h.hubspot.contacts.create({ properties: { email: 'example.lcom' } }));
+    expect(error.writeOutcome).toBe('not-applied');
+    expect(error.message).not.toContain('may already have applied');
+    expect(error.details.writeMayHaveApplied).toBeUndefined();
+  });
+
+  it('batch.create: a chunk whose answer was lost reports every input may-have-applied, sent once', async () => {
+    h = await harness();
+    h.mock.account.failAfterHandling({ method: 'POST', path: '/crm/v3/objects/contacts/batch/create', answer: 'bad-gateway' });
+    const result = await h.hubspot.contacts.batch.create([{ properties: { email: 'one@example.com' } }, { properties: { email: 'two@example.com' } }]);
+    expect(h.server.requests).toHaveLength(1);
+    expect(result.results).toEqual([]);
+    expect(result.errors.map((e) => [e.index, e.error?.writeOutcome, e.error?.retryable])).toEqual([
+      [0, 'may-have-applied', false],
+      [1, 'may-have-applied', false],
+    ]);
+    expect(result.errors[0]!.message).toContain('batch.upsert');
   });
 
   it('create is retried after a 429, which HubSpot refused before acting', async () => {
@@ -103,13 +164,22 @@ describe('mapHubSpotError', () => {
   const options = { dailyResetAt: () => 0, now: () => 0, timeZone: 'UTC' };
   const defaultError = () => new InvalidRequestError({ message: 'default', status: 400 });
 
-  it('keeps core default for bodies that are not HubSpot errors, adding the correlation header', () => {
+  it("keeps core's class for bodies that are not HubSpot errors, quoting their text, adding the correlation header", () => {
     const error = mapHubSpotError(
       { status: 400, headers: { 'x-hubspot-correlation-id': 'abc' }, body: 'plain text', method: 'GET', path: '/x', retryAfterMs: undefined, rateLimited: false, defaultError: defaultError(), clock: systemClock },
       options,
     );
-    expect(error?.message).toBe('default');
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect(error?.message).toBe('HubSpot answered 400 with plain text, not its JSON error: "plain text".');
     expect(error?.details.apiRequestId).toBe('abc');
+  });
+
+  it('a plain-text excerpt drops scripts, styles, comments and tags, decodes entities, and stops at 200 characters', () => {
+    const page = `<html><head><style>p{color:red}</style><script>var x = "<b>";</script></head><body><!-- hidden --><p>A &amp; B&nbsp;&lt;ok&gt;</p>${'<i>word</i> '.repeat(100)}<a href="https://x`;
+    expect(plainTextExcerpt(page)).toMatch(/^A & B <ok> word word/);
+    expect(plainTextExcerpt(page)).toHaveLength(200);
+    expect(plainTextExcerpt(page).endsWith('…')).toBe(true);
+    expect(plainTextExcerpt('<p>short</p><a href="x')).toBe('short');
   });
 
   it('reads the rolling window from X-HubSpot-RateLimit-Interval-Milliseconds, and Retry-After wins', () => {

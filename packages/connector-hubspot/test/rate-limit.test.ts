@@ -87,6 +87,28 @@ describe('pacing to the ten-second rolling window', () => {
     expect(h.server.requests).toHaveLength(2);
   });
 
+  it('the daily quota errors quote the limit HubSpot reported, not the plan default', async () => {
+    h = await harness({ mock: { rateLimit: { tenSecondly: 100, daily: 3 } } });
+    for (const id of ['512', '513', '514']) await h.hubspot.contacts.get(id);
+    const local = await rejection(h.hubspot.contacts.get('512'));
+    expect(local.code).toBe('RATE_LIMIT');
+    expect(local.message).toContain('3 per 1 day');
+    expect(local.message).not.toContain('250000');
+    expect(h.server.requests).toHaveLength(3);
+  });
+
+  it('a DAILY 429 quotes the daily limit from X-HubSpot-RateLimit-Daily, and so do the calls refused after it', async () => {
+    h = await harness();
+    h.server.use(hubspotErrors.dailyLimit({ times: 1, daily: 1_000_000 }));
+    const error = await rejection(h.hubspot.contacts.get('512'));
+    expect(error.message).toContain('1,000,000 calls per day');
+    expect(error.details.dailyLimit).toBe(1_000_000);
+    const next = await rejection(h.hubspot.contacts.get('513'));
+    expect(next.message).toContain('1000000 per 1 day');
+    expect(next.message).not.toContain('250000');
+    expect(h.server.requests).toHaveLength(1);
+  });
+
   it('rateLimit: false turns pacing off', async () => {
     h = await harness({ config: { rateLimit: false } });
     const started = h.clock.now();

@@ -90,6 +90,24 @@ describe('search past 10,000 results', () => {
     expect(h.server.requests.every((r) => r.path === '/crm/v3/objects/contacts/search')).toBe(true);
   }, 60_000);
 
+  it('sorted on hs_lastmodifieddate (the same date on contacts), re-anchors too and delivers every match', async () => {
+    h = await harness({ mock: { records: { contacts: generateRecords({ count: COUNT, modifiedAt }) } } });
+    const seen = new Set<string>();
+    let previous = { ms: -1, id: 0 };
+    for await (const contact of h.hubspot.contacts.search({ sorts: [{ propertyName: 'hs_lastmodifieddate', direction: 'ASCENDING' }], properties: ['email'], limit: 200 })) {
+      const ms = Date.parse(contact.properties.hs_lastmodifieddate!);
+      const id = Number(contact.id);
+      expect(ms > previous.ms || (ms === previous.ms && id > previous.id)).toBe(true);
+      previous = { ms, id };
+      seen.add(contact.id);
+    }
+    expect(seen.size).toBe(COUNT);
+    const bodies = h.server.requests.map((r) => r.json as { after?: string; sorts: Array<{ propertyName: string }>; properties: string[] });
+    expect(bodies.every((b) => b.after === undefined)).toBe(true);
+    expect(bodies[0]).toMatchObject({ sorts: [{ propertyName: 'hs_lastmodifieddate', direction: 'ASCENDING' }], properties: ['email', 'hs_lastmodifieddate'] });
+    expect(new Set(bodies.map((b) => b.sorts[0]!.propertyName))).toEqual(new Set(['hs_lastmodifieddate', 'hs_object_id']));
+  }, 60_000);
+
   it('the mock refuses to page past 10,000 with a 400, like HubSpot', async () => {
     h = await harness({ mock: { records: { contacts: generateRecords({ count: COUNT }) } } });
     const error = await rejection(h.hubspot.client.request({ method: 'POST', path: '/crm/v3/objects/contacts/search', body: { limit: 100, after: '9950' } }));

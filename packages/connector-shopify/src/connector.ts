@@ -1,8 +1,10 @@
-import { apiKeyAuth, BaseConnector, withUserOptions, type CoreOptions, type HttpClientOptions, type Logger } from '@cf/core';
+import { apiKeyAuth, BaseConnector, RateLimiter, withUserOptions, type Clock, type CoreOptions, type HttpClientOptions, type Logger, type RateLimitStore } from '@cf/core';
 import type { z } from 'zod';
 import { shopifyConfigSchema, type ShopifyConfig, type ShopifyOptions } from './config.js';
 import type { ShopifyContext } from './context.js';
-import { costRateLimit, observeCost } from './cost.js';
+import { COST_WINDOW, costRateLimit, observeCost } from './cost.js';
+import { CostCalibration } from './cost-calibration.js';
+import { DownloadClients, SIGNED_URL_PARAMS } from './download-clients.js';
 import type { ShopifyEvents } from './events.js';
 import { createErrorMapper, inspectGraphqlResponse } from './errors.js';
 import { GraphqlExecutor, type GraphqlCallOptions, type GraphqlResult } from './graphql-client.js';
@@ -26,6 +28,13 @@ import { VERSION } from './version.js';
 export class ShopifyConnector extends BaseConnector<ShopifyConfig, ShopifyEvents> {
   readonly name = 'shopify';
   private executorInstance: GraphqlExecutor | undefined;
+  /** Whether the current client has seen the shop's bucket yet; a new one with each client (see `httpOptions`). */
+  private calibration = new CostCalibration(false);
+  private readonly downloads = new DownloadClients({
+    config: () => this.config,
+    userAgent: `@cf/connector-shopify/${VERSION}`,
+    events: () => this.http.events,
+  });
 
   readonly shop: ShopResource;
   readonly products: Products;
@@ -38,7 +47,12 @@ export class ShopifyConnector extends BaseConnector<ShopifyConfig, ShopifyEvents
   constructor(options: ShopifyOptions) {
     super();
     this.initialize(options);
-    const ctx: ShopifyContext = { executor: this.executor, http: () => this.http };
+    const ctx: ShopifyContext = {
+      executor: this.executor,
+      http: () => this.http,
+      downloadClient: (url) => this.downloads.for(url),
+      events: this.connectorEvents,
+    };
     this.shop = new ShopResource(ctx);
     this.products = new Products(ctx);
     this.orders = new Orders(ctx);
@@ -61,6 +75,7 @@ export class ShopifyConnector extends BaseConnector<ShopifyConfig, ShopifyEvents
   private get executor(): GraphqlExecutor {
     this.executorInstance ??= new GraphqlExecutor({
       http: () => this.http,
+      calibration: () => this.calibration,
       events: this.connectorEvents,
       apiVersion: this.config.apiVersion,
       logger: this.config.logger as Logger | undefined,
@@ -72,21 +87,33 @@ export class ShopifyConnector extends BaseConnector<ShopifyConfig, ShopifyEvents
     return shopifyConfigSchema;
   }
 
+  /** Drains in-flight calls and downloads, then closes the connection pools. */
+  override async disconnect(): Promise<void> {
+    await Promise.all([super.disconnect(), this.downloads.close()]);
+  }
+
+  /** Called for each new client (construction, and `connect()` after `disconnect()`): a new bucket mirror. */
   protected httpOptions(config: ShopifyConfig): HttpClientOptions {
     const { shop, accessToken, apiVersion, baseUrl, ...user } = config;
     const root = (baseUrl ?? `https://${shop}`).replace(/\/+$/, '');
+    const calibration = new CostCalibration(user.rateLimit !== false);
+    this.calibration = calibration;
     return withUserOptions(
       {
         baseUrl: `${root}/admin/api/${apiVersion}`,
         source: 'shopify',
         userAgent: `@cf/connector-shopify/${VERSION}`,
         auth: apiKeyAuth({ in: 'header', name: 'X-Shopify-Access-Token', value: accessToken }),
-        rateLimit: costRateLimit(shop),
-        observeQuota: ({ data }) => observeCost(data),
+        rateLimit: costLimiter(shop, user.clock as Clock | undefined, user.store as RateLimitStore | undefined),
+        observeQuota: ({ data }) => {
+          const observations = observeCost(data);
+          if (observations.length > 0) calibration.markObserved();
+          return observations;
+        },
         inspectResponse: inspectGraphqlResponse,
         mapError: createErrorMapper({ shop, apiVersion }),
         // Bulk result URLs are signed: keep the signature out of logs and events.
-        redact: { params: ['signature', 'x-goog-signature', 'x-goog-credential', 'googleaccessid'] },
+        redact: { params: SIGNED_URL_PARAMS },
       },
       user as CoreOptions,
     );
@@ -109,4 +136,15 @@ export class ShopifyConnector extends BaseConnector<ShopifyConfig, ShopifyEvents
   override async ping(): Promise<void> {
     await this.shop.get();
   }
+}
+
+/**
+ * The shop's bucket mirror. A process knows nothing of what others spent, so a mirror of its own (memory store)
+ * starts empty, refilling at the default rate, until the first `throttleStatus` replaces it; a shared `store`
+ * already holds what the other processes spent, and is used as it is.
+ */
+function costLimiter(shop: string, clock: Clock | undefined, store: RateLimitStore | undefined): RateLimiter {
+  const limiter = new RateLimiter({ ...costRateLimit(shop), ...(clock ? { clock } : {}), ...(store ? { store } : {}) });
+  if (!store) void limiter.observe({ window: COST_WINDOW, remaining: 0, mode: 'exact' }).catch(() => undefined);
+  return limiter;
 }

@@ -1,11 +1,15 @@
-import type { HttpClient } from '@cf/core';
+import type { EventBus, HttpClient } from '@cf/core';
+import type { ShopifyEvents } from './events.js';
 import type { GraphqlExecutor } from './graphql-client.js';
 
-/** What a resource needs from the connector: the GraphQL funnel and, for downloads and waits, core's client. */
+/** What a resource needs from the connector: the GraphQL funnel and, for downloads and waits, core's clients. */
 export interface ShopifyContext {
   executor: GraphqlExecutor;
   /** The current client (a new one after `disconnect()` + `connect()`). */
   http(): HttpClient;
+  /** A credential-less client for a result file's origin (see `DownloadClients`). */
+  downloadClient(url: URL): HttpClient;
+  events: EventBus<ShopifyEvents>;
 }
 
 /** A node of a user-chosen selection: only what was asked for, typed by the caller if they wish. */

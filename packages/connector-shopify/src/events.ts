@@ -4,6 +4,11 @@ export interface ShopifyEvents {
   apiVersionMismatch: { requested: string; served: string; requestId: string; operation: string | undefined };
   /** The response carried `X-Shopify-API-Deprecated-Reason`: the call used something that will be removed. */
   deprecation: { reason: string; requestId: string; operation: string | undefined; apiVersion: string };
+  /**
+   * A bulk result download was cut mid-body and is resumed from `fromByte`, the byte after the last complete
+   * line (with `Range`, or by reading the file again and skipping what was delivered when the host ignores it).
+   */
+  bulkDownloadResume: { requestId: string; resume: number; fromByte: number; objectsDelivered: number; reason: string };
 }
 
 export type ShopifyEventName = keyof ShopifyEvents;

@@ -1,7 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { isRateLimitError, ValidationError, type CallOptions, type EventBus, type HttpClient, type Logger } from '@cf/core';
+import {
+  isConnectorError,
+  isRateLimitError,
+  ValidationError,
+  type ApiResponse,
+  type CallOptions,
+  type ConnectorError,
+  type EventBus,
+  type HttpClient,
+  type Logger,
+} from '@cf/core';
 import { z } from 'zod';
-import { clampCost, CostLearner, readQueryCost, type QueryCost } from './cost.js';
+import { clampCost, COST_WINDOW, CostLearner, MAX_SINGLE_QUERY_COST, observeCost, readQueryCost, type QueryCost } from './cost.js';
+import { PROBE_QUERY, type CostCalibration } from './cost-calibration.js';
 import { estimateOperationCost } from './cost-estimate.js';
 import type { ShopifyEvents } from './events.js';
 import { GraphqlSyntaxError, parseDocument, selectOperation, type GraphqlDocument, type OperationDefinition } from './graphql-document.js';
@@ -50,6 +61,8 @@ export interface GraphqlResult<TData> {
 
 export interface GraphqlExecutorDeps {
   http: () => HttpClient;
+  /** Whether the current client's bucket state is known yet (see `CostCalibration`). */
+  calibration: () => CostCalibration;
   events: EventBus<ShopifyEvents>;
   apiVersion: string;
   logger: Logger | undefined;
@@ -119,26 +132,32 @@ export class GraphqlExecutor {
       throw new ValidationError({ message: 'cost must be a positive number of points.', issues: [{ path: 'cost', message: 'must be a positive number' }] });
     }
     const key = `${operationName ?? ''}\u0000${CostLearner.key(document, variables)}`;
-    const expectedCost = clampCost(costOverride ?? this.learner.get(key) ?? estimateOperationCost(op, doc.fragments, variables));
+    const estimated = costOverride ?? this.learner.get(key) ?? estimateOperationCost(op, doc.fragments, variables);
+    if (estimated > MAX_SINGLE_QUERY_COST) throw tooCostly(estimated, costOverride !== undefined);
+    const expectedCost = clampCost(estimated);
     const requestId = call.requestId ?? randomUUID();
     const name = operation ?? op.name ?? op.operation;
-    let response;
-    try {
-      response = await this.deps.http().request({
+    const send = (): Promise<ApiResponse<{ data: TData; extensions?: Record<string, unknown> | undefined }>> =>
+      this.deps.http().request({
         ...call,
         requestId,
         method: 'POST',
         path: '/graphql.json',
         body: { query: document, ...(variables !== undefined ? { variables } : {}), ...(operationName !== undefined ? { operationName } : {}) },
         // A query has no effect, so core may repeat it after a 5xx or a dropped connection; a mutation may
-        // have run, so core repeats it only when Shopify provably did not run it (THROTTLED, as 429).
+        // have run, so core repeats it only when Shopify provably did not run it (THROTTLED, as 429), and its
+        // errors say `writeOutcome`.
         idempotent: isQuery,
         cost: expectedCost,
         operation: name,
         schema: envelopeSchema(schema),
       });
+    let response;
+    try {
+      response = await this.deps.calibration().run(expectedCost, send, () => this.probe(call.signal), call.signal);
     } catch (error) {
       if (isRateLimitError(error)) this.learner.learn(key, error.details.requestedQueryCost as number | undefined);
+      if (isConnectorError(error)) await this.settleRefusal(error, expectedCost, isQuery);
       throw error;
     }
     const cost = readQueryCost(response.data);
@@ -163,6 +182,28 @@ export class GraphqlExecutor {
     };
   }
 
+  /**
+   * A refusal Shopify charged nothing for (MAX_COST_EXCEEDED, a parse or validation error, an HTTP 4xx) and whose
+   * body carried no `throttleStatus` to correct the mirror with gives its points back to the local bucket. A
+   * mutation refused that way, or with `userErrors`, provably did not apply.
+   */
+  private async settleRefusal(error: ConnectorError, expectedCost: number, isQuery: boolean): Promise<void> {
+    const uncharged = refusedUncharged(error);
+    if (uncharged) await this.deps.http().rateLimiter?.refund(expectedCost, COST_WINDOW).catch(() => undefined);
+    if (!isQuery && (uncharged || Array.isArray(error.details.userErrors))) error.writeOutcome = 'not-applied';
+  }
+
+  /**
+   * The 1-point query that learns the bucket before an expensive first call. It bypasses the local mirror (which
+   * assumes the bucket empty until now) and feeds its `throttleStatus` to it directly.
+   */
+  private async probe(signal: AbortSignal | undefined): Promise<void> {
+    const http = this.deps.http();
+    const response = await http.request({ method: 'POST', path: '/graphql.json', body: { query: PROBE_QUERY }, idempotent: true, rateLimiter: false, operation: 'cost.probe', ...(signal ? { signal } : {}) });
+    for (const observation of observeCost(response.data)) await http.rateLimiter?.observe(observation);
+    if (readQueryCost(response.data)?.throttleStatus) this.deps.calibration().markObserved();
+  }
+
   /** Emits a fall-forward once per served version and a deprecation once per operation and reason. */
   private report(served: string | undefined, deprecatedReason: string | undefined, requestId: string, operation: string): void {
     const requested = this.deps.apiVersion;
@@ -177,6 +218,31 @@ export class GraphqlExecutor {
       this.deps.events.emit('deprecation', { reason: deprecatedReason, requestId, operation, apiVersion: served ?? requested });
     }
   }
+}
+
+function tooCostly(estimated: number, declared: boolean): ValidationError {
+  const what = declared ? `The cost you passed (${estimated} points)` : `The query's cost is estimated at ${estimated} points by Shopify's documented rules; it`;
+  return new ValidationError({
+    message:
+      `${what} is over Shopify's single-query maximum of ${MAX_SINGLE_QUERY_COST}, so Shopify would refuse it (MAX_COST_EXCEEDED); it was not sent. ` +
+      'Lower `first` (or nested connection sizes), select fewer nested connections, or use bulk.run(). If you know Shopify computes less, pass `cost`.',
+    issues: [{ path: declared ? 'cost' : 'query', message: `cost ${estimated} exceeds the single query maximum of ${MAX_SINGLE_QUERY_COST}` }],
+    source: 'shopify',
+    details: { estimatedCost: estimated, maxCost: MAX_SINGLE_QUERY_COST },
+  });
+}
+
+/** Shopify refused the request before executing it, charged nothing, and said nothing about the bucket. */
+function refusedUncharged(error: ConnectorError): boolean {
+  if (error.code === 'RATE_LIMIT' || readQueryCost(error.body)?.throttleStatus) return false;
+  if (error.details.httpStatus === 200) {
+    if ((error.details.codes as string[] | undefined)?.includes('MAX_COST_EXCEEDED')) return true;
+    // GraphQL leaves `data` out when it refused the document before executing it (a parse or validation error).
+    const body = error.body;
+    return typeof body === 'object' && body !== null && 'errors' in body && !('data' in body);
+  }
+  const status = error.status;
+  return status !== undefined && status >= 400 && status < 500 && status !== 429;
 }
 
 function envelopeSchema<TData>(data: z.ZodType<TData> | undefined): z.ZodType<{ data: TData; extensions?: Record<string, unknown> | undefined }> {

@@ -1,4 +1,3 @@
-import { StringDecoder } from 'node:string_decoder';
 import { ParsingError } from '@cf/core';
 
 /** One line of a bulk operation's result: an object, with `__parentId` when it is a nested connection's item. */
@@ -13,16 +12,40 @@ export type BulkRecord = {
 /** Longest line accepted before failing: a guard against a body that is not JSONL. @default 16 MiB */
 export const DEFAULT_MAX_LINE_BYTES = 16 * 1024 * 1024;
 
+/** One record of a JSONL stream and where its line ends, in bytes from the start of the file. */
+export interface JsonlEntry {
+  record: BulkRecord;
+  /** The byte offset just after this line's newline: where a resumed download starts reading again. */
+  end: number;
+  /** The line's number in the file (1-based). */
+  line: number;
+}
+
+export interface JsonlReadOptions {
+  maxLineBytes?: number;
+  /** The byte offset of the first chunk in the file (a resumed download). @default 0 */
+  startByte?: number;
+  /** Lines already read before `startByte`, so messages keep naming lines of the whole file. @default 0 */
+  startLine?: number;
+}
+
+const NEWLINE = 0x0a;
+
 /**
- * Parses JSON Lines from a stream of chunks, one record at a time: memory holds one chunk and one
- * partial line, never the file. Multi-byte characters split across chunks are kept intact.
+ * Reads JSON Lines from a stream of chunks, one record at a time, with the byte offset where each line ends:
+ * memory holds one chunk and one partial line, never the file. Lines are split on the newline byte, which never
+ * occurs inside a multi-byte UTF-8 character, so offsets are exact and split characters stay intact. A partial
+ * last line is parsed only when the stream ends normally (a stream cut short throws before it).
  */
-export async function* jsonLines(chunks: AsyncIterable<Buffer | string>, maxLineBytes = DEFAULT_MAX_LINE_BYTES): AsyncGenerator<BulkRecord> {
-  const decoder = new StringDecoder('utf8');
-  let carry = '';
-  let lineNumber = 0;
-  const parse = (line: string): BulkRecord | undefined => {
+export async function* jsonlEntries(chunks: AsyncIterable<Buffer | string>, options: JsonlReadOptions = {}): AsyncGenerator<JsonlEntry> {
+  const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+  let lineNumber = options.startLine ?? 0;
+  let offset = options.startByte ?? 0;
+  let carry: Buffer[] = [];
+  let carryBytes = 0;
+  const parse = (bytes: Buffer): BulkRecord | undefined => {
     lineNumber += 1;
+    const line = bytes.toString('utf8');
     const text = line.endsWith('\r') ? line.slice(0, -1) : line;
     if (text.trim() === '') return undefined;
     try {
@@ -38,26 +61,42 @@ export async function* jsonLines(chunks: AsyncIterable<Buffer | string>, maxLine
       });
     }
   };
-  for await (const chunk of chunks) {
-    carry += typeof chunk === 'string' ? chunk : decoder.write(chunk);
+  for await (const raw of chunks) {
+    const chunk = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
     let start = 0;
-    for (let newline = carry.indexOf('\n'); newline !== -1; newline = carry.indexOf('\n', start)) {
-      const record = parse(carry.slice(start, newline));
+    for (let newline = chunk.indexOf(NEWLINE); newline !== -1; newline = chunk.indexOf(NEWLINE, start)) {
+      const piece = chunk.subarray(start, newline + 1);
+      const line = carryBytes === 0 ? piece : Buffer.concat([...carry, piece]);
+      carry = [];
+      carryBytes = 0;
+      offset += line.length;
       start = newline + 1;
-      if (record) yield record;
+      const record = parse(line.subarray(0, line.length - 1));
+      if (record) yield { record, end: offset, line: lineNumber };
     }
-    carry = carry.slice(start);
-    if (carry.length > maxLineBytes) {
+    if (start < chunk.length) {
+      carry.push(chunk.subarray(start));
+      carryBytes += chunk.length - start;
+    }
+    if (carryBytes > maxLineBytes) {
       throw new ParsingError({
-        message: `A line of the bulk result exceeds ${maxLineBytes} characters; the body is not JSON Lines.`,
+        message: `A line of the bulk result exceeds ${maxLineBytes} bytes; the body is not JSON Lines.`,
         source: 'shopify',
         details: { line: lineNumber + 1 },
       });
     }
   }
-  carry += decoder.end();
-  const last = parse(carry);
-  if (last) yield last;
+  if (carryBytes > 0) {
+    const line = Buffer.concat(carry);
+    offset += line.length;
+    const record = parse(line);
+    if (record) yield { record, end: offset, line: lineNumber };
+  }
+}
+
+/** Parses JSON Lines from a stream of chunks, one record at a time (see `jsonlEntries`). */
+export async function* jsonLines(chunks: AsyncIterable<Buffer | string>, maxLineBytes = DEFAULT_MAX_LINE_BYTES): AsyncGenerator<BulkRecord> {
+  for await (const entry of jsonlEntries(chunks, { maxLineBytes })) yield entry.record;
 }
 
 /**

@@ -130,6 +130,6 @@ describe('orders.changedSince: incremental extraction', () => {
       const error = await (async () => call())().catch((e: unknown) => e);
       expect(isValidationError(error), String(error)).toBe(true);
     }
-    expect(h.server.requests).toHaveLength(0);
+    expect(h.requests()).toHaveLength(0);
   });
 });

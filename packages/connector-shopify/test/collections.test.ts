@@ -20,14 +20,14 @@ describe('collections', () => {
       sortOrder: 'BEST_SELLING',
       productsCount: { count: 1 },
     });
-    expectGraphqlRequest(h.server.requests[0], {
+    expectGraphqlRequest(h.requests()[0], {
       query: 'collections(first: $first, after: $after, query: $query, reverse: $reverse, sortKey: $sortKey)',
       variables: { first: 250, after: null, query: null, reverse: false, sortKey: 'TITLE' },
     });
     expect((await h.shopify.collections.get(482865238328)).title).toBe('Cycling');
     const { collection } = await h.shopify.collections.create({ title: 'Winter', products: ['gid://shopify/Product/7608002248760'] });
     expect(collection).toMatchObject({ title: 'Winter', handle: 'winter', productsCount: { count: 1 } });
-    expectGraphqlRequest(h.server.requests[2], { query: 'collectionCreate(input: $input)', variables: { input: { title: 'Winter', products: ['gid://shopify/Product/7608002248760'] } } });
+    expectGraphqlRequest(h.requests()[2], { query: 'collectionCreate(input: $input)', variables: { input: { title: 'Winter', products: ['gid://shopify/Product/7608002248760'] } } });
   });
 
   it('validates input before the network', async () => {
@@ -36,6 +36,6 @@ describe('collections', () => {
       const error = await (async () => call())().catch((e: unknown) => e);
       expect(isValidationError(error), String(error)).toBe(true);
     }
-    expect(h.server.requests).toHaveLength(0);
+    expect(h.requests()).toHaveLength(0);
   });
 });

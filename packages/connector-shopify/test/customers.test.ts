@@ -18,7 +18,7 @@ describe('customers', () => {
       amountSpent: { amount: '412.49', currencyCode: 'USD' },
       numberOfOrders: '3',
     });
-    expectGraphqlRequest(h.server.requests[0], {
+    expectGraphqlRequest(h.requests()[0], {
       query: /customers\(first: \$first.*sortKey: \$sortKey\)[\s\S]*defaultEmailAddress \{ emailAddress marketingState \}/,
       variables: { first: 249, after: null, query: null, reverse: false, sortKey: 'NAME' },
     });
@@ -30,7 +30,7 @@ describe('customers', () => {
     h = await startShopify();
     const { customer } = await h.shopify.customers.create({ firstName: 'Ada', lastName: 'Ng', email: 'ada.ng@example.com', phone: '+14155550123', tags: ['wholesale'] });
     expect(customer).toMatchObject({ displayName: 'Ada Ng', defaultEmailAddress: { emailAddress: 'ada.ng@example.com' }, defaultPhoneNumber: { phoneNumber: '+14155550123' } });
-    expectGraphqlRequest(h.server.requests[0], {
+    expectGraphqlRequest(h.requests()[0], {
       query: 'customerCreate(input: $input)',
       variables: { input: { firstName: 'Ada', lastName: 'Ng', email: 'ada.ng@example.com', phone: '+14155550123', tags: ['wholesale'] } },
     });
@@ -40,14 +40,14 @@ describe('customers', () => {
     h = await startShopify();
     const error = await h.shopify.customers.create({ email: 'rosa.marquez@example.com' }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'VALIDATION_ERROR', issues: [{ path: 'email', message: 'Email has already been taken' }] });
-    expect(h.server.requests).toHaveLength(1);
+    expect(h.requests()).toHaveLength(1);
   });
 
   it('update: customerUpdate(input:)', async () => {
     h = await startShopify();
     const { customer } = await h.shopify.customers.update({ id: 'gid://shopify/Customer/6884731224160', tags: ['returning'] });
     expect(customer?.tags).toEqual(['returning']);
-    expectGraphqlRequest(h.server.requests[0], { query: 'customerUpdate(input: $input)', variables: { input: { id: 'gid://shopify/Customer/6884731224160', tags: ['returning'] } } });
+    expectGraphqlRequest(h.requests()[0], { query: 'customerUpdate(input: $input)', variables: { input: { id: 'gid://shopify/Customer/6884731224160', tags: ['returning'] } } });
   });
 
   it('validates input before the network', async () => {
@@ -62,6 +62,6 @@ describe('customers', () => {
       const error = await (async () => call())().catch((e: unknown) => e);
       expect(isValidationError(error), String(error)).toBe(true);
     }
-    expect(h.server.requests).toHaveLength(0);
+    expect(h.requests()).toHaveLength(0);
   });
 });

@@ -18,7 +18,7 @@ describe('HTTP errors in core codes, with messages that say what to do', () => {
     expect((error as Error).message).toContain('[API] Invalid API key or access token');
     expect((error as { details: { apiRequestId?: string } }).details.apiRequestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(JSON.stringify(error)).not.toContain(TOKEN);
-    expect(h.server.requests).toHaveLength(1);
+    expect(h.requests()).toHaveLength(1);
   });
 
   it('402 (frozen shop) and 423 (locked) are INVALID_REQUEST with the reason', async () => {
@@ -43,7 +43,7 @@ describe('HTTP errors in core codes, with messages that say what to do', () => {
     h = await startShopify({ connector: { apiVersion: '2099-01' } });
     const error = await h.shopify.shop.get().catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'NOT_FOUND' });
-    expect(h.server.requests[0]?.path).toBe('/admin/api/2099-01/graphql.json');
+    expect(h.requests()[0]?.path).toBe('/admin/api/2099-01/graphql.json');
   });
 
   it('403 is AUTH_FAILED pointing at scopes', async () => {
@@ -59,7 +59,7 @@ describe('HTTP errors in core codes, with messages that say what to do', () => {
     h.server.use(shopifyErrors.serverError(503));
     const error = await h.shopify.shop.get().catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'SERVER_ERROR', status: 503, retryable: true, details: { attempt: 3 } });
-    expect(h.server.requests).toHaveLength(3);
+    expect(h.requests()).toHaveLength(3);
   });
 
   it('MAX_COST_EXCEEDED from the server is VALIDATION_ERROR and not retried', async () => {
@@ -67,7 +67,7 @@ describe('HTTP errors in core codes, with messages that say what to do', () => {
     h.server.use(shopifyErrors.maxCostExceeded(2003, { times: 1 }));
     const error = await h.shopify.shop.get().catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'VALIDATION_ERROR', issues: [{ path: 'query' }], details: { codes: ['MAX_COST_EXCEEDED'] } });
-    expect(h.server.requests).toHaveLength(1);
+    expect(h.requests()).toHaveLength(1);
   });
 
   it('a THROTTLED that persists gives up as RATE_LIMIT after the retry budget of attempts', async () => {
@@ -75,6 +75,6 @@ describe('HTTP errors in core codes, with messages that say what to do', () => {
     h.server.use(shopifyErrors.throttled({ requested: 100, available: 0 }));
     const error = await h.shopify.shop.get().catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'RATE_LIMIT', retryAfterMs: 2000, details: { codes: ['THROTTLED'], requestedQueryCost: 100 } });
-    expect(h.server.requests).toHaveLength(3);
+    expect(h.requests()).toHaveLength(3);
   });
 });

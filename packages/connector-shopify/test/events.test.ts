@@ -16,7 +16,7 @@ describe('API version and deprecation notices', () => {
     const { meta } = await h.shopify.graphql('{ shop { id } }');
     await h.shopify.shop.get();
     expect(meta.apiVersion).toEqual({ requested: '2024-07', served: '2025-01' });
-    expect(h.server.requests[0]?.path).toBe('/admin/api/2024-07/graphql.json');
+    expect(h.requests()[0]?.path).toBe('/admin/api/2024-07/graphql.json');
     expect(mismatches).toEqual([{ requested: '2024-07', served: '2025-01', requestId: meta.requestId, operation: 'query' }]);
     dispose();
   });

@@ -27,7 +27,7 @@ describe('graphql(): the raw typed call', () => {
     });
     expect(result.meta.apiRequestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(result.extensions).toHaveProperty('cost');
-    const body = expectGraphqlRequest(h.server.requests[0], { query: PRODUCT_TITLE, variables: { id: 'gid://shopify/Product/7608002183224' } });
+    const body = expectGraphqlRequest(h.requests()[0], { query: PRODUCT_TITLE, variables: { id: 'gid://shopify/Product/7608002183224' } });
     expect(body).toHaveProperty('operationName', 'ProductTitle');
   });
 
@@ -36,7 +36,7 @@ describe('graphql(): the raw typed call', () => {
     const error = await h.shopify.graphql('{ nope { id } }').catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'INVALID_REQUEST', retryable: false, details: { httpStatus: 200, codes: ['undefinedField'] } });
     expect((error as Error).message).toBe("Shopify rejected the GraphQL request: Field 'nope' doesn't exist on type 'QueryRoot' (at query.nope)");
-    expect(h.server.requests).toHaveLength(1);
+    expect(h.requests()).toHaveLength(1);
     h.server.use(shopifyErrors.graphqlError("Field 'nope' doesn't exist on type 'Product'", 'undefinedField', { times: 1 }));
     const again = await h.shopify.graphql('{ shop { id } }').catch((e: unknown) => e);
     expect((again as Error).message).toBe("Shopify rejected the GraphQL request: Field 'nope' doesn't exist on type 'Product' (at query.nope)");
@@ -68,11 +68,11 @@ describe('graphql(): the raw typed call', () => {
     h = await startShopify();
     h.server.use(shopifyErrors.serverError(502, { times: 1 }));
     await h.shopify.graphql('{ shop { id } }');
-    expect(h.server.requests).toHaveLength(2);
+    expect(h.requests()).toHaveLength(2);
     h.server.use(shopifyErrors.serverError(502, { times: 1 }));
     const error = await h.shopify.graphql('mutation { productCreate(product: { title: "Hat" }) { product { id } userErrors { field message } } }').catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'SERVER_ERROR', status: 502 });
-    expect(h.server.requests).toHaveLength(3);
+    expect(h.requests()).toHaveLength(3);
   });
 
   it('validates the document and options before the network', async () => {
@@ -90,6 +90,6 @@ describe('graphql(): the raw typed call', () => {
       const error = await call().catch((e: unknown) => e);
       expect(isValidationError(error), String(error)).toBe(true);
     }
-    expect(h.server.requests).toHaveLength(0);
+    expect(h.requests()).toHaveLength(0);
   });
 });

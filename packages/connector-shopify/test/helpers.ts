@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { FakeClock, startMockServer, type MockServer, type RecordedRequest } from '@cf/core/testing';
+import { PROBE_QUERY } from '../src/cost-calibration.js';
 import { ShopifyConnector, type ShopifyOptions } from '../src/index.js';
 import { createShopifyMock, type ShopifyMock, type ShopifyMockOptions } from '../src/mocks/index.js';
 
@@ -33,8 +34,15 @@ export interface Harness {
   mock: ShopifyMock;
   server: MockServer;
   shopify: ShopifyConnector;
-  /** Every GraphQL request body received, oldest first. */
+  /**
+   * Every request received, oldest first, except the connector's 1-point cost probe (`query CostProbe`), which a
+   * new connector sends once before an expensive first call (asserted in cost-pacing.test.ts).
+   */
+  requests(): RecordedRequest[];
+  /** The GraphQL request bodies of `requests()`. */
   bodies(): Array<{ query: string; variables?: Record<string, unknown>; operationName?: string }>;
+  /** How many cost probes were sent. */
+  probes(): number;
   close(): Promise<void>;
 }
 
@@ -59,12 +67,18 @@ export async function startShopify(
     mock,
     server,
     shopify,
-    bodies: () => server.requests.filter((r) => r.path.endsWith('/graphql.json')).map((r) => r.json as never),
+    requests: () => server.requests.filter((r) => !isProbe(r)),
+    bodies: () => server.requests.filter((r) => r.path.endsWith('/graphql.json') && !isProbe(r)).map((r) => r.json as never),
+    probes: () => server.requests.filter(isProbe).length,
     close: async () => {
       await shopify.disconnect();
       await server.close();
     },
   };
+}
+
+function isProbe(request: RecordedRequest): boolean {
+  return (request.json as { query?: unknown } | undefined)?.query === PROBE_QUERY;
 }
 
 /** Asserts one request is the Admin GraphQL call the connector should send, and returns its body. */

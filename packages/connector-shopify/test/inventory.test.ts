@@ -28,7 +28,7 @@ describe('inventory', () => {
       },
     ]);
     // inventoryItems takes no sortKey.
-    expectGraphqlRequest(h.server.requests[0], {
+    expectGraphqlRequest(h.requests()[0], {
       query: 'inventoryItems(first: $first, after: $after, query: $query, reverse: $reverse)',
       variables: { first: 250, after: null, query: 'sku:AERA-M', reverse: false },
     });
@@ -41,7 +41,7 @@ describe('inventory', () => {
     expect(levels).toHaveLength(1);
     expect(levels[0]?.location).toEqual({ id: LOCATION, name: 'Main warehouse' });
     expect(levels[0]?.quantities.find((q) => q.name === 'available')?.quantity).toBe(7);
-    expectGraphqlRequest(h.server.requests[0], {
+    expectGraphqlRequest(h.requests()[0], {
       query: 'inventoryItem(id: $id) { inventoryLevels(first: $first, after: $after)',
       variables: { id: ITEM, first: 250, after: null },
     });
@@ -52,7 +52,7 @@ describe('inventory', () => {
     const input = { reason: 'correction', name: 'available' as const, changes: [{ delta: -2, inventoryItemId: ITEM, locationId: LOCATION }] };
     const payload = await h.shopify.inventory.adjustQuantities(input);
     expect(payload.inventoryAdjustmentGroup).toMatchObject({ reason: 'correction', changes: [{ name: 'available', delta: -2 }] });
-    expectGraphqlRequest(h.server.requests[0], { query: 'inventoryAdjustQuantities(input: $input)', variables: { input } });
+    expectGraphqlRequest(h.requests()[0], { query: 'inventoryAdjustQuantities(input: $input)', variables: { input } });
     const error = await h.shopify.inventory
       .adjustQuantities({ ...input, changes: [{ delta: 1, inventoryItemId: 'gid://shopify/InventoryItem/1', locationId: LOCATION }] })
       .catch((e: unknown) => e);
@@ -76,6 +76,6 @@ describe('inventory', () => {
       const error = await (async () => call())().catch((e: unknown) => e);
       expect(isValidationError(error), String(error)).toBe(true);
     }
-    expect(h.server.requests).toHaveLength(0);
+    expect(h.requests()).toHaveLength(0);
   });
 });

@@ -22,7 +22,7 @@ describe('orders', () => {
       customer: { id: 'gid://shopify/Customer/6884731224160' },
     });
     expect(typeof orders[0]?.currentTotalPriceSet.shopMoney.amount).toBe('string');
-    expectGraphqlRequest(h.server.requests[0], {
+    expectGraphqlRequest(h.requests()[0], {
       query: /query OrdersList\(.*\$sortKey: OrderSortKeys\)[\s\S]*currentTotalPriceSet \{ shopMoney \{ amount currencyCode \}/,
       variables: { first: 199, after: null, query: 'created_at:>=2025-01-01', reverse: false, sortKey: 'PROCESSED_AT' },
     });
@@ -32,16 +32,18 @@ describe('orders', () => {
     h = await startShopify();
     const order = await h.shopify.orders.get('gid://shopify/Order/5923473719352');
     expect(order.name).toBe('#1001');
-    expectGraphqlRequest(h.server.requests[0], { query: 'order(id: $id)', variables: { id: 'gid://shopify/Order/5923473719352' } });
+    expectGraphqlRequest(h.requests()[0], { query: 'order(id: $id)', variables: { id: 'gid://shopify/Order/5923473719352' } });
   });
 
   it('a missing read_orders scope is AUTH_FAILED naming the scope (GraphQL ACCESS_DENIED on HTTP 200)', async () => {
     h = await startShopify();
+    await h.shopify.shop.get(); // the connector has learned the bucket: the next call is the orders page itself
     h.server.use(shopifyErrors.accessDenied('read_orders', { times: 1 }));
     const error = await h.shopify.orders.list().toArray({ limit: 1 }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'AUTH_FAILED', details: { codes: ['ACCESS_DENIED'], httpStatus: 200 } });
     expect((error as Error).message).toContain('`read_orders` access scope');
-    expect(h.server.requests).toHaveLength(1);
+    expect(h.requests()).toHaveLength(2);
+    expect(h.bodies()[1]?.query).toContain('orders(first: $first');
   });
 
   it('validates input before the network', async () => {
@@ -50,6 +52,6 @@ describe('orders', () => {
       const error = await (async () => call())().catch((e: unknown) => e);
       expect(isValidationError(error), String(error)).toBe(true);
     }
-    expect(h.server.requests).toHaveLength(0);
+    expect(h.requests()).toHaveLength(0);
   });
 });

@@ -30,7 +30,7 @@ describe('products', () => {
       totalInventory: 19,
       variantsCount: { count: 2 },
     });
-    expectGraphqlRequest(h.server.requests[0], {
+    expectGraphqlRequest(h.requests()[0], {
       query: 'products(first: $first, after: $after, query: $query, reverse: $reverse, sortKey: $sortKey)',
       variables: { first: 2, after: null, query: 'vendor:Acme', reverse: true, sortKey: 'TITLE' },
     });
@@ -60,7 +60,7 @@ describe('products', () => {
     h = await startShopify();
     const byNumber = await h.shopify.products.get(7608002215992);
     expect(byNumber.handle).toBe('trail-runner-socks');
-    expectGraphqlRequest(h.server.requests[0], { query: 'product(id: $id) {', variables: { id: 'gid://shopify/Product/7608002215992' } });
+    expectGraphqlRequest(h.requests()[0], { query: 'product(id: $id) {', variables: { id: 'gid://shopify/Product/7608002215992' } });
     const missing = await h.shopify.products.get('gid://shopify/Product/1').catch((e: unknown) => e);
     expect(missing).toMatchObject({ code: 'NOT_FOUND', details: { id: 'gid://shopify/Product/1' } });
     const custom = await h.shopify.products.get<{ title: string }>('gid://shopify/Product/7608002183224', { fields: 'title' });
@@ -73,7 +73,7 @@ describe('products', () => {
     expect(payload.userErrors).toEqual([]);
     expect(payload.product).toMatchObject({ title: 'Ridge Gloves', handle: 'ridge-gloves', status: 'DRAFT', tags: ['winter'], createdAt: '2026-01-01T00:00:00Z' });
     expect(payload.product?.id).toMatch(/^gid:\/\/shopify\/Product\/\d+$/);
-    expectGraphqlRequest(h.server.requests[0], {
+    expectGraphqlRequest(h.requests()[0], {
       query: 'productCreate(product: $product)',
       variables: { product: { title: 'Ridge Gloves', vendor: 'Acme', tags: ['winter'], status: 'DRAFT' } },
     });
@@ -90,7 +90,7 @@ describe('products', () => {
     });
     expect((error as Error).message).toBe("productCreate was rejected: handle: Handle 'aera-helmet' already in use. Please provide a new handle.");
     // A rejected mutation is not retried.
-    expect(h.server.requests).toHaveLength(1);
+    expect(h.requests()).toHaveLength(1);
   });
 
   it('update and delete: productUpdate(product:) and productDelete(input:)', async () => {
@@ -98,10 +98,10 @@ describe('products', () => {
     h.clock.advance(60_000);
     const updated = await h.shopify.products.update({ id: 'gid://shopify/Product/7608002183224', title: 'Aera II' });
     expect(updated.product).toMatchObject({ title: 'Aera II', updatedAt: '2026-01-01T00:01:00Z' });
-    expectGraphqlRequest(h.server.requests[0], { query: 'productUpdate(product: $product)', variables: { product: { id: 'gid://shopify/Product/7608002183224', title: 'Aera II' } } });
+    expectGraphqlRequest(h.requests()[0], { query: 'productUpdate(product: $product)', variables: { product: { id: 'gid://shopify/Product/7608002183224', title: 'Aera II' } } });
     const deleted = await h.shopify.products.delete('7608002183224');
     expect(deleted).toEqual({ deletedProductId: 'gid://shopify/Product/7608002183224', userErrors: [] });
-    expectGraphqlRequest(h.server.requests[1], { query: 'productDelete(input: $input)', variables: { input: { id: 'gid://shopify/Product/7608002183224' } } });
+    expectGraphqlRequest(h.requests()[1], { query: 'productDelete(input: $input)', variables: { input: { id: 'gid://shopify/Product/7608002183224' } } });
     const again = await h.shopify.products.delete('7608002183224').catch((e: unknown) => e);
     expect(again).toMatchObject({ code: 'VALIDATION_ERROR', issues: [{ path: 'id', message: 'Product does not exist' }] });
   });
@@ -128,6 +128,6 @@ describe('products', () => {
       const error = await (async () => call())().catch((e: unknown) => e);
       expect(isValidationError(error), String(error)).toBe(true);
     }
-    expect(h.server.requests).toHaveLength(0);
+    expect(h.requests()).toHaveLength(0);
   });
 });

@@ -20,9 +20,9 @@ describe('shop and connector lifecycle', () => {
       ianaTimezone: 'America/New_York',
       plan: { partnerDevelopment: false, shopifyPlus: false },
     });
-    expectGraphqlRequest(h.server.requests[0], { query: 'shop { id name myshopifyDomain currencyCode ianaTimezone plan { partnerDevelopment shopifyPlus } }' });
+    expectGraphqlRequest(h.requests()[0], { query: 'shop { id name myshopifyDomain currencyCode ianaTimezone plan { partnerDevelopment shopifyPlus } }' });
     await h.shopify.connect({ verify: true });
-    expect(h.server.requests).toHaveLength(2);
+    expect(h.requests()).toHaveLength(2);
   });
 
   it('keeps a baseUrl path prefix (a proxy) and appends /admin/api/{version}/graphql.json', async () => {
@@ -32,7 +32,7 @@ describe('shop and connector lifecycle', () => {
       // The handlers match any prefix before /admin/api, so this reaches the mock.
       const shop = await proxied.shop.get();
       expect(shop.name).toBe('Acme Outdoor');
-      expect(h.server.requests[0]?.path).toBe('/shopify-proxy/admin/api/2025-07/graphql.json');
+      expect(h.requests()[0]?.path).toBe('/shopify-proxy/admin/api/2025-07/graphql.json');
     } finally {
       await proxied.disconnect();
     }

@@ -13,6 +13,7 @@ import {
   toGid,
   type BulkRecord,
 } from '../src/index.js';
+import { jsonlEntries } from '../src/jsonl.js';
 import { advance, toCheckpoint } from '../src/sync-checkpoint.js';
 
 async function* chunks(...parts: Array<string | Buffer>): AsyncGenerator<Buffer> {
@@ -82,6 +83,18 @@ describe('JSON Lines', () => {
     const euro = Buffer.from('{"a":"€"}\n');
     const rows = await collect(jsonLines(chunks('{"id":"1"}\r\n{"i', 'd":"2"}\n\n', euro.subarray(0, 8), euro.subarray(8), '{"id":"3"}')));
     expect(rows).toEqual([{ id: '1' }, { id: '2' }, { a: '€' }, { id: '3' }]);
+  });
+
+  it('knows the byte offset where each line ends (multi-byte characters counted in bytes), from a resumed start', async () => {
+    const euro = Buffer.from('{"a":"€"}\n');
+    const entries = await collect(jsonlEntries(chunks('{"id":"1"}\r\n\n', euro.subarray(0, 8), euro.subarray(8), '{"id":"3"}'), { startByte: 100, startLine: 4 }));
+    expect(entries).toEqual([
+      { record: { id: '1' }, end: 112, line: 5 },
+      { record: { a: '€' }, end: 112 + 1 + euro.length, line: 7 },
+      { record: { id: '3' }, end: 112 + 1 + euro.length + 10, line: 8 },
+    ]);
+    const bad = await collect(jsonlEntries(chunks('[1]\n'), { startLine: 41 })).catch((e: unknown) => e);
+    expect((bad as Error).message).toMatch(/^Line 42 of the bulk result/);
   });
 
   it('a line that is not a JSON object is PARSING_ERROR naming the line', async () => {

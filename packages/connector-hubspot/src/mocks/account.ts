@@ -13,6 +13,7 @@ import {
   ticketFixtures,
   type MockRecord,
 } from './fixtures.js';
+import { AfterHandlingFaults, type AfterHandlingFault } from './after-handling.js';
 import { MockQuota, type MockClock, type MockRateLimitOptions } from './quota.js';
 import { MockTable } from './table.js';
 
@@ -22,6 +23,12 @@ export interface MockOAuthOptions {
   refreshToken?: string;
   /** Lifetime of issued access tokens, in seconds. @default 1800 */
   expiresIn?: number;
+}
+
+/** Time a request spends on the network, in ms: before HubSpot counts and answers it, and on the way back. */
+export interface MockLatency {
+  toServer?: number;
+  toClient?: number;
 }
 
 export interface HubSpotMockOptions {
@@ -37,6 +44,12 @@ export interface HubSpotMockOptions {
   oauth?: MockOAuthOptions;
   /** Accept only these bearer tokens (plus those issued by the token endpoint, until they expire). Any by default. */
   tokens?: string[];
+  /**
+   * Simulated network latency per request (a function of the request's index, from 0, gives jitter). On a clock
+   * with `advance` (FakeClock) it moves fake time; otherwise it is waited for real. A real network makes every
+   * quota header a little stale by the time the client reads it: this lets tests meet that. @default none
+   */
+  latency?: MockLatency | ((index: number) => MockLatency);
 }
 
 /** Standard object type ids HubSpot accepts in place of names. */
@@ -104,11 +117,14 @@ export class MockAccount {
   readonly quota: MockQuota | undefined;
   readonly searchCap: number;
   readonly oauth: Required<MockOAuthOptions> & { issued: number; tokens: Map<string, number> };
+  /** Faults that strike after a request was handled (see `failAfterHandling`). */
+  readonly afterHandling = new AfterHandlingFaults();
   /** Counters for tests: records served by list pages. */
   readonly stats = { listRecordsServed: 0, listPages: 0 };
   private readonly tables = new Map<string, MockTable>();
   private readonly clock: MockClock;
   private readonly allowed: Set<string> | undefined;
+  private requestCount = 0;
 
   constructor(private readonly options: HubSpotMockOptions = {}) {
     this.clock = options.clock ?? { now: () => Date.now() };
@@ -130,6 +146,29 @@ export class MockAccount {
 
   now(): number {
     return this.clock.now();
+  }
+
+  /**
+   * Lets HubSpot handle the next matching request (a create is applied), then loses its answer: a 502/504 gateway
+   * page, a connection reset, or a truncated body. For testing what your code does with a write that may have applied.
+   */
+  failAfterHandling(fault: AfterHandlingFault): void {
+    this.afterHandling.add(fault);
+  }
+
+  /** The latency of the next request, in order of arrival. */
+  nextLatency(): MockLatency {
+    const latency = this.options.latency;
+    const index = this.requestCount;
+    this.requestCount += 1;
+    return typeof latency === 'function' ? latency(index) : (latency ?? {});
+  }
+
+  /** Lets `ms` pass: fake time moves at once, real time is waited. */
+  async travel(ms: number | undefined): Promise<void> {
+    if (ms === undefined || ms <= 0) return;
+    if (this.clock.advance) this.clock.advance(ms);
+    else await new Promise((resolve) => setTimeout(resolve, ms));
   }
 
   /** The table of an object type (by name or standard type id); unknown (custom) types start empty. */

@@ -9,6 +9,23 @@ export interface ErrorTimes {
   path?: string;
 }
 
+/** The kind of page a CDN in front of an API serves when the origin fails: styles, a script, and a few words. */
+export function gatewayHtml(status: 502 | 504): string {
+  const title = status === 502 ? 'Bad gateway' : 'Gateway time-out';
+  const style = `body{margin:0;padding:0;font-family:-apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,sans-serif}${'.cf-error-details{color:#404040}'.repeat(40)}`;
+  return (
+    `<!DOCTYPE html>\n<!--[if lt IE 7]> <html class="no-js ie6 oldie" lang="en-US"> <![endif]-->\n<html lang="en-US"><head>` +
+    `<title>api.hubapi.com | ${status}: ${title}</title><meta charset="UTF-8" /><style>${style}</style>` +
+    `<script>(function(){window._cf_chl_opt={cvId:'3',cZone:'api.hubapi.com'};var a=document.createElement('script');document.head.appendChild(a);})();</script>` +
+    `</head><body><div id="cf-wrapper"><div id="cf-error-details" class="cf-error-details-wrapper"><header>` +
+    `<h1><span class="cf-error-type">${title}</span> <span class="cf-error-code">Error code ${status}</span></h1>` +
+    `<div class="cf-details">Visit <a href="https://www.cloudflare.com/">cloudflare.com</a> for more information.</div></header>` +
+    `<div class="cf-section"><p>The web server reported a ${title.toLowerCase()} error.</p><p>Please try again in a few minutes.</p></div>` +
+    `<div class="cf-footer">Ray ID: <strong>8f1d2c3b4a596e7f</strong> &bull; 2026-01-01 00:00:00 UTC &bull; Performance &amp; security by Cloudflare</div>` +
+    `</div></div></body></html>`
+  );
+}
+
 function once(options: ErrorTimes, respond: () => Response): HttpHandler {
   let left = options.times ?? Number.POSITIVE_INFINITY;
   const method = (options.method ?? 'all').toLowerCase() as 'all';
@@ -69,6 +86,12 @@ export const hubspotErrors = {
     once(options, () => json(rateLimitBodies.daily(), 429, { 'x-hubspot-ratelimit-daily': String(options.daily ?? 250_000), 'x-hubspot-ratelimit-daily-remaining': '0' })),
   /** 429 for the search endpoints' per-second limit (no policy name, no quota headers). */
   secondlyLimit: (options: ErrorTimes = {}) => once({ method: 'POST', ...options }, () => json(rateLimitBodies.secondly(), 429)),
+  /** A 502 or 504 from the gateway in front of HubSpot: an HTML page, not HubSpot's JSON (as proxies answer). */
+  gatewayPage: (options: ErrorTimes & { status?: 502 | 504 } = {}) =>
+    once(options, () => {
+      const status = options.status ?? 502;
+      return new Response(gatewayHtml(status), { status, headers: { 'content-type': 'text/html; charset=UTF-8', 'cf-ray': '8f1d2c3b4a596e7f-FRA' } });
+    }),
   /** A 5xx with HubSpot's error body. */
   serverError: (options: ErrorTimes & { status?: number } = {}) =>
     once(options, () => json(errorBody('INTERNAL_ERROR', 'internal error'), options.status ?? 500)),

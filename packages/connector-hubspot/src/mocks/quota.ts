@@ -14,6 +14,8 @@ export interface MockRateLimitOptions {
 /** Time as the mock sees it: pass the FakeClock the client uses, so both count the same windows. */
 export interface MockClock {
   now(): number;
+  /** Moves fake time forward (FakeClock has it); used to simulate `latency`. Without it, latency is waited for real. */
+  advance?(ms: number): void;
 }
 
 /**

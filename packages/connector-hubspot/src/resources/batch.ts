@@ -5,6 +5,7 @@ import type { HubSpotContext } from '../context.js';
 import { explainUnsafeWrite } from '../errors.js';
 import { applyPropertySchema, propertyNamesOf, propertySchemaSchema, type PropertiesOf, type PropertySchema } from '../property-schema.js';
 import { batchResponseSchema, recordSchema, type BatchErrorBody, type CrmRecord } from '../schemas.js';
+import { spreadFailures, uniqueIds } from '../unique-ids.js';
 import {
   associationSpecSchema,
   lookupIdSchema,
@@ -65,6 +66,17 @@ const createInputs = z.array(
   }),
   { error: 'must be an array of { properties }' },
 );
+/** HubSpot fails a whole request that names one record twice; two writes to one record must be merged by the caller. */
+function noRepeatedRecord(list: ReadonlyArray<{ id: string; idProperty?: string | undefined }>, ctx: z.core.$RefinementCtx): void {
+  const first = new Map<string, number>();
+  list.forEach((input, i) => {
+    const key = `${input.idProperty ?? ''}\u0000${input.id}`;
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, i);
+    else ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `repeats [${earlier}].id (${input.id}): HubSpot refuses a batch naming one record twice; merge their properties into one input` });
+  });
+}
+
 const updateInputs = z.array(
   z
     .strictObject({ id: lookupIdSchema, properties: writeValuesSchema, idProperty: propertyNameSchema.optional(), objectWriteTraceId: traceId })
@@ -74,11 +86,11 @@ const updateInputs = z.array(
       }
     }),
   { error: 'must be an array of { id, properties }' },
-);
+).superRefine(noRepeatedRecord);
 const upsertInputs = z.array(
   z.strictObject({ id: lookupIdSchema, idProperty: propertyNameSchema, properties: writeValuesSchema, objectWriteTraceId: traceId }),
   { error: 'must be an array of { id, idProperty, properties }' },
-);
+).superRefine(noRepeatedRecord);
 
 /**
  * The batch endpoints of one object type. Each takes any number of inputs, sends them 100 per request (paced by
@@ -100,8 +112,9 @@ export class BatchApi {
     const opts = validateInput(readOptionsSchema, options, `Invalid ${this.objectType}.batch.read options`, 'hubspot');
     const list = validateInput(idList(opts.idProperty ? lookupIdSchema : objectIdSchema), ids, `Invalid ${this.objectType}.batch.read ids`, 'hubspot');
     const properties = opts.properties ?? propertyNamesOf(opts.schema);
+    const unique = uniqueIds(list);
     return runChunks({
-      inputs: list,
+      inputs: unique.unique,
       chunkSize: BATCH_SIZE,
       concurrency: this.ctx.batchConcurrency,
       send: async (chunk) => {
@@ -114,12 +127,13 @@ export class BatchApi {
         return { results: outcome.results.map((r) => applyPropertySchema<PropertiesOf<S>>(r, opts.schema)), errors: outcome.errors };
       },
       locate: (error, chunk, offset) => indexesOf(contextValues(error, 'ids'), chunk, offset),
+      finish: (result) => spreadFailures(result, unique),
     });
   }
 
   /**
    * `POST .../batch/create`. Not idempotent: a request that failed after reaching HubSpot is not retried (its inputs
-   * are reported with `error.details.writeMayHaveApplied`); use `upsert` keyed by a unique property to retry safely.
+   * are reported with `error.writeOutcome: 'may-have-applied'`); use `upsert` keyed by a unique property to retry safely.
    */
   async create(inputs: readonly BatchCreateInput[], call: CallOptions = {}): Promise<BatchResult<CrmRecord, BatchCreateInput>> {
     const list = validateInput(createInputs, inputs, `Invalid ${this.objectType}.batch.create inputs`, 'hubspot');
@@ -140,9 +154,9 @@ export class BatchApi {
 
   /** `POST .../batch/archive` (204): archiving an archived record is harmless, so it is retried. */
   async archive(ids: ReadonlyArray<string | { id: string }>, call: CallOptions = {}): Promise<BatchResult<never, string>> {
-    const list = validateInput(idList(objectIdSchema), ids, `Invalid ${this.objectType}.batch.archive ids`, 'hubspot');
+    const list = uniqueIds(validateInput(idList(objectIdSchema), ids, `Invalid ${this.objectType}.batch.archive ids`, 'hubspot'));
     return runChunks<string, never>({
-      inputs: list,
+      inputs: list.unique,
       chunkSize: BATCH_SIZE,
       concurrency: this.ctx.batchConcurrency,
       send: async (chunk) => {
@@ -158,6 +172,7 @@ export class BatchApi {
         return { results: [], errors: [] };
       },
       locate: (error, chunk, offset) => indexesOf(contextValues(error, 'ids'), chunk, offset),
+      finish: (result) => spreadFailures(result, list),
     });
   }
 

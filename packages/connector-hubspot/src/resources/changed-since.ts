@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { validateInput, type CallOptions, type Paginated } from '@cf/core';
+import { Paginated, validateInput, type CallOptions, type PaginateOptions } from '@cf/core';
 import type { HubSpotContext } from '../context.js';
-import { keysetPages, type Checkpoint } from '../keyset-pager.js';
+import { keysetFetchPage, type Checkpoint } from '../keyset-pager.js';
 import { applyPropertySchema, propertyNamesOf, propertySchemaSchema, type PropertiesOf, type PropertySchema } from '../property-schema.js';
 import type { CrmRecord } from '../schemas.js';
 import { filterSchema, MAX_FILTERS_PER_GROUP, objectIdSchema, pageSizeSchema, propertyListSchema, type FilterInput } from '../validation.js';
 import { SEARCH_MAX_PAGE_SIZE } from './search.js';
 
-/** HubSpot's search index lags writes by a few seconds; records newer than this are left for the next run. */
+/** HubSpot's search index lags writes by a few seconds; records modified this recently are left for the next run. */
 export const DEFAULT_SETTLE_MS = 30_000;
 /** The scan's own filters in a group: `modified = t`, `hs_object_id > id`, `modified < until`. */
 const OWN_FILTERS = 3;
@@ -30,7 +30,8 @@ export interface ChangedSinceOptions<S extends PropertySchema | undefined = unde
   settleMs?: number;
 }
 
-const checkpointSchema = z.strictObject({ since: z.number().int().nonnegative(), afterId: objectIdSchema.optional() });
+// `until` is what a previous run held back from; accepted so a checkpoint goes back as it came, and ignored.
+const checkpointSchema = z.strictObject({ since: z.number().int().nonnegative(), afterId: objectIdSchema.optional(), until: z.number().int().nonnegative().optional() });
 
 const startSchema = z.union(
   [
@@ -56,9 +57,31 @@ const optionsSchema = z.strictObject({
 });
 
 /**
+ * What `changedSince` returns: the records, and the settle bound of this run. HubSpot's search index lags writes, so
+ * a run reads only records modified before `until` (its start minus `settleMs`, fixed at the first page); newer
+ * ones come with the next run. Every page's checkpoint carries the same `until`.
+ */
+export class ChangedSinceScan<T> extends Paginated<T, Checkpoint> {
+  constructor(
+    options: PaginateOptions<T, Checkpoint>,
+    /** How recent a modification this run leaves for the next one, in ms. */
+    readonly settleMs: number,
+    private readonly bound: () => number | undefined,
+  ) {
+    super(options);
+  }
+
+  /** The exclusive upper bound on the modification date (epoch ms); undefined until the first page is fetched. */
+  get until(): number | undefined {
+    return this.bound();
+  }
+}
+
+/**
  * Records modified since a checkpoint, oldest first, for incremental extraction. Each page's `checkpoint` (a plain
  * JSON value) marks exactly what was delivered: save it after processing the page and pass it next time; a crashed
- * job resumes with no record lost or repeated, even when thousands share one modification millisecond.
+ * job resumes with no record lost or repeated, even when thousands share one modification millisecond. Records
+ * modified within `settleMs` (30 s) of the run's start are left for the next run (see `ChangedSinceScan.until`).
  */
 export function changedSince<S extends PropertySchema | undefined>(
   ctx: HubSpotContext,
@@ -67,21 +90,23 @@ export function changedSince<S extends PropertySchema | undefined>(
   start: ChangedSinceStart,
   options: ChangedSinceOptions<S>,
   call: CallOptions,
-): Paginated<CrmRecord<PropertiesOf<S>>, Checkpoint> {
+): ChangedSinceScan<CrmRecord<PropertiesOf<S>>> {
   const from: { since: number; afterId?: string | undefined } = validateInput(startSchema, start, `Invalid ${objectType}.changedSince checkpoint`, 'hubspot');
   const input = validateInput(optionsSchema, options, `Invalid ${objectType}.changedSince options`, 'hubspot');
   const settleMs = input.settleMs ?? DEFAULT_SETTLE_MS;
-  return keysetPages({
+  let until: number | undefined;
+  const fetchPage = keysetFetchPage({
     ctx,
     objectType,
     modifiedProperty,
     groups: input.filters && input.filters.length > 0 ? [input.filters] : [],
     properties: input.properties ?? propertyNamesOf(input.schema),
     pageSize: input.pageSize ?? 100,
-    start: from.afterId !== undefined ? { since: from.since, afterId: from.afterId } : { since: from.since },
-    until: () => ctx.http.clock.now() - settleMs,
+    until: () => (until ??= ctx.http.clock.now() - settleMs),
     map: (record) => applyPropertySchema<PropertiesOf<S>>(record, input.schema),
     call,
     operation: `${objectType}.changedSince`,
   });
+  const resumeFrom: Checkpoint = from.afterId !== undefined ? { since: from.since, afterId: from.afterId } : { since: from.since };
+  return new ChangedSinceScan({ start: resumeFrom, signal: call.signal, fetchPage }, settleMs, () => until);
 }

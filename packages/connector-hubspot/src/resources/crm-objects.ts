@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { cursorPagination, validateInput, type CallOptions, type Paginated } from '@cf/core';
 import type { HubSpotContext } from '../context.js';
 import { explainUnsafeWrite } from '../errors.js';
-import type { Checkpoint } from '../keyset-pager.js';
 import { applyPropertySchema, propertyNamesOf, propertySchemaSchema, type PropertiesOf, type PropertySchema } from '../property-schema.js';
 import { listResponseSchema, recordSchema, type CrmRecord } from '../schemas.js';
 import {
@@ -18,7 +17,7 @@ import {
   type WriteValues,
 } from '../validation.js';
 import { BatchApi } from './batch.js';
-import { changedSince, type ChangedSinceOptions, type ChangedSinceStart } from './changed-since.js';
+import { changedSince, type ChangedSinceOptions, type ChangedSinceScan, type ChangedSinceStart } from './changed-since.js';
 import { searchRecords, type SearchCursor, type SearchRequest } from './search.js';
 
 export const LIST_MAX_PAGE_SIZE = 100;
@@ -72,6 +71,12 @@ const updateOptionsSchema = z.strictObject({ idProperty: propertyNameSchema.opti
 /** The property holding a record's last modification: `lastmodifieddate` on contacts, `hs_lastmodifieddate` elsewhere. */
 export function modifiedPropertyOf(objectType: string): string {
   return objectType === 'contacts' || objectType === '0-1' ? 'lastmodifieddate' : 'hs_lastmodifieddate';
+}
+
+/** Every name of that date: contacts carry `hs_lastmodifieddate` too, with the same value. */
+export function modifiedPropertiesOf(objectType: string): string[] {
+  const main = modifiedPropertyOf(objectType);
+  return main === 'lastmodifieddate' ? [main, 'hs_lastmodifieddate'] : [main];
 }
 
 const joined = (list: string[] | undefined) => (list && list.length > 0 ? list.join(',') : undefined);
@@ -188,15 +193,19 @@ export class CrmObjects {
 
   /** Every record matching the filters, past HubSpot's 10,000-result cap (see `searchRecords`). */
   search<S extends PropertySchema | undefined = undefined>(request: SearchRequest<S> = {}, call: CallOptions = {}): Paginated<CrmRecord<PropertiesOf<S>>, SearchCursor> {
-    return searchRecords(this.ctx, this.objectType, this.modifiedProperty, request, call);
+    return searchRecords(this.ctx, this.objectType, modifiedPropertiesOf(this.objectType), request, call);
   }
 
-  /** Records modified since a checkpoint, oldest first; each page carries the checkpoint to resume from. */
+  /**
+   * Records modified since a checkpoint, oldest first; each page carries the checkpoint to resume from. Records
+   * modified in the last `settleMs` (30 s) are left for the next run while HubSpot's search index catches up: the
+   * result's `until` (and each checkpoint's) says where this run stopped.
+   */
   changedSince<S extends PropertySchema | undefined = undefined>(
     start: ChangedSinceStart,
     options: ChangedSinceOptions<S> = {},
     call: CallOptions = {},
-  ): Paginated<CrmRecord<PropertiesOf<S>>, Checkpoint> {
+  ): ChangedSinceScan<CrmRecord<PropertiesOf<S>>> {
     return changedSince(this.ctx, this.objectType, this.modifiedProperty, start, options, call);
   }
 

@@ -52,14 +52,15 @@ export type SearchCursor = Checkpoint | { after: number };
  * `POST /crm/v3/objects/{objectType}/search` as an async iterator over every result.
  * https://developers.hubspot.com/docs/api/crm/search
  *
- * Sorted by modification date (the default), it re-anchors every page on the last (date, id) seen, so it goes past
+ * Sorted by modification date ascending (the default; on contacts `lastmodifieddate` or `hs_lastmodifieddate`), it
+ * re-anchors every page on the last (date, id) seen, so it goes past
  * HubSpot's 10,000-result cap without losing or repeating records. With another sort, it pages by offset and stops
  * with INVALID_REQUEST at the cap, before HubSpot's 400.
  */
 export function searchRecords<S extends PropertySchema | undefined>(
   ctx: HubSpotContext,
   objectType: string,
-  modifiedProperty: string,
+  modifiedProperties: readonly string[],
   request: SearchRequest<S>,
   call: CallOptions,
 ): Paginated<CrmRecord<PropertiesOf<S>>, SearchCursor> {
@@ -71,6 +72,9 @@ export function searchRecords<S extends PropertySchema | undefined>(
   const map = (record: CrmRecord) => applyPropertySchema<PropertiesOf<S>>(record, schema);
   const operation = `${objectType}.search`;
 
+  // Sorted on any name of the modification date (contacts: lastmodifieddate or hs_lastmodifieddate), anchor on that one.
+  const sorted = input.sorts?.[0]?.propertyName;
+  const modifiedProperty = sorted !== undefined && modifiedProperties.includes(sorted) ? sorted : (modifiedProperties[0] ?? 'hs_lastmodifieddate');
   const blocker = anchorBlocker(input.sorts, groups, modifiedProperty);
   if (blocker === undefined) {
     const fetchPage = keysetFetchPage({ ctx, objectType, modifiedProperty, groups, query: input.query, properties, pageSize, map, call, operation });

@@ -22,6 +22,16 @@ export interface MockBulkOptions {
   resultOrigin?: string;
   /** Characters of description added to each root line (to make large files). @default 0 */
   padding?: number;
+  /**
+   * How the storage host answers `Range: bytes=N-`: `'honour'` with 206 and `Content-Range` (Google Cloud Storage
+   * does for signed URLs; a start past the end is 416), `'ignore'` with 200 and the whole file. @default 'honour'
+   */
+  range?: 'honour' | 'ignore';
+  /**
+   * Drops the connection mid-body: the i-th download of a result file stops after sending the file's byte
+   * `cutAtBytes[i]` (an offset in the whole file, wherever the download started). Later downloads are whole.
+   */
+  cutAtBytes?: number[];
 }
 
 export interface MockBulkOperation {
@@ -72,25 +82,99 @@ export function bulkLine(index: number, childrenPerRoot: number, padding = 0): s
   return position === 0 ? rootLine(root, padding) : childLine(root, position);
 }
 
-/** Streams `lines` JSONL lines, generating each batch when the reader asks for it. */
-export function jsonlStream(lines: number, childrenPerRoot: number, stats: BulkStats, padding = 0, batch = 100): Response {
-  const encoder = new TextEncoder();
+/** What a result file holds: `lines` lines, `childrenPerRoot` children after each root, roots padded. */
+export interface ResultFile {
+  lines: number;
+  childrenPerRoot: number;
+  padding: number;
+}
+
+const sizes = new Map<string, number>();
+
+/** The file's exact size in bytes (every line and its newline). */
+export function resultFileSize(file: ResultFile): number {
+  const key = `${file.lines}:${file.childrenPerRoot}:${file.padding}`;
+  let size = sizes.get(key);
+  if (size === undefined) {
+    size = 0;
+    for (let i = 0; i < file.lines; i += 1) size += Buffer.byteLength(bulkLine(i, file.childrenPerRoot, file.padding)) + 1;
+    if (sizes.size > 50) sizes.clear();
+    sizes.set(key, size);
+  }
+  return size;
+}
+
+/**
+ * Streams the file from byte `from`, generating each batch of lines when the reader asks for it. With `cutAt`,
+ * the stream errors once it has sent the file's byte `cutAt` (the server then drops the connection mid-body).
+ */
+export function resultStream(file: ResultFile, stats: BulkStats, from = 0, cutAt?: number, batch = 100): ReadableStream<Uint8Array> {
+  const lineBytes = (i: number): Buffer => Buffer.from(`${bulkLine(i, file.childrenPerRoot, file.padding)}\n`);
   let next = 0;
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (next >= lines) {
+  let position = 0;
+  while (next < file.lines) {
+    const length = Buffer.byteLength(bulkLine(next, file.childrenPerRoot, file.padding)) + 1;
+    if (position + length > from) break;
+    position += length;
+    next += 1;
+  }
+  let skip = from - position;
+  let sent = from;
+  let cut = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (cut) {
+        // Let the bytes already written reach the client before the connection drops.
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        controller.error(new Error('the storage host dropped the connection mid-body'));
+        return;
+      }
+      if (next >= file.lines) {
         controller.close();
         return;
       }
-      const end = Math.min(lines, next + batch);
-      let text = '';
-      for (let i = next; i < end; i += 1) text += `${bulkLine(i, childrenPerRoot, padding)}\n`;
+      const end = Math.min(file.lines, next + batch);
+      const parts: Buffer[] = [];
+      for (let i = next; i < end; i += 1) parts.push(lineBytes(i));
       stats.linesProduced += end - next;
       next = end;
-      controller.enqueue(encoder.encode(text));
+      let bytes = Buffer.concat(parts);
+      if (skip > 0) {
+        bytes = bytes.subarray(skip);
+        skip = 0;
+      }
+      if (cutAt !== undefined && sent + bytes.length > cutAt) {
+        bytes = bytes.subarray(0, Math.max(0, cutAt - sent));
+        cut = true;
+      }
+      sent += bytes.length;
+      controller.enqueue(new Uint8Array(bytes));
     },
   });
-  return new HttpResponse(stream, { status: 200, headers: { 'content-type': 'application/jsonl' } });
+}
+
+/** `Range: bytes=N-` or `bytes=N-M` (one range), as a storage host reads it; undefined when absent or not one of those. */
+export function parseRange(header: string | null, size: number): { start: number } | 'unsatisfiable' | undefined {
+  const match = header === null ? null : /^bytes=(\d+)-(\d*)$/.exec(header.trim());
+  if (!match) return undefined;
+  const start = Number(match[1]);
+  if (start >= size) return 'unsatisfiable';
+  return { start };
+}
+
+/** The storage host's answer for a result file: 200 whole, 206 from the requested byte, or 416 past the end. */
+export function resultResponse(file: ResultFile, stats: BulkStats, options: { range: string | null; honourRange: boolean; cutAt: number | undefined }): Response {
+  const size = resultFileSize(file);
+  const headers: Record<string, string> = { 'content-type': 'application/jsonl' };
+  if (options.honourRange) headers['accept-ranges'] = 'bytes';
+  const range = options.honourRange ? parseRange(options.range, size) : undefined;
+  if (range === 'unsatisfiable') {
+    return new HttpResponse(null, { status: 416, headers: { ...headers, 'content-range': `bytes */${size}` } });
+  }
+  const start = range?.start ?? 0;
+  headers['content-length'] = String(size - start);
+  if (range) headers['content-range'] = `bytes ${start}-${size - 1}/${size}`;
+  return new HttpResponse(resultStream(file, stats, start, options.cutAt), { status: range ? 206 : 200, headers });
 }
 
 /** One status poll: CREATED → RUNNING → the configured outcome after `pollsUntilDone` polls; CANCELING → CANCELED. */
@@ -114,7 +198,7 @@ export function advanceBulkOperation(op: MockBulkOperation, bulk: MockBulkOption
   if (outcome === 'COMPLETED') {
     op.objectCount = String(lines);
     op.rootObjectCount = String(Math.ceil(lines / (children + 1)));
-    op.fileSize = lines === 0 ? null : String(lines * 110);
+    op.fileSize = lines === 0 ? null : String(resultFileSize({ lines, childrenPerRoot: children, padding: bulk.padding ?? 0 }));
     op.url = lines === 0 ? null : `${bulk.resultOrigin ?? op.origin}/bulk-results/${parseGid(op.id)?.id ?? '0'}.jsonl?GoogleAccessId=mock&Signature=mock-signature`;
   }
   if (outcome === 'FAILED') op.errorCode = bulk.errorCode ?? 'INTERNAL_SERVER_ERROR';

@@ -8,6 +8,8 @@ export interface MockBucketOptions {
   maximumAvailable?: number;
   /** Points per second. @default 50 */
   restoreRate?: number;
+  /** Points available at the start (another process may have spent the bucket already). @default maximumAvailable */
+  currentlyAvailable?: number;
 }
 
 export interface ThrottleStatusBody {
@@ -31,7 +33,7 @@ export class MockCostBucket {
   ) {
     this.maximumAvailable = options.maximumAvailable ?? 1000;
     this.restoreRate = options.restoreRate ?? 50;
-    this.available = this.maximumAvailable;
+    this.available = Math.min(this.maximumAvailable, Math.max(0, options.currentlyAvailable ?? this.maximumAvailable));
     this.updatedAt = now();
   }
 

@@ -3,7 +3,7 @@ import { http, HttpResponse, type RequestHandler } from 'msw';
 import { estimateOperationCost } from '../cost-estimate.js';
 import { parseGid } from '../gid.js';
 import { GraphqlSyntaxError, parseDocument, selectOperation, type GraphqlDocument, type Selection } from '../graphql-document.js';
-import { jsonlStream, type MockBulkOperation, type MockBulkOptions } from './bulk-mock.js';
+import { resultResponse, type MockBulkOperation, type MockBulkOptions } from './bulk-mock.js';
 import { MockCostBucket, type MockBucketOptions, type ThrottleStatusBody } from './cost-bucket.js';
 import { mutationResolvers, type MutationContext } from './mutations-mock.js';
 import { resolveQueryField, type QueryContext } from './queries-mock.js';
@@ -40,6 +40,12 @@ export interface ShopifyMock {
   stats: ShopifyMockStats;
   /** The next `times` GraphQL requests answer THROTTLED (HTTP 200), as when another app drained the bucket. */
   throttleNext(times?: number): void;
+  /**
+   * The next `times` GraphQL requests are executed (a mutation applies) and then their answer is lost: the
+   * connection drops (`'reset'`) or the edge answers a 5xx instead, as when Shopify's edge fails after the
+   * handler ran. The outcome of a write is then unknown to the client.
+   */
+  loseNextAnswers(options?: { times?: number; as?: 'reset' | 502 | 503 | 504 }): void;
 }
 
 export const DEFAULT_SUPPORTED_VERSIONS = ['2025-01', '2025-04', '2025-07', '2025-10', '2026-01', 'unstable'];
@@ -75,6 +81,8 @@ export function createShopifyMock(options: ShopifyMockOptions = {}): ShopifyMock
   const supported = options.supportedVersions ?? DEFAULT_SUPPORTED_VERSIONS;
   const bulk = options.bulk ?? {};
   let forcedThrottles = 0;
+  let lostAnswers: { left: number; as: 'reset' | 502 | 503 | 504 } = { left: 0, as: 'reset' };
+  const downloads = new Map<string, number>();
 
   const bucketStatus = (): ThrottleStatusBody => bucket?.status() ?? { maximumAvailable: 1000, currentlyAvailable: 1000, restoreRate: 50 };
 
@@ -90,12 +98,19 @@ export function createShopifyMock(options: ShopifyMockOptions = {}): ShopifyMock
   };
 
   const graphqlHandler = http.post(GRAPHQL_PATH, async ({ request, params }) => {
+    const response = await answerGraphql(request, String(params.version));
+    if (lostAnswers.left <= 0) return response;
+    lostAnswers.left -= 1;
+    if (lostAnswers.as === 'reset') return HttpResponse.error();
+    return new HttpResponse('<html><body><h1>502 Bad Gateway</h1></body></html>', { status: lostAnswers.as, headers: { 'content-type': 'text/html' } });
+  });
+
+  async function answerGraphql(request: Request, requestedVersion: string): Promise<Response> {
     stats.graphqlRequests += 1;
     const token = request.headers.get('x-shopify-access-token');
     if (!token || (options.accessToken !== undefined && token !== options.accessToken)) {
       return json({ errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' }, {}, 401);
     }
-    const requestedVersion = String(params.version);
     const served = servedVersion(requestedVersion, supported);
     if (!served) return json({ errors: 'Not Found' }, {}, 404);
     const headers: Record<string, string> = { 'x-shopify-api-version': served };
@@ -170,15 +185,18 @@ export function createShopifyMock(options: ShopifyMockOptions = {}): ShopifyMock
     const cost = { requestedQueryCost: requested, actualQueryCost: Math.min(actual, requested), throttleStatus: bucketStatus() };
     if (errors.length > 0) return json({ errors, extensions: { cost } }, headers);
     return json({ data, extensions: { cost } }, headers);
-  });
+  }
 
-  const bulkResultHandler = http.get(BULK_RESULT_PATH, ({ params }) => {
+  const bulkResultHandler = http.get(BULK_RESULT_PATH, ({ request, params }) => {
     const id = String(params.file).replace(/\.jsonl$/, '');
     const op = bulkOperations.find((b) => parseGid(b.id)?.id === id);
     if (!op || op.status !== 'COMPLETED') {
       return new HttpResponse('<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchKey</Code></Error>', { status: 404, headers: { 'content-type': 'application/xml' } });
     }
-    return jsonlStream(bulk.lines ?? 9, bulk.childrenPerRoot ?? 2, stats, bulk.padding ?? 0);
+    const n = downloads.get(op.id) ?? 0;
+    downloads.set(op.id, n + 1);
+    const file = { lines: bulk.lines ?? 9, childrenPerRoot: bulk.childrenPerRoot ?? 2, padding: bulk.padding ?? 0 };
+    return resultResponse(file, stats, { range: request.headers.get('range'), honourRange: bulk.range !== 'ignore', cutAt: bulk.cutAtBytes?.[n] });
   });
 
   return {
@@ -189,6 +207,9 @@ export function createShopifyMock(options: ShopifyMockOptions = {}): ShopifyMock
     stats,
     throttleNext(times = 1) {
       forcedThrottles += times;
+    },
+    loseNextAnswers(options = {}) {
+      lostAnswers = { left: options.times ?? 1, as: options.as ?? 'reset' };
     },
   };
 }

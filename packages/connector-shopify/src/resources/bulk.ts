@@ -1,6 +1,6 @@
 import {
-  AuthError,
   CancelledError,
+  ClientClosedError,
   InvalidRequestError,
   isConnectorError,
   ServerError,
@@ -8,14 +8,15 @@ import {
   validateInput,
   ValidationError,
   type CallOptions,
-  type ConnectorError,
 } from '@cf/core';
 import { backoffDelay } from '@cf/core/internal';
 import { z } from 'zod';
+import { DEFAULT_MAX_RESUMES, resumableJsonl } from '../bulk-download.js';
+import { terminalError } from '../bulk-terminal-error.js';
 import type { ShopifyContext } from '../context.js';
 import { gidSchema, requireGid } from '../gid.js';
 import { GraphqlSyntaxError, parseDocument } from '../graphql-document.js';
-import { jsonLines, nestByParentId, type BulkRecord } from '../jsonl.js';
+import { nestByParentId, type BulkRecord } from '../jsonl.js';
 import { dateTime, unsignedInt64 } from '../schemas.js';
 import { USER_ERRORS, USER_ERRORS_WITH_CODE, userErrorsField } from './mutations.js';
 
@@ -34,6 +35,8 @@ export const bulkOperationSchema = z.looseObject({
   fileSize: unsignedInt64.nullable(),
   url: z.string().nullable(),
   partialDataUrl: z.string().nullable(),
+  /** The bulk query the operation runs (selected by `current()`). */
+  query: z.string().optional(),
 });
 export type BulkOperation = z.infer<typeof bulkOperationSchema>;
 
@@ -43,7 +46,8 @@ const RUN_QUERY =
   'mutation BulkOperationRunQuery($query: String!) {\n' +
   `  bulkOperationRunQuery(query: $query) { bulkOperation { ${FIELDS} } ${USER_ERRORS_WITH_CODE} }\n}`;
 const STATUS_QUERY = `query BulkOperationStatus($id: ID!) {\n  node(id: $id) { ... on BulkOperation { ${FIELDS} } }\n}`;
-const CURRENT_QUERY = `query CurrentBulkOperation {\n  currentBulkOperation(type: QUERY) { ${FIELDS} }\n}`;
+const CURRENT_QUERY = `query CurrentBulkOperation {\n  currentBulkOperation(type: QUERY) { ${FIELDS} query }\n}`;
+const ACTIVE: ReadonlySet<BulkOperationStatus> = new Set(['CREATED', 'RUNNING']);
 const CANCEL_MUTATION = `mutation BulkOperationCancel($id: ID!) {\n  bulkOperationCancel(id: $id) { bulkOperation { ${FIELDS} } ${USER_ERRORS} }\n}`;
 
 export interface BulkWaitOptions {
@@ -60,6 +64,20 @@ export interface BulkWaitOptions {
 export interface BulkDownloadOptions {
   /** Put each record with a `__parentId` into its parent's `__children` and yield only roots. @default false */
   nest?: boolean | undefined;
+  /**
+   * How often a download cut mid-body is resumed from the byte after the last complete line before it fails
+   * with a typed error saying how far it got. @default 5
+   */
+  maxResumes?: number | undefined;
+}
+
+/** Options of `bulk.download(url)`: those of `run`'s download, and where in the file to start. */
+export interface BulkFileOptions extends BulkDownloadOptions {
+  /**
+   * Start at this byte of the file, which must begin a line: the `details.bytesDelivered` of an interrupted
+   * download, to read the rest (with `nest: false`: a child's parent may lie before it). @default 0
+   */
+  fromByte?: number | undefined;
 }
 
 export interface BulkRunOptions extends BulkWaitOptions, BulkDownloadOptions {
@@ -73,7 +91,12 @@ const waitOptionsShape = {
   maxWaitMs: z.number().int().positive().optional(),
   onStatus: z.custom<(operation: BulkOperation) => void>((v) => typeof v === 'function', 'must be a function').optional(),
 };
-const runOptionsSchema = z.object({ ...waitOptionsShape, nest: z.boolean().optional(), cancelOnAbort: z.boolean().optional() }).strict();
+const downloadOptionsShape = { nest: z.boolean().optional(), maxResumes: z.number().int().min(0).max(100).optional() };
+const runOptionsSchema = z.object({ ...waitOptionsShape, ...downloadOptionsShape, cancelOnAbort: z.boolean().optional() }).strict();
+const downloadOptionsSchema = z.object({ ...downloadOptionsShape, fromByte: z.number().int().min(0).optional() }).strict();
+
+/** Bulk queries compare equal when they differ only in white space. */
+const sameQuery = (a: string | undefined, b: string): boolean => a !== undefined && a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
 
 function validateBulkQuery(query: unknown): string {
   const text = validateInput(z.string({ error: 'must be a GraphQL query string' }).trim().min(1, 'is required'), query, 'Invalid bulk query');
@@ -125,10 +148,10 @@ export class Bulk {
     this.active = { token, id: undefined };
     let done: BulkOperation;
     try {
-      const started = await this.start(query, call);
+      const started = await this.startOrAdopt(query, call);
       this.active.id = started.id;
       try {
-        const { nest: _nest, cancelOnAbort: _cancel, ...waitOptions } = opts;
+        const { nest: _nest, cancelOnAbort: _cancel, maxResumes: _resumes, ...waitOptions } = opts;
         done = await this.wait(started.id, waitOptions, call);
       } catch (error) {
         if (call.signal?.aborted && opts.cancelOnAbort !== false) await this.cancel(started.id).catch(() => undefined);
@@ -139,7 +162,37 @@ export class Bulk {
       if (this.active?.token === token) this.active = undefined;
     }
     if (done.url === null) return;
-    yield* this.download(done.url, opts, call);
+    yield* this.download(done.url, { nest: opts.nest, maxResumes: opts.maxResumes }, call);
+  }
+
+  /**
+   * Starts the operation, or adopts the one this query already runs when the start's outcome is unknown (its
+   * answer was lost after Shopify may have created it: a 5xx, a dropped connection, a timeout) or Shopify says a
+   * bulk query is in progress. Adopting reads `currentBulkOperation`: the same query CREATED or RUNNING is taken as
+   * this run's; after an unknown outcome with nothing running, the start is sent once more (a bulk query only
+   * reads, so a second one costs time, never data). Another query in progress stays an error.
+   */
+  private async startOrAdopt(query: string, call: CallOptions): Promise<BulkOperation> {
+    try {
+      return await this.start(query, call);
+    } catch (error) {
+      if (!isConnectorError(error)) throw error;
+      const unknownOutcome = error.writeOutcome === 'may-have-applied';
+      const inProgress = error.details.reason === 'bulk_operation_in_progress';
+      if (!unknownOutcome && !inProgress) throw error;
+      let current: BulkOperation | null;
+      try {
+        current = await this.current(call);
+      } catch {
+        throw error;
+      }
+      if (current && ACTIVE.has(current.status) && sameQuery(current.query, query)) return current;
+      if (inProgress) {
+        if (current && ACTIVE.has(current.status)) error.details = { ...error.details, bulkOperationId: current.id };
+        throw error;
+      }
+      return this.start(query, call);
+    }
   }
 
   /** `bulkOperationRunQuery`: starts the operation and returns it (status CREATED). */
@@ -217,43 +270,26 @@ export class Bulk {
   }
 
   /**
-   * Streams a result file (JSONL) record by record: the body is read as the records are consumed, never
-   * held whole. The URL is on Shopify's storage host, so core sends it no credentials.
+   * Streams a result file (JSONL) record by record: the body is read as the records are consumed, never held
+   * whole. It is fetched without the shop's credentials, wherever it is. A download cut mid-body is resumed from
+   * the byte after the last complete line (`Range`, or reading again and skipping when the host ignores it), up
+   * to `maxResumes` times; every record is yielded once. `fromByte` reads the rest of an interrupted download.
    */
-  async *download(url: string, options: BulkDownloadOptions = {}, call: CallOptions = {}): AsyncGenerator<BulkRecord, void, undefined> {
-    validateInput(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }), url, 'Invalid bulk result url');
-    const { nest } = validateInput(z.object({ nest: z.boolean().optional() }).passthrough(), options, 'Invalid bulk.download options');
-    const response = await this.ctx.http().stream({ ...call, url, method: 'GET', rateLimiter: false, operation: 'bulk.download' });
-    try {
-      const records = jsonLines(response.body);
-      yield* nest ? nestByParentId(records) : records;
-    } finally {
-      response.body.destroy?.();
+  async *download(url: string, options: BulkFileOptions = {}, call: CallOptions = {}): AsyncGenerator<BulkRecord, void, undefined> {
+    const target = new URL(validateInput(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }), url, 'Invalid bulk result url'));
+    const opts = validateInput(downloadOptionsSchema, options, 'Invalid bulk.download options');
+    if (this.ctx.http().isClosed) {
+      throw new ClientClosedError({ message: 'This shopify client was disconnected; create a new one or call connect().', source: 'shopify' });
     }
-  }
-}
-
-function terminalError(op: BulkOperation): ConnectorError | undefined {
-  const details = { bulkOperationId: op.id, status: op.status, errorCode: op.errorCode, partialDataUrl: op.partialDataUrl };
-  switch (op.status) {
-    case 'FAILED':
-      if (op.errorCode === 'ACCESS_DENIED') {
-        return new AuthError({ message: `Bulk operation ${op.id} failed: ACCESS_DENIED. Run the query as a normal call to see which scope is missing.`, source: 'shopify', details });
-      }
-      if (op.errorCode === 'TIMEOUT') {
-        return new TimeoutError({ message: `Bulk operation ${op.id} failed: the query timed out on Shopify. Select fewer fields and run it again.`, retryable: false, source: 'shopify', details });
-      }
-      return new ServerError({
-        message: `Bulk operation ${op.id} failed (${op.errorCode ?? 'no error code'}). Shopify says these may be intermittent: run it again.${op.partialDataUrl ? ' Partial data is at partialDataUrl.' : ''}`,
-        retryable: false,
-        source: 'shopify',
-        details,
-      });
-    case 'CANCELED':
-      return new CancelledError({ message: `Bulk operation ${op.id} was cancelled.`, source: 'shopify', details });
-    case 'EXPIRED':
-      return new InvalidRequestError({ message: `Bulk operation ${op.id} expired before it completed; start it again.`, source: 'shopify', details: { ...details, reason: 'bulk_expired' } });
-    default:
-      return undefined;
+    const records = resumableJsonl({
+      client: this.ctx.downloadClient(target),
+      clock: this.ctx.http().clock,
+      url: target.href,
+      maxResumes: opts.maxResumes ?? DEFAULT_MAX_RESUMES,
+      fromByte: opts.fromByte ?? 0,
+      call,
+      onResume: (event) => this.ctx.events.emit('bulkDownloadResume', event),
+    });
+    yield* opts.nest ? nestByParentId(records) : records;
   }
 }

@@ -135,6 +135,19 @@ describe('RateLimiter', () => {
     expect(clock.now() - t0).toBeGreaterThan(9_999);
   });
 
+  it('an exact observation of a sliding window does not count units in flight twice (they are in its log already)', async () => {
+    const clock = new FakeClock();
+    const t0 = clock.now();
+    const limiter = new RateLimiter({ clock, windows: [{ name: 'w', limit: 3, intervalMs: 10_000, algorithm: 'sliding-window' }] });
+    await limiter.acquire(); // still in flight
+    await limiter.acquire();
+    limiter.complete(1);
+    // Whether or not the server counted the call in flight, our log holds it: 2 used, 1 left.
+    await limiter.observe({ window: 'w', limit: 3, remaining: 1, mode: 'exact' });
+    await limiter.acquire();
+    expect(clock.now()).toBe(t0);
+  });
+
   it('fixed window observations set used count and reset time', async () => {
     const clock = new FakeClock();
     const limiter = new RateLimiter({ clock, windows: [{ name: 'd', limit: 100, intervalMs: 86_400_000, algorithm: 'fixed-window', maxWaitMs: 0 }] });
@@ -263,5 +276,37 @@ describe('RateLimiter', () => {
       details: { reason: 'paused' },
     });
     await expect(limiter.acquire(1, undefined, 'r4')).resolves.toBe(5_000); // no cap: it waits the pause out
+  });
+
+  it('refund gives units back to token buckets (the named one only, never above capacity); other windows keep the charge', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({
+      clock,
+      windows: [
+        { name: 'cost', limit: 1000, intervalMs: 20_000 },
+        { name: 'other', limit: 2000, intervalMs: 20_000 },
+        { name: 'daily', limit: 10_000, intervalMs: 86_400_000, algorithm: 'fixed-window' },
+      ],
+    });
+    await limiter.acquire(900);
+    limiter.complete(900);
+    await limiter.refund(900, 'cost');
+    // A refused 900-unit call gave its units back: the next 900 go at once, with no wait for the refill.
+    await expect(limiter.acquire(900)).resolves.toBe(0);
+    expect(limiter.snapshot().remaining).toEqual({ cost: 100, other: 200, daily: 8200 });
+    await limiter.refund(5_000);
+    await limiter.acquire(1);
+    // Every token bucket, capped at its capacity; the fixed window keeps its count.
+    expect(limiter.snapshot().remaining).toEqual({ cost: 999, other: 1999, daily: 8199 });
+  });
+
+  it('refund is a no-op with a store that cannot refund', async () => {
+    const clock = new FakeClock();
+    const inner = new MemoryRateLimitStore(clock);
+    const store = { consume: inner.consume.bind(inner), observe: inner.observe.bind(inner), pauseUntil: inner.pauseUntil.bind(inner), pausedUntil: inner.pausedUntil.bind(inner) };
+    const limiter = new RateLimiter({ clock, store, windows: [{ name: 'cost', limit: 10, intervalMs: 1000 }] });
+    await limiter.acquire(10);
+    await limiter.refund(10);
+    await expect(limiter.acquire(10)).resolves.toBe(1000);
   });
 });

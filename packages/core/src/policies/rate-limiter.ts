@@ -131,10 +131,25 @@ export class RateLimiter {
     return this.inFlightUnits;
   }
 
-  /** Feeds what the API said about its quota back into the local state. */
+  /**
+   * Gives `cost` units back to the token-bucket windows (only `window` when named), never above their capacity:
+   * the API refused the request without charging it (a GraphQL query refused before execution). A no-op with a
+   * store that cannot refund (`RateLimitStore.refund` is optional).
+   */
+  async refund(cost: number, window?: string): Promise<void> {
+    if (!(cost > 0)) return;
+    await this.store.refund?.(this.key, this.windows, cost, window);
+  }
+
+  /**
+   * Feeds what the API said about its quota back into the local state. An exact count is lowered by the units in
+   * flight, which the store adopts in place of its own count, except for a sliding window: its store only adds the
+   * requests it did not know of to a log that holds the units in flight already.
+   */
   async observe(observation: QuotaObservation): Promise<void> {
+    const sliding = this.windows.find((w) => w.name === observation.window)?.algorithm === 'sliding-window';
     const adjusted =
-      observation.mode === 'exact' && observation.remaining !== undefined
+      observation.mode === 'exact' && observation.remaining !== undefined && !sliding
         ? { ...observation, remaining: Math.max(0, observation.remaining - this.inFlightUnits) }
         : observation;
     await this.store.observe(this.key, this.windows, adjusted);

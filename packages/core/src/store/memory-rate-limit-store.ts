@@ -13,6 +13,16 @@ interface SlidingState {
   limit: number;
   /** Grant stamps of units not completed yet, oldest first. */
   pending: number[];
+  /** Stamps of the units that left the window last, oldest first (at most `limit`): see `observe`. */
+  expired: number[];
+  /** Units answered since the last observation (at most `limit`), and the answer that observation was ascribed to. */
+  answers: Answer[];
+  observed: Answer | undefined;
+}
+/** When a unit was granted, and when its answer arrived. */
+interface Answer {
+  grantedAt: number;
+  at: number;
 }
 interface FixedState {
   used: number;
@@ -62,8 +72,12 @@ export class MemoryRateLimitStore implements RateLimitStore {
       if (obs.limit !== undefined && obs.limit > 0) state.limit = obs.limit;
       if (obs.remaining !== undefined) {
         const serverUsed = state.limit - obs.remaining;
-        // Requests the server counted that we did not (another client on the same account): record them now.
-        while (state.log.length < serverUsed) state.log.push(now);
+        // Requests the server counted that we did not (another client on the same account): record them now. The
+        // server counted when the answered request arrived, after it was granted; units that left our window since
+        // then may still be in its count, and they are no unknown request (they have left the server's window too,
+        // since it stamped them no later than we did). Counting them again would hold a slot for a whole extra window.
+        let known = state.log.length + this.leftSinceAnswered(state, window, now);
+        for (; known < serverUsed; known += 1) state.log.push(now);
       }
     } else {
       if (obs.limit !== undefined && obs.limit > 0) state.limit = obs.limit;
@@ -88,7 +102,7 @@ export class MemoryRateLimitStore implements RateLimitStore {
     let state = this.states.get(id);
     if (!state) {
       const algorithm = window.algorithm ?? 'token-bucket';
-      if (algorithm === 'sliding-window') state = { log: [], limit: window.limit, pending: [] };
+      if (algorithm === 'sliding-window') state = { log: [], limit: window.limit, pending: [], expired: [], answers: [], observed: undefined };
       else if (algorithm === 'fixed-window') state = { used: 0, limit: window.limit, windowEnd: fixedWindowEnd(window, now) };
       else {
         const capacity = window.burst ?? window.limit;
@@ -108,7 +122,10 @@ export class MemoryRateLimitStore implements RateLimitStore {
       const cutoff = now - window.intervalMs;
       let drop = 0;
       while (drop < state.log.length && (state.log[drop] ?? 0) <= cutoff) drop += 1;
-      if (drop > 0) state.log.splice(0, drop);
+      if (drop > 0) {
+        state.expired.push(...state.log.splice(0, drop));
+        if (state.expired.length > state.limit) state.expired.splice(0, state.expired.length - state.limit);
+      }
     } else if (now >= state.windowEnd) {
       state.used = 0;
       state.windowEnd = fixedWindowEnd(window, now);
@@ -146,6 +163,15 @@ export class MemoryRateLimitStore implements RateLimitStore {
     } else state.used += cost;
   }
 
+  async refund(key: string, windows: readonly RateWindow[], cost: number, only?: string): Promise<void> {
+    const now = this.clock.now();
+    for (const window of windows) {
+      if (only !== undefined && window.name !== only) continue;
+      const state = this.state(key, window, now);
+      if ('tokens' in state) state.tokens = Math.min(state.capacity, state.tokens + cost);
+    }
+  }
+
   async complete(key: string, windows: readonly RateWindow[], cost: number): Promise<void> {
     const now = this.clock.now();
     for (const window of windows) {
@@ -154,12 +180,35 @@ export class MemoryRateLimitStore implements RateLimitStore {
       for (let i = 0; i < cost; i += 1) {
         const granted = state.pending.shift();
         if (granted === undefined) break;
+        state.answers.push({ grantedAt: granted, at: now });
+        if (state.answers.length > state.limit) state.answers.shift();
         const index = state.log.indexOf(granted);
         if (index === -1) continue; // already expired
         state.log.splice(index, 1);
         state.log.push(now);
       }
     }
+  }
+
+  /**
+   * Units that left the window after the request carrying the observation was granted: the server counted when
+   * that request arrived, so its count may still include them. Several answers may be read in any order, and some
+   * carry no observation, so the request is taken to be the oldest-granted one answered since the last observation
+   * within the interval (or the one the last observation was ascribed to), never granted more than an interval ago.
+   */
+  private leftSinceAnswered(state: SlidingState, window: RateWindow, now: number): number {
+    const recent = (a: Answer | undefined): a is Answer => a !== undefined && now - a.at < window.intervalMs;
+    const candidates = state.answers.filter(recent);
+    state.answers = [];
+    let answer = candidates[0];
+    for (const a of candidates) if (a.grantedAt < (answer?.grantedAt ?? Number.POSITIVE_INFINITY)) answer = a;
+    answer ??= recent(state.observed) ? state.observed : undefined;
+    state.observed = answer;
+    if (!answer) return 0;
+    const cutoff = Math.max(answer.grantedAt, now - window.intervalMs) - window.intervalMs;
+    let count = 0;
+    for (let i = state.expired.length - 1; i >= 0 && (state.expired[i] ?? 0) > cutoff; i -= 1) count += 1;
+    return count;
   }
 
   private remaining(key: string, windows: readonly RateWindow[], now: number): Record<string, number> {

@@ -56,4 +56,10 @@ export interface RateLimitStore {
    * request of the next window reach the API inside the old one. Optional: without it, grant time is used.
    */
   complete?(key: string, windows: readonly RateWindow[], cost: number): Promise<void>;
+  /**
+   * Gives `cost` units back to the token-bucket windows (all of them, or the one named `window`), never above
+   * their capacity: the API refused the request without charging it (a GraphQL query rejected before execution).
+   * Optional: without it, refunds are ignored and the units come back with the refill.
+   */
+  refund?(key: string, windows: readonly RateWindow[], cost: number, window?: string): Promise<void>;
 }

@@ -39,6 +39,11 @@ export function batchHandlers(account: MockAccount): HttpHandler[] {
       if (inputs.length > MAX_INPUTS) {
         return hubspotError(400, 'VALIDATION_ERROR', `Batch input size must be at most ${MAX_INPUTS}, got ${inputs.length}.`, { context: { inputs: [String(inputs.length)] } });
       }
+      const duplicates = action === 'create' ? [] : repeatedIds(inputs);
+      if (duplicates.length > 0) {
+        // HubSpot refuses the whole request, the valid inputs with it.
+        return hubspotError(400, 'VALIDATION_ERROR', `Duplicate IDs found in batch input: [${duplicates.join(', ')}]. IDs must be unique`, { context: { ids: duplicates } });
+      }
       switch (action) {
         case 'read':
           return read(account, table, body, inputs, url.searchParams.get('archived') === 'true');
@@ -56,6 +61,19 @@ export function batchHandlers(account: MockAccount): HttpHandler[] {
       }
     }),
   ];
+}
+
+/** Ids that appear more than once among the inputs, each named once. */
+function repeatedIds(inputs: Array<Record<string, unknown>>): string[] {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const input of inputs) {
+    const id = asString(input.id);
+    if (id === undefined) continue;
+    if (seen.has(id)) repeated.add(id);
+    seen.add(id);
+  }
+  return [...repeated];
 }
 
 function read(account: MockAccount, table: MockTable, body: Record<string, unknown>, inputs: Array<Record<string, unknown>>, archived: boolean): Response {

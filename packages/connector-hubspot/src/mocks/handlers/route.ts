@@ -1,5 +1,7 @@
 import { http, type HttpHandler } from 'msw';
 import type { MockAccount } from '../account.js';
+import { lose } from '../after-handling.js';
+import { gatewayHtml } from '../errors.js';
 import { hubspotError } from '../responses.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -13,26 +15,42 @@ export type Resolver = (request: Request, params: Params, url: URL) => Response 
  */
 export function route(account: MockAccount, method: Method, path: string, resolve: Resolver, options: { search?: boolean } = {}): HttpHandler {
   return http[method](path, async ({ request, params }) => {
-    const authorization = request.headers.get('authorization') ?? '';
-    const token = /^Bearer (.+)$/i.exec(authorization)?.[1];
-    if (!token) {
-      return hubspotError(
-        401,
-        'INVALID_AUTHENTICATION',
-        'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview',
-      );
-    }
-    if (!account.acceptsToken(token)) {
-      return hubspotError(401, 'EXPIRED_AUTHENTICATION', 'The OAuth token used to make this call expired or is not valid. Refresh the token.');
-    }
-    const refused = account.quota?.admit(options.search ?? false);
-    if (refused) return refused;
-    const flat: Params = {};
-    for (const [k, v] of Object.entries(params)) if (v !== undefined) flat[k] = Array.isArray(v) ? v.join('/') : String(v);
-    const response = await resolve(request, flat, new URL(request.url));
-    if (account.quota && !options.search) for (const [k, v] of Object.entries(account.quota.headers())) response.headers.set(k, v);
-    return response;
+    const latency = account.nextLatency();
+    await account.travel(latency.toServer);
+    const response = await answer(account, request, params, resolve, options);
+    const lost = response.ok ? account.afterHandling.take(request) : undefined;
+    await account.travel(latency.toClient);
+    return lost ? lose(lost, response, gatewayHtml) : response;
   });
+}
+
+/** Authentication, quota, the resolver and the quota headers: what HubSpot does once a request has arrived. */
+async function answer(
+  account: MockAccount,
+  request: Request,
+  params: Record<string, string | readonly string[] | undefined>,
+  resolve: Resolver,
+  options: { search?: boolean },
+): Promise<Response> {
+  const authorization = request.headers.get('authorization') ?? '';
+  const token = /^Bearer (.+)$/i.exec(authorization)?.[1];
+  if (!token) {
+    return hubspotError(
+      401,
+      'INVALID_AUTHENTICATION',
+      'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview',
+    );
+  }
+  if (!account.acceptsToken(token)) {
+    return hubspotError(401, 'EXPIRED_AUTHENTICATION', 'The OAuth token used to make this call expired or is not valid. Refresh the token.');
+  }
+  const refused = account.quota?.admit(options.search ?? false);
+  if (refused) return refused;
+  const flat: Params = {};
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) flat[k] = Array.isArray(v) ? v.join('/') : String(v);
+  const response = await resolve(request, flat, new URL(request.url));
+  if (account.quota && !options.search) for (const [k, v] of Object.entries(account.quota.headers())) response.headers.set(k, v);
+  return response;
 }
 
 export async function readJson(request: Request): Promise<unknown> {
