@@ -71,6 +71,7 @@ export function createProgram(io: CliIo, setExit: (code: ExitCode) => void): Com
     .option('--limit <n>', 'stop after n records', positiveInteger)
     .option('--sandbox', "run against the connector's own mocks on loopback (no credentials, no network)")
     .option('--config <file>', 'JSON file with the connector configuration (credentials, core options)')
+    .option('--base-url <url>', "the API's base URL with its path prefix (a proxy, a regional host); default from CF_BASE_URL")
     .option('-p, --param <key=value>', 'a resource parameter, repeatable', keyValue)
     .addOption(new Option('--progress <mode>', 'progress on stderr').choices(['auto', 'plain', 'none']).default('auto'))
     .action(async (connector: string, resource: string, opts: ExtractFlags) => {
@@ -83,6 +84,7 @@ export function createProgram(io: CliIo, setExit: (code: ExitCode) => void): Com
         limit: opts.limit,
         sandbox: opts.sandbox,
         config: opts.config,
+        baseUrl: opts.baseUrl,
         params: opts.param,
         env: io.env,
         signal: io.signal,
@@ -151,6 +153,7 @@ interface ExtractFlags {
   limit?: number;
   sandbox?: boolean;
   config?: string;
+  baseUrl?: string;
   param?: Record<string, string>;
   progress: 'auto' | 'plain' | 'none';
 }

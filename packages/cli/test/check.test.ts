@@ -9,7 +9,7 @@ describe('cf check', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^RESULT\s+RULE\s+DETAIL$/m);
     expect(stdout).toMatch(/^pass\s+retry-after\s+honours Retry-After/m);
-    expect(stdout).toMatch(/^conformance frankfurter: (\d+)\/\1 rules \(100%\)$/m);
+    expect(stdout).toMatch(/^conformance frankfurter: (\d+)\/\1 cases \(100%\)$/m);
   });
 
   it('takes a connector name too, and reports not-applicable rules apart', async () => {

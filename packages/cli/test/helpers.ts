@@ -52,7 +52,7 @@ export const LIMIT_DECLARATIONS = `  limitModel: {
 export function declareLimits(pkgDir: string): void {
   const file = join(pkgDir, 'src', 'metadata.ts');
   const source = readFileSync(file, 'utf8');
-  const todo = /  \/\/ TODO\(cf check\)[\s\S]*?credential: \{ in: 'header', name: 'authorization' \},\n/;
+  const todo = / {2}\/\/ TODO\(cf check\)[\s\S]*?credential: \{ in: 'header', name: 'authorization' \},\n/;
   if (!todo.test(source)) throw new Error(`no TODO(cf check) block in ${file}`);
   writeFileSync(file, source.replace(todo, `${LIMIT_DECLARATIONS}\n`));
 }

@@ -1,4 +1,20 @@
-import { defineMetadata } from '@cf/core';
+import { defineMetadata, type ConnectorMetadata } from '@cf/core';
+
+type Operation = NonNullable<ConnectorMetadata['operations']>[number];
+/** Every method is one GET (emergencies(): three) answering one snapshot: an idempotent read, not paginated. */
+const read = (name: string): Operation => ({ name, kind: 'read', idempotent: true, shape: 'single' });
+
+/**
+ * adsb.lol publishes no number: its limits are "dynamic based on the environment load" (README), enforced in front
+ * of the app (nothing in `adsblol/api` answers 429). The one figure on record is a 429 after about 7 requests in
+ * 40 s (adsblol/api#57): the model reads it as at most 6 in any 40 s, the connector's default. The 429 carries no
+ * `Retry-After` and no quota headers that anyone has seen, and no body signature (a short proxy page).
+ */
+const limitModel: ConnectorMetadata['limitModel'] = {
+  windows: [{ name: 'requests', limit: 6, intervalMs: 40_000, algorithm: 'sliding-window', unit: 'requests' }],
+  rateLimitedAnswer: { status: 429, retryAfter: false },
+  source: 'https://github.com/adsblol/api/pull/57',
+};
 
 export const metadata = defineMetadata({
   name: 'adsb',
@@ -13,4 +29,8 @@ export const metadata = defineMetadata({
   resources: ['hex', 'callsign', 'registration', 'type', 'squawk', 'military', 'ladd', 'pia', 'point', 'closest'],
   limits: [{ name: 'requests', limit: 6, intervalMs: 40_000, source: 'connector default: limits are dynamic; 429 reported after ~7 requests in 40 s (adsblol/api#57)' }],
   maintainers: ['connector-factory'],
+  operations: ['byHex', 'byCallsign', 'byRegistration', 'byType', 'bySquawk', 'emergencies', 'military', 'ladd', 'pia', 'nearby', 'closest'].map(read),
+  limitModel,
+  // adsb.lol takes no key (one is announced for feeders "in the future").
+  credential: { in: 'none' },
 });

@@ -56,5 +56,13 @@ describe('default rate limit', () => {
 
   it('is the limit the metadata declares', () => {
     expect(metadata.limits).toEqual([expect.objectContaining({ name: 'requests', limit: 6, intervalMs: 40_000 })]);
+    expect(metadata.limitModel?.windows).toEqual([{ name: 'requests', limit: 6, intervalMs: 40_000, algorithm: 'sliding-window', unit: 'requests' }]);
+  });
+
+  it("the mock throttles the way metadata.limitModel declares adsb.lol's answer (429, no Retry-After)", async () => {
+    api.server.use(errorHandlers.rateLimited());
+    const response = await fetch(`${api.server.baseUrl}/v2/mil`);
+    expect(response.status).toBe(metadata.limitModel?.rateLimitedAnswer.status);
+    expect(response.headers.has('retry-after')).toBe(metadata.limitModel?.rateLimitedAnswer.retryAfter);
   });
 });

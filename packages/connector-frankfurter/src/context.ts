@@ -28,3 +28,15 @@ export function checkKnown(ctx: FrankfurterContext, method: string, codes: Recor
   const summary = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
   throw new ValidationError({ message: `Invalid ${method}() input: ${summary}`, issues, source: 'frankfurter' });
 }
+
+/** What a v2 resource needs for one call. */
+export interface FrankfurterV2Context {
+  http: HttpClient;
+  /** Today (UTC) by the client's clock: an open-ended time series runs to it. */
+  today: string;
+  /** Tomorrow (UTC): the latest date v2 serves (its latest rates include provider rates dated one day ahead). */
+  tomorrow: string;
+}
+
+/** The query parameters v2 takes for a list of codes or keys. */
+export const commaList = (values: readonly string[] | undefined): string | undefined => values?.join(',');

@@ -12,7 +12,8 @@ import type { ConvertInput, Currencies, Rates, RatesQuery, TimeSeriesQuery } fro
 export type FrankfurterConfig = CoreOptions;
 
 /**
- * The Frankfurter API: European Central Bank reference rates, no key needed.
+ * The Frankfurter v1 API: European Central Bank reference rates, no key needed. v1 is frozen (it keeps working and
+ * does not change); `FrankfurterV2Connector` is the current version, with many central banks' rates.
  * @see https://frankfurter.dev/v1/
  */
 export class FrankfurterConnector extends BaseConnector<FrankfurterConfig> {
@@ -44,7 +45,7 @@ export class FrankfurterConnector extends BaseConnector<FrankfurterConfig> {
 
   /** Rates of the latest business day (they change once a day, around 16:00 CET). */
   latest(query: RatesQuery = {}, options: CallOptions = {}): Promise<Rates> {
-    return rates.latest(this.context(), query, options);
+    return rates.latest(this.#context(), query, options);
   }
 
   /**
@@ -52,7 +53,7 @@ export class FrankfurterConnector extends BaseConnector<FrankfurterConfig> {
    * `date` says which day that was.
    */
   historical(date: string, query: RatesQuery = {}, options: CallOptions = {}): Promise<Rates> {
-    return rates.historical(this.context(), date, query, options);
+    return rates.historical(this.#context(), date, query, options);
   }
 
   /**
@@ -60,17 +61,17 @@ export class FrankfurterConnector extends BaseConnector<FrankfurterConfig> {
    * Bad input throws VALIDATION_ERROR right away, before anything is iterated.
    */
   timeSeries(query: TimeSeriesQuery, options: CallOptions = {}): Paginated<Rates, string> {
-    return timeSeries(this.context(), query, options);
+    return timeSeries(this.#context(), query, options);
   }
 
   /** `amount` of `from` in `to`, on `date` or at the latest rates. The API rounds the result (see README). */
   convert(input: ConvertInput, options: CallOptions = {}): Promise<number> {
-    return rates.convert(this.context(), input, options);
+    return rates.convert(this.#context(), input, options);
   }
 
   /** The currencies of the latest publication. Afterwards, latest-rate calls reject codes not in it. */
   async currencies(options: CallOptions = {}): Promise<Currencies> {
-    const list = await currencies.currencies(this.context(), options);
+    const list = await currencies.currencies(this.#context(), options);
     this.known = new Set(Object.keys(list));
     return list;
   }
@@ -79,7 +80,7 @@ export class FrankfurterConnector extends BaseConnector<FrankfurterConfig> {
     await this.currencies();
   }
 
-  private context(): FrankfurterContext {
+  #context(): FrankfurterContext {
     return { http: this.http, today: new Date(this.http.clock.now()).toISOString().slice(0, 10), known: this.known };
   }
 }

@@ -11,17 +11,22 @@ export const currencyCode = z
   .regex(/^[A-Za-z]{3}$/, 'must be a three-letter ISO 4217 code such as "USD"')
   .transform((code) => code.toUpperCase());
 
-/** A calendar date `YYYY-MM-DD`, between the first ECB fixing and `today` (UTC). */
+/**
+ * A calendar date `YYYY-MM-DD`, between the first ECB fixing and `today` (UTC). A value that is not a date reports
+ * that rule alone (`abort`): "latest" is not "in the future", and "0000-00-00" is not "before 1999".
+ */
 export const isoDate = (today: string) =>
   z.iso
-    .date('must be a real calendar date written YYYY-MM-DD')
+    .date({ error: 'must be a real calendar date written YYYY-MM-DD', abort: true })
     .refine((d) => d >= FIRST_DATE, `must be on or after ${FIRST_DATE}, the first day of ECB reference rates`)
     .refine((d) => d <= today, `must not be in the future (today is ${today} UTC)`);
 
-const symbols = z.preprocess(
+/** One code, a comma list or an array of codes (v1 `symbols`, v2 `quotes`). */
+export const currencyList = z.preprocess(
   (v) => (typeof v === 'string' ? v.split(',') : v),
   z.array(currencyCode).min(1, 'must name at least one currency').max(50),
 );
+const symbols = currencyList;
 const amount = z.number().positive('must be positive').refine(Number.isFinite, 'must be finite');
 
 export const ratesQuerySchema = z

@@ -1,7 +1,7 @@
 import { FakeClock, type CoreOptions } from '@cf/core';
 import { startMockServer, type MockServer } from '@cf/core/testing';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { FrankfurterConnector } from '../src/index.js';
+import { FrankfurterConnector, FrankfurterV2Connector } from '../src/index.js';
 import { handlers } from '../src/mocks/index.js';
 
 /** Today, for the connector's date checks. */
@@ -12,9 +12,15 @@ export function useMockApi() {
   const ctx = {
     server: undefined as unknown as MockServer,
     clock: new FakeClock(Date.parse(`${TODAY}T12:00:00Z`)),
-    made: [] as FrankfurterConnector[],
+    made: [] as Array<FrankfurterConnector | FrankfurterV2Connector>,
     make(options: CoreOptions = {}): FrankfurterConnector {
       const fx = new FrankfurterConnector({ baseUrl: `${ctx.server.baseUrl}/v1`, clock: ctx.clock, ...options });
+      ctx.made.push(fx);
+      return fx;
+    },
+    /** A v2 client against the same mock server (its handlers serve both versions). */
+    makeV2(options: CoreOptions = {}): FrankfurterV2Connector {
+      const fx = new FrankfurterV2Connector({ baseUrl: `${ctx.server.baseUrl}/v2`, clock: ctx.clock, ...options });
       ctx.made.push(fx);
       return fx;
     },

@@ -98,6 +98,19 @@ describe('historical()', () => {
   it('validates the query too', async () => {
     await validationError(api.make().historical('2024-11-20', { amount: -1 }));
   });
+
+  it.each([
+    ['latest', 'must be a real calendar date written YYYY-MM-DD'],
+    ['24-11-20', 'must be a real calendar date written YYYY-MM-DD'],
+    ['9999-99-99', 'must be a real calendar date written YYYY-MM-DD'],
+    ['0000-00-00', 'must be a real calendar date written YYYY-MM-DD'],
+    ['1999-01-03', 'must be on or after 1999-01-04, the first day of ECB reference rates'],
+    ['2026-01-02', 'must not be in the future (today is 2026-01-01 UTC)'],
+  ])('reports only the rule that %s breaks', async (date, rule) => {
+    const error = await validationError(api.make().historical(date));
+    expect(error.issues).toEqual([{ path: 'date', message: rule }]);
+    expect(error.message).toBe(`Invalid historical() input: date: ${rule}`);
+  });
 });
 
 describe('convert()', () => {
@@ -135,5 +148,10 @@ describe('convert()', () => {
   ])('rejects %j before the network', async (input, message) => {
     const error = await validationError(api.make().convert(input as never));
     expect(error.message).toContain(message);
+  });
+
+  it('reports only the rule a bad date breaks', async () => {
+    const error = await validationError(api.make().convert({ amount: 1, from: 'EUR', to: 'USD', date: 'yesterday' }));
+    expect(error.issues).toEqual([{ path: 'date', message: 'must be a real calendar date written YYYY-MM-DD' }]);
   });
 });

@@ -67,4 +67,19 @@ describe('timeSeries()', () => {
     expect(isConnectorError(error) && error.code === 'VALIDATION_ERROR' && error.message).toContain(message);
     expect(api.server.requests).toHaveLength(0);
   });
+
+  it('reports only the rule each bad date breaks', () => {
+    let error: unknown;
+    try {
+      api.make().timeSeries({ start: 'first', end: '2099-01-01' });
+    } catch (e) {
+      error = e;
+    }
+    expect(isConnectorError(error) && error.code).toBe('VALIDATION_ERROR');
+    expect((error as { issues: unknown }).issues).toEqual([
+      { path: 'start', message: 'must be a real calendar date written YYYY-MM-DD' },
+      { path: 'end', message: 'must not be in the future (today is 2026-01-01 UTC)' },
+    ]);
+    expect(api.server.requests).toHaveLength(0);
+  });
 });

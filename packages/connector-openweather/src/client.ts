@@ -36,14 +36,16 @@ import { VERSION } from './version.js';
  */
 export class OpenWeatherConnector<U extends Units = 'standard'> extends BaseConnector<OpenWeatherConfig> {
   readonly name = 'openweather';
-  private quota: Quota | undefined;
-  private block: AccountBlock | undefined;
+  // ECMAScript private (`#`), not TypeScript `private`: internals are not reachable from JavaScript either, so the
+  // connector's runtime surface is exactly its declared operations.
+  #quota: Quota | undefined;
+  #block: AccountBlock | undefined;
 
-  private readonly ctx: ResourceContext = {
-    request: (spec) => this.send(spec),
+  readonly #ctx: ResourceContext = {
+    request: (spec) => this.#send(spec),
     units: () => this.config.units ?? 'standard',
     lang: () => this.config.lang,
-    oneCallLimiter: () => this.quota?.oneCall,
+    oneCallLimiter: () => this.#quota?.oneCall,
     now: () => this.http.clock.now(),
   };
 
@@ -52,18 +54,18 @@ export class OpenWeatherConnector<U extends Units = 'standard'> extends BaseConn
   /** One Call 3.0: `oneCall(location)`, `.at(location, time)`, `.daySummary(location, date)`, `.overview(location)`. */
   readonly oneCall: OneCall<U>;
 
-  private readonly weather: CurrentWeatherResource;
-  private readonly forecasts: ForecastResource;
-  private readonly geocoding: GeocodingResource;
+  readonly #weather: CurrentWeatherResource;
+  readonly #forecasts: ForecastResource;
+  readonly #geocoding: GeocodingResource;
 
   constructor(options: OpenWeatherOptions<U>) {
     super();
     this.initialize(options);
-    this.weather = new CurrentWeatherResource(this.ctx);
-    this.forecasts = new ForecastResource(this.ctx);
-    this.geocoding = new GeocodingResource(this.ctx);
-    this.airPollution = new AirPollutionResource(this.ctx);
-    this.oneCall = oneCallApi<U>(new OneCallResource(this.ctx));
+    this.#weather = new CurrentWeatherResource(this.#ctx);
+    this.#forecasts = new ForecastResource(this.#ctx);
+    this.#geocoding = new GeocodingResource(this.#ctx);
+    this.airPollution = new AirPollutionResource(this.#ctx);
+    this.oneCall = oneCallApi<U>(new OneCallResource(this.#ctx));
   }
 
   protected configSchema(): z.ZodType<OpenWeatherConfig> {
@@ -76,10 +78,10 @@ export class OpenWeatherConnector<U extends Units = 'standard'> extends BaseConn
     // them across restarts). The block's hold lives in the quota's store, under its own keys.
     const shared = quotaStore(limits ?? {}, store as RateLimitStore | undefined, config.clock as Clock | undefined);
     // Only a store the user gave is read for the hold: it may be shared with other processes.
-    this.block ??= new AccountBlock(store === undefined ? undefined : shared.store, shared.key);
-    if (rateLimit !== false) this.quota ??= createQuota(limits ?? {}, shared.store, config.clock as Clock | undefined);
-    const limiter: RateLimiter | false = rateLimit === false || !this.quota ? false : this.quota.general;
-    const block = this.block;
+    this.#block ??= new AccountBlock(store === undefined ? undefined : shared.store, shared.key);
+    if (rateLimit !== false) this.#quota ??= createQuota(limits ?? {}, shared.store, config.clock as Clock | undefined);
+    const limiter: RateLimiter | false = rateLimit === false || !this.#quota ? false : this.#quota.general;
+    const block = this.#block;
     // The block's 429 arms the hold as soon as it is mapped, before the calls queued behind it are sent.
     const armed = (error: ConnectorError | undefined, path: string, now: number): ConnectorError | undefined => {
       if (error && isAccountBlockAnswer(error)) block.hold(path, now);
@@ -106,9 +108,9 @@ export class OpenWeatherConnector<U extends Units = 'standard'> extends BaseConn
    * with a response cache it goes on instead, so a fresh cached answer (which costs no call) is still served, and
    * the hook refuses the rest right before sending.
    */
-  private async send<T>(spec: RequestSpec<T>): Promise<ApiResponse<T>> {
-    if (this.block && !this.config.cache) {
-      const refusal = await this.block.refusal(spec.path ?? '', this.http.clock.now());
+  async #send<T>(spec: RequestSpec<T>): Promise<ApiResponse<T>> {
+    if (this.#block && !this.config.cache) {
+      const refusal = await this.#block.refusal(spec.path ?? '', this.http.clock.now());
       if (refusal) throw refusal;
     }
     return this.http.request(spec);
@@ -116,27 +118,27 @@ export class OpenWeatherConnector<U extends Units = 'standard'> extends BaseConn
 
   /** Current weather at a location: `GET /data/2.5/weather` (https://openweathermap.org/current). */
   current<V extends Units = U>(location: Location, options: WeatherCallOptions<V> = {}): Promise<CurrentWeather<V>> {
-    return this.weather.get(location, options);
+    return this.#weather.get(location, options);
   }
 
   /** 5 day / 3 hour forecast; iterate the result for its entries: `GET /data/2.5/forecast` (https://openweathermap.org/forecast5). */
   forecast<V extends Units = U>(location: Location, options: ForecastOptions<V> = {}): Promise<Forecast<V>> {
-    return this.forecasts.get(location, options);
+    return this.#forecasts.get(location, options);
   }
 
   /** Up to `limit` (1–5) places for `"{city},{state},{country}"`: `GET /geo/1.0/direct`. Empty when nothing matches. */
   geocode(query: string, options: GeocodeOptions = {}): Promise<GeocodedPlace[]> {
-    return this.geocoding.direct(query, options);
+    return this.#geocoding.direct(query, options);
   }
 
   /** Place names near coordinates: `GET /geo/1.0/reverse`. */
   reverseGeocode(location: Coordinates, options: GeocodeOptions = {}): Promise<GeocodedPlace[]> {
-    return this.geocoding.reverse(location, options);
+    return this.#geocoding.reverse(location, options);
   }
 
   /** The place of a postal code in a country: `GET /geo/1.0/zip`. NOT_FOUND when unknown. */
   geocodeZip(zip: string, country: string, options: CallOptions = {}): Promise<GeocodedZip> {
-    return this.geocoding.zip(zip, country, options);
+    return this.#geocoding.zip(zip, country, options);
   }
 
   /** Proves the key works with one current-weather call (it costs one call of the minute quota). */

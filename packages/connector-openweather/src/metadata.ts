@@ -1,4 +1,43 @@
-import { defineMetadata } from '@cf/core';
+import { defineMetadata, type ConnectorMetadata } from '@cf/core';
+
+type Operation = NonNullable<ConnectorMetadata['operations']>[number];
+/** Every method is one GET answering one document (a forecast is one response, not pages): an idempotent read. */
+const read = (name: string): Operation => ({ name, kind: 'read', idempotent: true, shape: 'single' });
+
+/**
+ * The free plan's quotas (https://openweathermap.org/full-price): 60 calls per minute and 1,000,000 per month for the
+ * whole key, and 1,000 One Call 3.0 calls per day (https://openweathermap.org/api/one-call-3). OpenWeather does not
+ * say whether its minute is rolling or fixed: a rolling window is the stricter reading. A window cannot be scoped to
+ * some operations here, so `oneCallDaily` is listed for the record although only One Call spends it. Past a limit the
+ * key is blocked: 429 with the `{ cod, message }` body below, no `Retry-After` and no quota headers, for an hour, then
+ * longer as it repeats (https://openweathermap.org/appid, "Access limitation").
+ */
+const limitModel: ConnectorMetadata['limitModel'] = {
+  windows: [
+    { name: 'minute', limit: 60, intervalMs: 60_000, algorithm: 'sliding-window', unit: 'requests' },
+    {
+      name: 'oneCallDaily',
+      limit: 1_000,
+      intervalMs: 86_400_000,
+      algorithm: 'fixed-window',
+      unit: 'requests',
+      appliesTo: ['oneCall', 'oneCall.at', 'oneCall.daySummary', 'oneCall.overview'],
+    },
+    { name: 'monthly', limit: 1_000_000, intervalMs: 2_592_000_000, algorithm: 'fixed-window', unit: 'requests' },
+  ],
+  rateLimitedAnswer: {
+    status: 429,
+    retryAfter: false,
+    // The block lasts an hour at first (then 2, 3, 4, 24 h): https://openweathermap.org/appid "Access limitation".
+    waitMs: 3_600_000,
+    body: {
+      cod: 429,
+      message:
+        'Your account is temporary blocked due to exceeding of requests limitation of your subscription type. Please choose the proper subscription https://openweathermap.org/price',
+    },
+  },
+  source: 'https://openweathermap.org/full-price',
+};
 
 /** The registry record of this connector. */
 export const metadata = defineMetadata({
@@ -18,4 +57,20 @@ export const metadata = defineMetadata({
     { name: 'monthly', limit: 1_000_000, intervalMs: 2_592_000_000, source: 'https://openweathermap.org/full-price (Free plan: 1,000,000 calls/month; not enforced locally)' },
   ],
   maintainers: ['connector-factory'],
+  operations: [
+    'current',
+    'forecast',
+    'geocode',
+    'reverseGeocode',
+    'geocodeZip',
+    'airPollution.current',
+    'airPollution.forecast',
+    'airPollution.history',
+    'oneCall',
+    'oneCall.at',
+    'oneCall.daySummary',
+    'oneCall.overview',
+  ].map(read),
+  limitModel,
+  credential: { in: 'query', name: 'appid' },
 });

@@ -109,6 +109,18 @@ describe('error mapping', () => {
     expect(clock.sleeps).toContain(5000);
   });
 
+  it("a 429 without OpenWeather's { cod } body (a gateway or proxy in front of the API) is waited out with backoff, and holds nothing back", async () => {
+    const { client, clock } = connect(ctx.server);
+    // Not the API's block: no `cod`, no Retry-After (an API gateway's or a CDN's throttle).
+    ctx.server.use(faults.status(429, { times: 1, body: { message: 'slow down' } }));
+    await expect(client.current(HERE)).resolves.toMatchObject({ name: 'Zocca' });
+    expect(ctx.server.requests).toHaveLength(2);
+    expect(clock.sleeps).toEqual([750]);
+    // No local hold was armed: the next call, to another endpoint too, goes out.
+    await expect(client.geocode('London')).resolves.toHaveLength(1);
+    expect(ctx.server.requests).toHaveLength(3);
+  });
+
   it('5xx is SERVER_ERROR and retried with backoff', async () => {
     const { client, clock } = connect(ctx.server);
     ctx.server.use(errorHandlers.serverError(502, { times: 1 }));

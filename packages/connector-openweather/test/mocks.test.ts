@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { metadata } from '../src/index.js';
 import { convertUnits, createHandlers, errorHandlers, fixtures } from '../src/mocks/index.js';
 import { caught, connect, useMockServer } from './helpers.js';
 
@@ -82,5 +83,13 @@ describe('the mocks shipped as @cf/connector-openweather/mocks', () => {
     expect(fixtures.oneCall.hourly).toHaveLength(48);
     expect(fixtures.oneCall.daily).toHaveLength(8);
     expect(fixtures.oneCall.minutely).toHaveLength(61);
+  });
+
+  it("answer the block the way metadata.limitModel declares it (429, OpenWeather's body, no Retry-After)", async () => {
+    ctx.server.use(errorHandlers.accountBlocked());
+    const response = await fetch(`${ctx.server.baseUrl}/data/2.5/weather?lat=1&lon=1&appid=k`);
+    expect(response.status).toBe(metadata.limitModel?.rateLimitedAnswer.status);
+    expect(response.headers.has('retry-after')).toBe(metadata.limitModel?.rateLimitedAnswer.retryAfter);
+    expect(await response.json()).toEqual(metadata.limitModel?.rateLimitedAnswer.body);
   });
 });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { describeConformance } from '../src/testing/conformance-entry.js';
 import { runConformance } from '../src/testing/index.js';
 import { BrokenConnector } from './fixtures/broken-connector.js';
-import { forbiddenLimitMetadata, ForbiddenLimitAwareToy, RawStreamToy, rawStreamMetadata, RetryingWriteToy } from './fixtures/unsafe-connectors.js';
+import { forbiddenLimitMetadata, ForbiddenLimitAwareToy, LongBlockAwareToy, longBlockMetadata, RawStreamToy, rawStreamMetadata, RetryingWriteToy } from './fixtures/unsafe-connectors.js';
+import { publicOperations } from '../src/testing/declaration-rules.js';
 import { ToyConnector, toyCycleHandlers, toyHandlers, toyMetadata } from './fixtures/toy-connector.js';
 
 const toySubject = {
@@ -38,13 +39,13 @@ describe('the conformance suite can fail', () => {
       expect.arrayContaining(['user-agent', 'correlation-id', 'retry-backoff', 'retry-after', 'no-retry-4xx', 'breaker-cycle', 'timeout', 'typed-errors', 'secrets-redacted']),
     );
     expect(report.compliance).toBeLessThan(30);
-  });
+  }, 60_000);
 
   it('reports 100% for the toy connector built on core', async () => {
     const report = await runConformance(toySubject);
     expect(report.results.filter((r) => r.status === 'failed')).toEqual([]);
     expect(report.compliance).toBe(100);
-  });
+  }, 60_000);
 });
 
 describe('the kit tests the connector, not the template', () => {
@@ -58,7 +59,7 @@ describe('the kit tests the connector, not the template', () => {
     expect(failed['declares-operations']).toMatch(/declare metadata.operations/);
     expect(failed['declares-limit-model']).toMatch(/declare metadata.limitModel/);
     expect(report.compliance).toBeLessThan(100);
-  });
+  }, 60_000);
 
   it('a public method missing from metadata.operations fails declares-operations, naming it', async () => {
     const metadata = { ...toyMetadata, operations: toyMetadata.operations?.filter((o) => o.name !== 'createItem') };
@@ -73,7 +74,7 @@ describe('the kit tests the connector, not the template', () => {
     );
     const cell = report.results.find((r) => r.operation === 'createItem');
     expect(cell).toMatchObject({ status: 'failed', reason: expect.stringMatching(/sent [23] times|writeOutcome|retryable/) as unknown });
-  });
+  }, 60_000);
 
   it('a connector that lets a raw socket error out of a stream fails op-typed-errors for that operation', async () => {
     const subject = {
@@ -102,5 +103,26 @@ describe('the kit tests the connector, not the template', () => {
       { only: ['op-rate-limits', 'limit-burst'] },
     );
     expect(aware.results.filter((r) => r.status === 'failed')).toEqual([]);
+  }, 60_000);
+
+  it('a declared long block (waitMs past maxRetryAfterMs) must fail at once, not retryable, with the wait', async () => {
+    const naive = await runConformance({ ...toySubject, metadata: longBlockMetadata }, { only: ['op-rate-limits'] });
+    expect(naive.results.filter((r) => r.status === 'failed')).toHaveLength(3);
+    expect(naive.results[0]?.reason).toMatch(/expected a typed error at once, got a result/);
+    const aware = await runConformance(
+      { ...toySubject, metadata: longBlockMetadata, create: ({ serverUrl, overrides }) => new LongBlockAwareToy({ token: 'toy-secret-token-123', baseUrl: `${serverUrl}/api`, ...overrides }) },
+      { only: ['op-rate-limits'] },
+    );
+    expect(aware.results.filter((r) => r.status === 'failed')).toEqual([]);
+  }, 60_000);
+
+  it("the walk finds callable resources and their methods, and leaves out injected dependencies", () => {
+    const oneCall = Object.assign(() => undefined, { at: () => undefined });
+    class Weather {
+      constructor(readonly http: () => unknown) {}
+      current(): void {}
+    }
+    const connector = { oneCall, weather: new Weather(() => undefined), plain: { list: () => undefined } };
+    expect(publicOperations(connector)).toEqual(['oneCall', 'oneCall.at', 'plain.list', 'weather.current']);
   });
 });

@@ -1,5 +1,5 @@
 import { AdsbConnector, metadata } from '@cf/connector-adsb';
-import { handlers } from '@cf/connector-adsb/mocks';
+import { conformanceSubject, handlers } from '@cf/connector-adsb/mocks';
 import { defineAdapter, singlePage, type ExtractResource } from './adapter.js';
 
 /** A snapshot of the aircraft one filter returns: one page, nothing to resume (the data is live). */
@@ -28,10 +28,6 @@ export const adsb = defineAdapter({
         singlePage(a.nearby({ lat: number(params, 'lat'), lon: number(params, 'lon'), radiusNm: number(params, 'radiusNm') }, { signal }).then((r) => r.ac)),
     },
   },
-  conformance: {
-    name: 'adsb',
-    handlers,
-    create: ({ serverUrl, overrides }) => new AdsbConnector({ baseUrl: `${serverUrl}/v2`, ...overrides }),
-    call: (a, options) => a.byHex('4ca87c', options),
-  },
+  // The package's own subject (its test/conformance.test.ts runs the same one): every declared operation.
+  conformance: conformanceSubject,
 });

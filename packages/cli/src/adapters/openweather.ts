@@ -1,5 +1,5 @@
 import { OpenWeatherConnector, metadata, type OpenWeatherOptions } from '@cf/connector-openweather';
-import { handlers } from '@cf/connector-openweather/mocks';
+import { conformanceSubject, handlers } from '@cf/connector-openweather/mocks';
 import { defineAdapter, singlePage } from './adapter.js';
 
 const SANDBOX_KEY = 'sandbox-openweather-key';
@@ -35,12 +35,6 @@ export const openweather = defineAdapter({
       pages: (ow, { params, signal }) => singlePage(ow.geocode(params.q ?? '', { signal })),
     },
   },
-  conformance: {
-    name: 'openweather',
-    handlers,
-    secret: 'ow-conformance-key-0123456789abcdef',
-    create: ({ serverUrl, overrides }) =>
-      new OpenWeatherConnector({ apiKey: 'ow-conformance-key-0123456789abcdef', baseUrl: serverUrl, ...(overrides as Omit<OpenWeatherOptions, 'apiKey'>) }),
-    call: (ow, options) => ow.current({ lat: 44.34, lon: 10.99 }, options),
-  },
+  // The package's own subject (its test/conformance.test.ts runs the same one): every declared operation.
+  conformance: conformanceSubject,
 });

@@ -25,6 +25,11 @@ export interface ExtractOptions {
   sandbox?: boolean | undefined;
   /** A JSON file with the connector's configuration (credentials, core options). */
   config?: string | undefined;
+  /**
+   * The API's base URL with its path prefix (a proxy, a regional host, a mock server). Wins over `baseUrl` in
+   * `config`, which wins over the `CF_BASE_URL` environment variable. Not with `sandbox`.
+   */
+  baseUrl?: string | undefined;
   /** Resource parameters (`--param lat=51.5`). */
   params?: Record<string, string> | undefined;
   /** Where credentials are read from. @default process.env */
@@ -65,6 +70,7 @@ function checkArguments(adapter: ConnectorAdapter, name: string, resource: Extra
     }
   }
   if (options.limit !== undefined && (!Number.isInteger(options.limit) || options.limit < 1)) throw usageError('--limit must be a positive integer.');
+  if (options.sandbox && options.baseUrl !== undefined) throw usageError('--base-url cannot be combined with --sandbox (the sandbox serves the mocks on its own loopback URL).');
 }
 
 function progressFor(options: ExtractOptions, stderr: Writable & { isTTY?: boolean }, label: string): ProgressReporter {
@@ -104,7 +110,7 @@ export async function extract(options: ExtractOptions): Promise<ExtractResult> {
   let connector: ReturnType<ConnectorAdapter['create']> | undefined;
   try {
     sandbox = options.sandbox ? await startSandbox(adapter) : undefined;
-    const base = sandbox ? sandbox.config : connectorConfig(adapter, { env: options.env ?? process.env, configPath: options.config });
+    const base = sandbox ? sandbox.config : connectorConfig(adapter, { env: options.env ?? process.env, configPath: options.config, baseUrl: options.baseUrl });
     connector = adapter.create({ ...base, ...options.coreOptions });
     disposers.push(
       // The wait each operation actually spent (`rateLimitWait` announces a wait before it starts, and may be cut short).

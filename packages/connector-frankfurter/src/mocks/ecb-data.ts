@@ -60,10 +60,15 @@ export function businessDayOnOrBefore(date: string): string | undefined {
   return undefined;
 }
 
+/** How far every rate has drifted from its `LATEST_DATE` value on `date`: within 3 %, smoothly. */
+export function drift(date: string): number {
+  return 1 + 0.03 * Math.sin((dayNumber(date) - dayNumber(LATEST_DATE)) / 45);
+}
+
 /** EUR rates on a business day, five significant digits like the ECB's own. */
 export function eurRates(date: string): Record<string, number> {
-  const drift = 1 + 0.03 * Math.sin((dayNumber(date) - dayNumber(LATEST_DATE)) / 45);
-  return Object.fromEntries(Object.entries(CURRENCIES).map(([code, [, rate]]) => [code, Number((rate * drift).toPrecision(5))]));
+  const factor = drift(date);
+  return Object.fromEntries(Object.entries(CURRENCIES).map(([code, [, rate]]) => [code, Number((rate * factor).toPrecision(5))]));
 }
 
 /** Frankfurter's rounding (`roundable.rb`), applied when the base is not EUR or the amount is not 1. */

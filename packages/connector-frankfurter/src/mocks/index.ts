@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw';
 import { addDays, businessDayOnOrBefore, CURRENCIES, eurRates, FIRST_DATE, isBusinessDay, LATEST_DATE, roundQuote } from './ecb-data.js';
+import { v2Handlers } from './v2-handlers.js';
 
 /**
- * MSW handlers that answer like the Frankfurter v1 API (`lib/versions/v1.rb`): rates for any business day
+ * MSW handlers that answer like the Frankfurter API. v1 (`lib/versions/v1.rb`): rates for any business day
  * from 1999-01-04 to `fixtures.latestDate`, weekends and holidays carried back, base/symbols/amount (and the
- * `from`/`to` aliases) with the API's rounding, its 404/422 bodies, `Cache-Control`, and ETag/304.
- * Paths match under any prefix (`/v1` or none): serve them with `startMockServer(handlers)`.
+ * `from`/`to` aliases) with the API's rounding, its 404/422 bodies, `Cache-Control`, and ETag/304; its paths match
+ * under any prefix (`/v1` or none). v2: see `./v2-handlers.ts` (`v2Handlers`, `v2Fixtures`, `v2ErrorHandlers`).
+ * Serve both with `startMockServer(handlers)`.
  */
 const CACHE = { 'cache-control': 'public, max-age=86400' };
 const isIsoDate = (s: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(Date.parse(`${s}T00:00:00Z`) || 0).toISOString().startsWith(s);
@@ -98,8 +100,8 @@ export const fixtures = {
   eurRatesOn: eurRates,
 };
 
-/** The happy path: every v1 endpoint. */
-export const handlers: HttpHandler[] = [
+/** The happy path of v1 alone: every v1 endpoint. */
+export const v1Handlers: HttpHandler[] = [
   http.get('*/latest', ({ request }) => day(request, LATEST_DATE)),
   http.get('*/currencies', ({ request }) => ok(request, currencyNames, LATEST_DATE)),
   http.get('*/:when', ({ request, params }) => {
@@ -110,7 +112,16 @@ export const handlers: HttpHandler[] = [
   }),
 ];
 
-/** Failures to `server.use(...)` in your tests; each answers every request until `resetHandlers()`. */
+/**
+ * Both versions: v2's handlers (`<prefix>/v2/...`) first, so v1's patterns (`<prefix>/currencies` and `<prefix>/:when`, which match under
+ * any prefix) never answer a v2 path.
+ */
+export const handlers: HttpHandler[] = [...v2Handlers, ...v1Handlers];
+
+export { v2ApiError, v2ErrorHandlers, v2Fixtures, v2Handlers } from './v2-handlers.js';
+export type { V2Row } from './v2-rate-query.js';
+
+/** v1 failures to `server.use(...)` in your tests; each answers every request until `resetHandlers()`. */
 export const errorHandlers = {
   /** 404 `{"message":"not found"}`: unknown base, only unknown symbols, or a date out of range. */
   notFound: (): HttpHandler => http.get('*', () => apiError(404, 'not found')),

@@ -23,6 +23,9 @@ export function normaliseCod(body: unknown): number | undefined {
 
 const isOneCall = (path: string): boolean => /\/data\/3\.0\/onecall/.test(path);
 
+/** OpenWeather's own answer, not a gateway's: it always carries `cod` (429 as a number or a string). */
+const isBlockBody = (body: unknown): boolean => normaliseCod(body) === 429;
+
 /** `details.reason` of OpenWeather's "account temporarily blocked" 429 (and of the calls held back after it). */
 export const ACCOUNT_BLOCKED = 'account_blocked';
 
@@ -59,9 +62,11 @@ export function mapOpenWeatherError(ctx: ErrorContext): ConnectorError | undefin
     case 404:
       return notFound(path, apiMessage, base);
     case 429:
-      // OpenWeather sends no Retry-After: the key is blocked for at least an hour (ACCOUNT_BLOCK_HOLD_MS), so a retry
-      // only adds to the count. When a proxy or a future API version does send one, core's timing applies as usual.
-      if (ctx.retryAfterMs !== undefined) return undefined;
+      // OpenWeather's own 429 is the block (its `{ cod: 429, message }` body, no Retry-After): the key is blocked for at
+      // least an hour (ACCOUNT_BLOCK_HOLD_MS), so a retry only adds to the count. A 429 without that body comes from
+      // something in front of the API (a gateway, a CDN), and one with Retry-After says when to come back: core's
+      // timing applies to both as usual (retried after the wait or with backoff, no local hold).
+      if (ctx.retryAfterMs !== undefined || !isBlockBody(body)) return undefined;
       return new RateLimitError({
         ...base,
         retryable: false,

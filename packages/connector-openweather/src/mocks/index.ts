@@ -23,3 +23,4 @@ export {
   oneCallOverview,
 } from './fixtures.js';
 export { convertUnits } from './convert-units.js';
+export { conformanceSubject } from './conformance-subject.js';

@@ -52,12 +52,12 @@ export class AirPollutionResource {
 
   /** Current air quality at coordinates. */
   async current(location: Coordinates, options: CallOptions = {}): Promise<AirPollution> {
-    return this.get('/data/2.5/air_pollution', 'airPollution.current', { ...coordinates(location) }, options);
+    return this.#get('/data/2.5/air_pollution', 'airPollution.current', { ...coordinates(location) }, options);
   }
 
   /** Hourly air quality forecast for 4 days. */
   async forecast(location: Coordinates, options: CallOptions = {}): Promise<AirPollution> {
-    return this.get('/data/2.5/air_pollution/forecast', 'airPollution.forecast', { ...coordinates(location) }, options);
+    return this.#get('/data/2.5/air_pollution/forecast', 'airPollution.forecast', { ...coordinates(location) }, options);
   }
 
   /** Hourly air quality between `start` and `end`. */
@@ -70,10 +70,10 @@ export class AirPollutionResource {
     if (end < start) {
       throw new ValidationError({ message: 'Invalid range: end: must not be before start', issues: [{ path: 'end', message: 'must not be before start' }], source: 'openweather' });
     }
-    return this.get('/data/2.5/air_pollution/history', 'airPollution.history', { ...where, start, end }, options);
+    return this.#get('/data/2.5/air_pollution/history', 'airPollution.history', { ...where, start, end }, options);
   }
 
-  private async get(path: string, operation: string, query: Record<string, number>, options: CallOptions): Promise<AirPollution> {
+  async #get(path: string, operation: string, query: Record<string, number>, options: CallOptions): Promise<AirPollution> {
     const { data } = await this.ctx.request({ path, query, schema: airPollutionSchema, operation, cache: { ttlMs: WEATHER_CACHE_TTL_MS }, ...callOptions(options) });
     return data;
   }

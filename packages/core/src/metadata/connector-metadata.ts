@@ -23,6 +23,8 @@ export const limitWindowSchema = z
     algorithm: z.enum(['token-bucket', 'sliding-window', 'fixed-window']),
     /** What a unit is: one request, or the API's cost points (Shopify's query cost). */
     unit: z.enum(['requests', 'points']),
+    /** The operations this window counts, when not all of them (One Call's daily quota). */
+    appliesTo: z.array(z.string().min(1)).min(1).optional(),
   })
   .strict();
 
@@ -42,6 +44,13 @@ export const limitModelSchema = z
         body: z.unknown().optional(),
         /** Whether it carries `Retry-After` (seconds). */
         retryAfter: z.boolean(),
+        /**
+         * How long the API means to refuse calls when it does not say (OpenWeather's account block: an hour). Past
+         * the client's `maxRetryAfterMs` the call must fail at once, not retryable, with `retryAfterMs` of at least this.
+         */
+        waitMs: z.number().int().positive().optional(),
+        /** The body's content type when it is not JSON (a proxy's plain-text 429). @default application/json */
+        contentType: z.string().min(1).optional(),
       })
       .strict(),
     /** Response headers carrying the quota, when the API sends them. */

@@ -40,13 +40,20 @@ function methodsOf(value: object): string[] {
 export function publicOperations(connector: object): string[] {
   const out = methodsOf(connector);
   const visit = (prefix: string, value: unknown, depth: number): void => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value) || depth > 2) return;
+    if (depth > 2 || value === null || Array.isArray(value)) return;
+    if (typeof value === 'function') {
+      // A callable resource (`oneCall(...)` with `oneCall.at(...)`): the call itself and its own methods.
+      out.push(prefix);
+      for (const [key, child] of Object.entries(value)) if (typeof child === 'function') out.push(`${prefix}.${key}`);
+      return;
+    }
+    if (typeof value !== 'object') return;
     const methods = methodsOf(value);
     for (const m of methods) out.push(`${prefix}.${m}`);
     if (methods.length === 0) for (const [key, child] of Object.entries(value)) visit(`${prefix}.${key}`, child, depth + 1);
   };
   for (const [key, value] of Object.entries(connector)) if (!INTERNAL_FIELDS.has(key) && !key.startsWith('_')) visit(key, value, 1);
-  return out.sort();
+  return [...new Set(out)].sort();
 }
 
 export const DECLARATION_RULES: readonly DeclarationRule[] = [
@@ -97,11 +104,13 @@ export const DECLARATION_RULES: readonly DeclarationRule[] = [
     async run({ subject, server, clock, make }) {
       const model = subject.metadata?.limitModel;
       check(model, 'declare metadata.limitModel so the kit can enforce it');
-      const windows = model.windows.filter((w) => w.unit === 'requests');
-      if (windows.length === 0) throw new NotApplicable('the API limits cost points, not requests: the connector mock enforces the cost model');
+      const requestWindows = model.windows.filter((w) => w.unit === 'requests');
+      if (requestWindows.length === 0) throw new NotApplicable('the API limits cost points, not requests: the connector mock enforces the cost model');
       const reads = (subject.metadata?.operations ?? []).filter((o) => o.kind === 'read' && o.idempotent && o.shape !== 'stream');
       const invocation = (subject.operations ?? []).find((op) => reads.some((r) => r.name === op.name));
       check(invocation, 'declare an idempotent read operation with a sample invocation for the burst');
+      // The windows that count this operation's requests.
+      const windows = requestWindows.filter((w) => w.appliesTo === undefined || w.appliesTo.includes(invocation.name));
       const tightest = [...windows].sort((a, b) => a.intervalMs - b.intervalMs)[0];
       const target = Math.min(2 * (tightest?.limit ?? 1) + 1, 400);
       const accepted: number[] = [];

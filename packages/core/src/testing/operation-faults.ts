@@ -170,8 +170,10 @@ export const RATE_LIMIT_FAULTS: readonly OperationFault[] = [
 /** The API's declared "rate limited" answer, with a wait of `waitS` seconds where it carries one. */
 export function rateLimitedAnswer(model: LimitModel | undefined, waitS: number): Response {
   const answer = model?.rateLimitedAnswer;
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...(answer?.headers ?? {}) };
+  const contentType = answer?.contentType ?? 'application/json';
+  const headers: Record<string, string> = { 'content-type': contentType, ...(answer?.headers ?? {}) };
   if (!answer || answer.retryAfter) headers['retry-after'] = String(waitS);
   const body = answer?.body === undefined ? { message: 'rate limited' } : answer.body;
-  return new HttpResponse(JSON.stringify(body), { status: answer?.status ?? 429, headers });
+  const text = typeof body === 'string' && contentType !== 'application/json' ? body : JSON.stringify(body);
+  return new HttpResponse(text, { status: answer?.status ?? 429, headers });
 }

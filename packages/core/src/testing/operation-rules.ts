@@ -1,5 +1,6 @@
 import type { CoreOptions } from '../connector/connector-options.js';
 import { isConnectorError } from '../errors/guards.js';
+import { DEFAULT_RETRY } from '../policies/retry-policy.js';
 import type { OperationDeclaration } from '../metadata/connector-metadata.js';
 import { check, describeError, NotApplicable, type ConformanceConnector, type ConformanceOperation, type RuleContext } from './conformance-support.js';
 import { OPERATION_FAULTS, RATE_LIMIT_FAULTS, TRANSIENT_FAULTS, type FaultContext, type OperationFault } from './operation-faults.js';
@@ -29,7 +30,7 @@ async function underFault(
   ctx: OperationRuleContext<ConformanceConnector>,
   fault: OperationFault,
   options: { times?: number; methods?: ReadonlySet<string>; overrides?: CoreOptions } = {},
-): Promise<{ outcome: 'resolved' | 'rejected'; error: unknown; hits: number; elapsedMs: number }> {
+): Promise<{ outcome: 'resolved' | 'rejected'; error: unknown; hits: number; elapsedMs: number; breakerOpened: boolean }> {
   ctx.server.resetHandlers();
   const hits = { count: 0 };
   const faultCtx: FaultContext = {
@@ -43,12 +44,16 @@ async function underFault(
   };
   ctx.server.use(fault.handler(faultCtx));
   const connector = ctx.make({ timeoutMs: FAULT_TIMEOUT_MS, maxResponseBytes: FAULT_MAX_BODY, ...options.overrides });
+  let breakerOpened = false;
+  connector.on('breakerStateChange', (change) => {
+    if (change.to === 'open') breakerOpened = true;
+  });
   const started = Date.now();
   try {
     await ctx.operation.invoke(connector, {});
-    return { outcome: 'resolved', error: undefined, hits: hits.count, elapsedMs: Date.now() - started };
+    return { outcome: 'resolved', error: undefined, hits: hits.count, elapsedMs: Date.now() - started, breakerOpened };
   } catch (error) {
-    return { outcome: 'rejected', error, hits: hits.count, elapsedMs: Date.now() - started };
+    return { outcome: 'rejected', error, hits: hits.count, elapsedMs: Date.now() - started, breakerOpened };
   } finally {
     await connector.disconnect();
   }
@@ -112,6 +117,16 @@ export const OPERATION_RULES: readonly OperationRule[] = [
         // A breaker that opens at the first counted failure: a rate limit counted as one would fail the retry.
         const run = await underFault(ctx, fault, { times: 1, overrides: { timeoutMs: 5_000, circuitBreaker: { failureThreshold: 1 } } });
         check(run.hits === 1, `${fault.title}: the fault was never met`);
+        check(!run.breakerOpened, `${fault.title}: the circuit breaker counted a rate limit as a failure`);
+        const longWait = fault.id === 'declared-rate-limit' ? model?.rateLimitedAnswer.waitMs : undefined;
+        if (longWait !== undefined && longWait > DEFAULT_RETRY.maxRetryAfterMs) {
+          // The API means "not for a long while": waiting would hold the caller; retrying would extend the block.
+          check(run.outcome === 'rejected' && isConnectorError(run.error), `${fault.title}: expected a typed error at once, got ${run.outcome === 'resolved' ? 'a result' : describeError(run.error)}`);
+          const error = run.error;
+          check(error.code === 'RATE_LIMIT' && !error.retryable, `${fault.title}: expected a non-retryable RATE_LIMIT, got ${describeError(error)} (retryable ${String(error.retryable)})`);
+          check((error.retryAfterMs ?? 0) >= longWait, `${fault.title}: retryAfterMs ${String(error.retryAfterMs)} is shorter than the declared wait (${longWait} ms)`);
+          continue;
+        }
         check(run.outcome === 'resolved', `${fault.title}: the operation failed instead of waiting: ${describeError(run.error)}`);
       }
     },
