@@ -10,7 +10,7 @@ export default {
   // pnpm does not hoist plugins next to @stryker-mutator/core, so name the runner instead of globbing for it.
   plugins: ['@stryker-mutator/vitest-runner'],
   testRunner: 'vitest',
-  vitest: { configFile: 'vitest.config.ts', related: true },
+  vitest: { configFile: 'vitest.stryker.config.ts', related: true },
   mutate: [
     'src/policies/**/*.ts',
     'src/http/**/*.ts',

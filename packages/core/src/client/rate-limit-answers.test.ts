@@ -1,5 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { RateLimitError } from '../errors/error-classes.js';
 import { RateLimiter } from '../policies/rate-limiter.js';
 import { faults } from '../testing/faults.js';
 import { startMockServer, type MockServer } from '../testing/mock-server.js';
@@ -119,5 +120,33 @@ describe('§3/§5 which answers are rate limits, and what a server wait means', 
     await expect(c.request({ path: '/thing' })).rejects.toMatchObject({ code: 'RATE_LIMIT', retryable: false });
     expect(clock.sleeps).toEqual([]);
     expect(server.requests).toHaveLength(1);
+  });
+
+  it('the retry budget left, not the whole budget, caps a rate-limit wait later in the operation', async () => {
+    const clock = new FakeClock();
+    // 8 s of the 10 s budget go to a server wait; the limiter then needs 5 s more: past what is left.
+    const limiter = new RateLimiter({ clock, windows: [{ name: 'w', limit: 1, intervalMs: 13_000, burst: 1 }] });
+    const c = client({ clock, rateLimit: limiter, retry: { budgetMs: 10_000 } });
+    server.use(faults.rateLimited({ retryAfter: 8, times: 1 }));
+    await expect(c.request({ path: '/thing' })).rejects.toMatchObject({ code: 'RATE_LIMIT', retryable: false, details: { reason: 'quota' } });
+    expect(clock.sleeps).toEqual([8000]);
+  });
+
+  it('a wait of exactly maxRetryAfterMs pauses the shared limiter; a THROTTLED inside a 200 never does', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ clock, windows: [{ name: 's', limit: 100, intervalMs: 1000 }] });
+    const t0 = clock.now();
+    server.use(faults.rateLimited({ retryAfter: 60, times: 1 }));
+    await expect(client({ clock, rateLimit: limiter, retry: false }).request({ path: '/thing' })).rejects.toMatchObject({ code: 'RATE_LIMIT' });
+    expect(limiter.snapshot().pausedUntil).toBe(t0 + 60_000);
+    const other = new RateLimiter({ clock, windows: [{ name: 's', limit: 100, intervalMs: 1000 }] });
+    const graphql = client({
+      clock,
+      rateLimit: other,
+      retry: false,
+      inspectResponse: () => new RateLimitError({ message: 'THROTTLED', status: 200, retryable: true, retryAfterMs: 2000 }),
+    });
+    await expect(graphql.request({ path: '/thing' })).rejects.toMatchObject({ code: 'RATE_LIMIT', status: 200 });
+    expect(other.snapshot().pausedUntil).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import { http, HttpResponse } from 'msw';
+import { InvalidRequestError, RateLimitError } from '../errors/error-classes.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { faults } from '../testing/faults.js';
 import { startMockServer, type MockServer } from '../testing/mock-server.js';
@@ -71,5 +72,26 @@ describe('§3 a write whose outcome is unknown is never reported as safe to retr
     expect(await create(client({ retry: false }), { idempotencyKey: 'k-1' })).toMatchObject({ code: 'SERVER_ERROR', writeOutcome: undefined, retryable: true });
     const read = await client({ retry: false }).request({ path: '/things' }).catch((e: unknown) => e);
     expect(read).toMatchObject({ code: 'SERVER_ERROR', writeOutcome: undefined, retryable: true });
+  });
+
+  it('a 500 exactly, and a 2xx the inspector calls a failure, may have applied; a rate limit inside a 200 did not', async () => {
+    server.use(faults.serverErrors(1, 500));
+    expect(await create(client())).toMatchObject({ code: 'SERVER_ERROR', status: 500, writeOutcome: 'may-have-applied', retryable: false });
+    const inspected = client({
+      retry: false,
+      inspectResponse: ({ data }) =>
+        (data as { throttled?: boolean }).throttled
+          ? new RateLimitError({ message: 'THROTTLED', status: 200, retryable: true })
+          : new InvalidRequestError({ message: 'the API said it failed', status: 200 }),
+    });
+    expect(await create(inspected)).toMatchObject({ code: 'INVALID_REQUEST', writeOutcome: 'may-have-applied', retryable: false });
+    server.use(http.post('*/api/things', () => HttpResponse.json({ throttled: true })));
+    expect(await create(inspected)).toMatchObject({ code: 'RATE_LIMIT', writeOutcome: 'not-applied', retryable: true });
+  });
+
+  it("a connector that knows the outcome (its mapError says 'not-applied') is believed", async () => {
+    server.use(faults.serverErrors(1, 502));
+    const knowing = client({ mapError: ({ defaultError }) => Object.assign(defaultError, { writeOutcome: 'not-applied' as const }) });
+    expect(await create(knowing)).toMatchObject({ code: 'SERVER_ERROR', writeOutcome: 'not-applied', retryable: true });
   });
 });

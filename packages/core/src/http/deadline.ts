@@ -18,8 +18,6 @@ export class DeadlineExceeded extends Error {
 export interface Deadline {
   readonly signal: AbortSignal;
   readonly timeoutMs: number;
-  /** True once the timer fired (not the caller). */
-  readonly expired: boolean;
   /** Stops the timer (the caller's signal still aborts `signal`: a stream stays cancellable). */
   stopTimer(): void;
   /** Stops the timer and forgets the caller's signal. */
@@ -28,20 +26,13 @@ export interface Deadline {
 
 export function startDeadline(timeoutMs: number, callerSignal: AbortSignal | undefined): Deadline {
   const controller = new AbortController();
-  let expired = false;
-  const timer = setTimeout(() => {
-    expired = true;
-    controller.abort(new DeadlineExceeded(timeoutMs));
-  }, timeoutMs);
+  const timer = setTimeout(() => controller.abort(new DeadlineExceeded(timeoutMs)), timeoutMs);
   const onCallerAbort = (): void => controller.abort(callerSignal?.reason);
   if (callerSignal?.aborted) onCallerAbort();
   else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
   return {
     signal: controller.signal,
     timeoutMs,
-    get expired() {
-      return expired;
-    },
     stopTimer: () => clearTimeout(timer),
     dispose: () => {
       clearTimeout(timer);
