@@ -47,7 +47,8 @@ const FATAL = new Set(['AUTH_FAILED', 'CANCELLED', 'CLIENT_CLOSED', 'RATE_LIMIT'
  * Splits inputs into HubSpot-sized chunks and sends them a few at a time (each through the rate limiter).
  * A 207's per-input errors and a chunk that failed as a whole become per-input failures; other chunks go on.
  * An error that would fail every chunk (auth, quota, cancellation) is thrown, with what was done so far in
- * `error.details.partialResult`.
+ * `error.details.partialResult`; so is the first error when no chunk went through at all (a batch of one request
+ * that failed is a failed call, not a result).
  */
 export async function runChunks<I, T>(options: RunChunksOptions<I, T>): Promise<BatchResult<T, I>> {
   const { inputs, chunkSize } = options;
@@ -55,6 +56,9 @@ export async function runChunks<I, T>(options: RunChunksOptions<I, T>): Promise<
   const outcomes: Array<BatchResult<T, I> | undefined> = new Array<BatchResult<T, I> | undefined>(chunkCount);
   let nextChunk = 0;
   let fatal: ConnectorError | undefined;
+  /** The error of each chunk that failed as a whole (by chunk), and how many chunks HubSpot answered. */
+  const failedWith: Array<ConnectorError | undefined> = new Array<ConnectorError | undefined>(chunkCount);
+  let answered = 0;
 
   const worker = async (): Promise<void> => {
     while (fatal === undefined && nextChunk < chunkCount) {
@@ -65,6 +69,7 @@ export async function runChunks<I, T>(options: RunChunksOptions<I, T>): Promise<
       try {
         const outcome = await options.send(chunk, offset);
         outcomes[c] = { results: outcome.results, errors: outcome.errors.flatMap((e) => toFailures(e, options.locate(e, chunk, offset), inputs)) };
+        answered += 1;
       } catch (caught) {
         if (!isConnectorError(caught)) throw caught;
         const error = options.explain ? options.explain(caught) : caught;
@@ -72,6 +77,7 @@ export async function runChunks<I, T>(options: RunChunksOptions<I, T>): Promise<
           fatal ??= error;
           return;
         }
+        failedWith[c] = error;
         outcomes[c] = {
           results: [],
           errors: chunk.map((input, i) => ({ index: offset + i, input, category: error.code, message: error.message, context: undefined, error })),
@@ -86,6 +92,14 @@ export async function runChunks<I, T>(options: RunChunksOptions<I, T>): Promise<
   if (fatal) {
     fatal.details.partialResult = { ...done, processedChunks: outcomes.filter(Boolean).length, totalChunks: chunkCount };
     throw fatal;
+  }
+  const first = failedWith.find((e) => e !== undefined);
+  if (first && answered === 0) {
+    // Every input failed with its request: throw, naming each input in partialResult (without the thrown error
+    // itself, so the details stay serializable).
+    const errors = done.errors.map(({ error, ...failure }) => (error === first ? failure : { ...failure, ...(error ? { error } : {}) }));
+    first.details.partialResult = { results: done.results, errors, processedChunks: 0, totalChunks: chunkCount };
+    throw first;
   }
   return done;
 }

@@ -88,38 +88,40 @@ export class HubSpotConnector extends BaseConnector<HubSpotConfigParsed> {
   readonly properties: PropertiesApi;
   readonly owners: OwnersApi;
   readonly pipelines: PipelinesApi;
-  private limiters: HubSpotLimiters | undefined;
-  private auth: AuthProvider | undefined;
-  private readonly ctx: HubSpotContext;
-  private readonly custom = new Map<string, CrmObjects>();
+  // True private fields (#): a walk of the instance finds resources only, never the token provider or the limiters.
+  #limiters: HubSpotLimiters | undefined;
+  #auth: AuthProvider | undefined;
+  readonly #ctx: HubSpotContext;
+  readonly #custom = new Map<string, CrmObjects>();
 
   constructor(config: HubSpotConfig) {
     super();
     this.initialize(config);
-    this.ctx = new LiveContext(
+    this.#ctx = new LiveContext(
       () => this.http,
-      () => this.limiters?.search ?? false,
+      () => this.#limiters?.search ?? false,
       this.config.batchConcurrency ?? DEFAULT_BATCH_CONCURRENCY,
     );
-    this.contacts = new CrmObjects(this.ctx, 'contacts');
-    this.companies = new CrmObjects(this.ctx, 'companies');
-    this.deals = new CrmObjects(this.ctx, 'deals');
-    this.tickets = new CrmObjects(this.ctx, 'tickets');
-    this.products = new CrmObjects(this.ctx, 'products');
-    this.lineItems = new CrmObjects(this.ctx, 'line_items');
-    this.associations = new AssociationsApi(this.ctx);
-    this.properties = new PropertiesApi(this.ctx);
-    this.owners = new OwnersApi(this.ctx);
-    this.pipelines = new PipelinesApi(this.ctx);
+    const ctx = this.#ctx;
+    this.contacts = new CrmObjects(ctx, 'contacts');
+    this.companies = new CrmObjects(ctx, 'companies');
+    this.deals = new CrmObjects(ctx, 'deals');
+    this.tickets = new CrmObjects(ctx, 'tickets');
+    this.products = new CrmObjects(ctx, 'products');
+    this.lineItems = new CrmObjects(ctx, 'line_items');
+    this.associations = new AssociationsApi(ctx);
+    this.properties = new PropertiesApi(ctx);
+    this.owners = new OwnersApi(ctx);
+    this.pipelines = new PipelinesApi(ctx);
   }
 
   /** Any object type by name or type id: a custom object (`2-123456`, `p123_cars`) or a standard one (`0-1`). */
   objects(objectType: string): CrmObjects {
     const type = validateInput(objectTypeSchema, objectType, 'Invalid object type', 'hubspot');
-    let resource = this.custom.get(type);
+    let resource = this.#custom.get(type);
     if (!resource) {
-      resource = new CrmObjects(this.ctx, type);
-      this.custom.set(type, resource);
+      resource = new CrmObjects(this.#ctx, type);
+      this.#custom.set(type, resource);
     }
     return resource;
   }
@@ -139,10 +141,11 @@ export class HubSpotConnector extends BaseConnector<HubSpotConfigParsed> {
     const clock = user.clock ?? systemClock;
     const baseUrl = user.baseUrl ?? DEFAULT_BASE_URL;
     const limits = resolveLimits(config as HubSpotConfig);
-    this.limiters = this.buildLimiters(limits, rateLimit as CoreOptions['rateLimit'], store as RateLimitStore | undefined, clock, config.limits?.key ?? 'hubspot');
+    const limiters = limitersFor(limits, rateLimit as CoreOptions['rateLimit'], store as RateLimitStore | undefined, clock, config.limits?.key ?? 'hubspot');
+    this.#limiters = limiters;
     // Limiters the connector built follow the limits HubSpot reports, in their messages too; a user's own instance is left alone.
-    const own = this.limiters ? [...(rateLimit instanceof RateLimiter ? [] : [this.limiters.main]), this.limiters.search] : [];
-    this.auth ??= oauth
+    const own = limiters ? [...(rateLimit instanceof RateLimiter ? [] : [limiters.main]), limiters.search] : [];
+    this.#auth ??= oauth
       ? oauth2Auth({
           tokenUrl: `${baseUrl.replace(/\/+$/, '')}/oauth/v1/token`,
           clientId: oauth.clientId,
@@ -159,8 +162,8 @@ export class HubSpotConnector extends BaseConnector<HubSpotConfigParsed> {
         baseUrl: DEFAULT_BASE_URL,
         source: 'hubspot',
         userAgent: USER_AGENT,
-        auth: this.auth,
-        rateLimit: this.limiters?.main ?? false,
+        auth: this.#auth,
+        rateLimit: limiters?.main ?? false,
         mapError: createErrorMapper({ dailyResetAt: (now) => nextMidnight(now, limits.timeZone), now: () => clock.now(), timeZone: limits.timeZone }),
         observeQuota: (ctx) => {
           const observations = observeHubSpotQuota(ctx);
@@ -171,31 +174,31 @@ export class HubSpotConnector extends BaseConnector<HubSpotConfigParsed> {
       user,
     );
   }
+}
 
-  /**
-   * The main and search limiters, on one store and key. `rateLimit: false` turns both off; your own limiter
-   * options replace the main windows (search keeps its 5/s window on top of them); your own RateLimiter instance
-   * replaces the main limiter, and search then enforces only its per-second window.
-   */
-  private buildLimiters(
-    limits: HubSpotLimits,
-    rateLimit: CoreOptions['rateLimit'],
-    store: RateLimitStore | undefined,
-    clock: Clock,
-    key: string,
-  ): HubSpotLimiters | undefined {
-    if (rateLimit === false) return undefined;
-    if (rateLimit === undefined) return buildLimiters(limits, { clock, store, key });
-    const searchWindow = hubspotWindows(limits).search.filter((w) => w.name === 'search_secondly');
-    if (rateLimit instanceof RateLimiter) {
-      return { main: rateLimit, search: new RateLimiter({ windows: searchWindow, key: rateLimit.key, clock, ...(store ? { store } : {}) }) };
-    }
-    const options = rateLimit;
-    const shared = options.store ?? store ?? new MemoryRateLimitStore(clock);
-    const sharedKey = options.key ?? key;
-    return {
-      main: new RateLimiter({ ...options, clock: options.clock ?? clock, store: shared, key: sharedKey }),
-      search: new RateLimiter({ windows: [...searchWindow, ...options.windows], clock: options.clock ?? clock, store: shared, key: sharedKey }),
-    };
+/**
+ * The main and search limiters, on one store and key. `rateLimit: false` turns both off; your own limiter
+ * options replace the main windows (search keeps its 5/s window on top of them); your own RateLimiter instance
+ * replaces the main limiter, and search then enforces only its per-second window.
+ */
+function limitersFor(
+  limits: HubSpotLimits,
+  rateLimit: CoreOptions['rateLimit'],
+  store: RateLimitStore | undefined,
+  clock: Clock,
+  key: string,
+): HubSpotLimiters | undefined {
+  if (rateLimit === false) return undefined;
+  if (rateLimit === undefined) return buildLimiters(limits, { clock, store, key });
+  const searchWindow = hubspotWindows(limits).search.filter((w) => w.name === 'search_secondly');
+  if (rateLimit instanceof RateLimiter) {
+    return { main: rateLimit, search: new RateLimiter({ windows: searchWindow, key: rateLimit.key, clock, ...(store ? { store } : {}) }) };
   }
+  const options = rateLimit;
+  const shared = options.store ?? store ?? new MemoryRateLimitStore(clock);
+  const sharedKey = options.key ?? key;
+  return {
+    main: new RateLimiter({ ...options, clock: options.clock ?? clock, store: shared, key: sharedKey }),
+    search: new RateLimiter({ windows: [...searchWindow, ...options.windows], clock: options.clock ?? clock, store: shared, key: sharedKey }),
+  };
 }

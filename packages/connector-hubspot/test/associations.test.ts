@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { harness, invalid, type Harness } from './helpers.js';
+import { hubspotErrors } from '../src/mocks/index.js';
+import { harness, invalid, rejection, type Harness } from './helpers.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -96,6 +97,15 @@ describe('associations (v4)', () => {
     expect(archived.errors).toEqual([]);
     const left = await h.hubspot.associations.list('contacts', '512', 'companies').toArray({ limit: 1000 });
     expect(left).toHaveLength(149);
+  });
+
+  it('a batch none of whose requests went through throws its error instead of resolving', async () => {
+    h = await harness();
+    h.server.use(hubspotErrors.serverError({ status: 503, path: '*/crm/v4/associations/deals/contacts/batch/archive' }));
+    const error = await rejection(h.hubspot.associations.batch.archive('deals', 'contacts', [{ fromId: '7001', toIds: ['512'] }]));
+    expect(error.code).toBe('SERVER_ERROR');
+    expect(h.server.requests.every((r) => r.method === 'POST' && r.path === '/crm/v4/associations/deals/contacts/batch/archive')).toBe(true);
+    expect(error.details.partialResult).toMatchObject({ results: [], errors: [{ index: 0, category: 'SERVER_ERROR' }], processedChunks: 0, totalChunks: 1 });
   });
 
   it('rejects bad types, ids and labels before the network', async () => {

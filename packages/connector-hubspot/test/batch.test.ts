@@ -110,6 +110,24 @@ describe('batch.create', () => {
     expect(error.code).toBe('AUTH_FAILED');
     expect(error.details.partialResult).toMatchObject({ results: [], errors: [], totalChunks: 1 });
   });
+
+  it('throws when none of its requests went through (not errors as data), every input named in details.partialResult', async () => {
+    h = await harness();
+    h.server.use(hubspotErrors.serverError({ status: 503, path: '*/crm/v3/objects/contacts/batch/read' }));
+    const error = await rejection(h.hubspot.contacts.batch.read(['512', '513', '512']));
+    expect(error.code).toBe('SERVER_ERROR');
+    expect(new Set(h.server.requests.map((r) => r.path))).toEqual(new Set(['/crm/v3/objects/contacts/batch/read']));
+    const partial = error.details.partialResult as { results: unknown[]; errors: Array<{ index: number; category: string; error?: unknown }>; processedChunks: number; totalChunks: number };
+    expect(partial).toMatchObject({ results: [], processedChunks: 0, totalChunks: 1 });
+    expect(partial.errors.map((e) => [e.index, e.category])).toEqual([
+      [0, 'SERVER_ERROR'],
+      [2, 'SERVER_ERROR'],
+      [1, 'SERVER_ERROR'],
+    ]);
+    // The thrown error is not nested in its own details: they serialize (loggers, error trackers).
+    expect(partial.errors.every((e) => e.error === undefined)).toBe(true);
+    expect(() => JSON.stringify(error.details)).not.toThrow();
+  });
 });
 
 describe('batch.update / upsert / archive', () => {

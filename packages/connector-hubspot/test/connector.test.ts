@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { connectorMetadataSchema } from '@cf/core';
+import { publicOperations } from '@cf/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HubSpotConnector, metadata, resolveLimits, USER_AGENT, VERSION } from '../src/index.js';
+import { OBJECT_RESOURCES } from '../src/metadata.js';
 import { harness, rejection, TOKEN, type Harness } from './helpers.js';
 
 let h: Harness | undefined;
@@ -72,6 +74,27 @@ describe('package', () => {
   it('ships valid registry metadata', () => {
     expect(connectorMetadataSchema.parse(metadata)).toEqual(metadata);
     expect(metadata.limits.map((l) => l.limit)).toContain(190);
+  });
+
+  it('exposes resources and their methods only: no credentials, limiters or internals on the instance', async () => {
+    h = await harness();
+    const declared = new Set(metadata.operations?.map((o) => o.name));
+    expect(publicOperations(h.hubspot).filter((name) => !declared.has(name))).toEqual([]);
+    // The bearer provider (whose secrets() hands out the token) and the limiters are not reachable from outside.
+    const reachable = h.hubspot as unknown as Record<string, unknown>;
+    for (const internal of ['auth', 'limiters', 'ctx', 'custom']) expect(reachable[internal]).toBeUndefined();
+  });
+
+  it('declares the batch methods too, which a walk of the resources does not reach', () => {
+    const declared = new Set(metadata.operations?.map((o) => o.name));
+    const hubspot = new HubSpotConnector({ accessToken: TOKEN });
+    const methodsOf = (value: object) => Object.getOwnPropertyNames(Object.getPrototypeOf(value)).filter((n) => n !== 'constructor');
+    const batch = [
+      ...OBJECT_RESOURCES.flatMap((r) => methodsOf(hubspot[r].batch).map((m) => `${r}.batch.${m}`)),
+      ...methodsOf(hubspot.associations.batch).map((m) => `associations.batch.${m}`),
+    ];
+    expect(batch.length).toBeGreaterThan(30);
+    expect(batch.filter((name) => !declared.has(name))).toEqual([]);
   });
 
   it('reports the package version in its user agent, with ESM, CJS, types and the mocks export', () => {

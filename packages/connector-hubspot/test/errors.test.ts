@@ -123,17 +123,19 @@ describe('writes and retries', () => {
     expect(error.details.writeMayHaveApplied).toBeUndefined();
   });
 
-  it('batch.create: a chunk whose answer was lost reports every input may-have-applied, sent once', async () => {
+  it('batch.create: a request whose answer was lost is sent once and throws may-have-applied, every input in partialResult', async () => {
     h = await harness();
     h.mock.account.failAfterHandling({ method: 'POST', path: '/crm/v3/objects/contacts/batch/create', answer: 'bad-gateway' });
-    const result = await h.hubspot.contacts.batch.create([{ properties: { email: 'one@example.com' } }, { properties: { email: 'two@example.com' } }]);
+    const error = await rejection(h.hubspot.contacts.batch.create([{ properties: { email: 'one@example.com' } }, { properties: { email: 'two@example.com' } }]));
     expect(h.server.requests).toHaveLength(1);
-    expect(result.results).toEqual([]);
-    expect(result.errors.map((e) => [e.index, e.error?.writeOutcome, e.error?.retryable])).toEqual([
-      [0, 'may-have-applied', false],
-      [1, 'may-have-applied', false],
+    expect([error.writeOutcome, error.retryable]).toEqual(['may-have-applied', false]);
+    expect(error.message).toContain('batch.upsert');
+    const partial = error.details.partialResult as { results: unknown[]; errors: Array<{ index: number; category: string }> };
+    expect(partial.results).toEqual([]);
+    expect(partial.errors.map((e) => [e.index, e.category])).toEqual([
+      [0, error.code],
+      [1, error.code],
     ]);
-    expect(result.errors[0]!.message).toContain('batch.upsert');
   });
 
   it('create is retried after a 429, which HubSpot refused before acting', async () => {

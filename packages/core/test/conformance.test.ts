@@ -122,7 +122,15 @@ describe('the kit tests the connector, not the template', () => {
       constructor(readonly http: () => unknown) {}
       current(): void {}
     }
-    const connector = { oneCall, weather: new Weather(() => undefined), plain: { list: () => undefined } };
-    expect(publicOperations(connector)).toEqual(['oneCall', 'oneCall.at', 'plain.list', 'weather.current']);
+    class Batch {
+      read(): void {}
+    }
+    class Contacts {
+      readonly batch = new Batch();
+      constructor(readonly http: () => unknown) {}
+      get(): void {}
+    }
+    const connector = { oneCall, weather: new Weather(() => undefined), plain: { list: () => undefined }, contacts: new Contacts(() => undefined) };
+    expect(publicOperations(connector)).toEqual(['contacts.batch.read', 'contacts.get', 'oneCall', 'oneCall.at', 'plain.list', 'weather.current']);
   });
 });

@@ -1,10 +1,6 @@
 import { HubSpotConnector, metadata, type Checkpoint, type CrmObjects, type HubSpotConfig } from '@cf/connector-hubspot';
-import { createHubSpotMock, generateRecords } from '@cf/connector-hubspot/mocks';
-import { http, HttpResponse } from 'msw';
+import { conformanceSubject, createHubSpotMock, generateRecords } from '@cf/connector-hubspot/mocks';
 import { defineAdapter, fromPages, type ExtractResource } from './adapter.js';
-
-/** The conformance suite's token (as in the package's test/helpers.ts): it must reach the API and never leak. */
-const CONFORMANCE_TOKEN = 'pat-na1-11111111-2222-3333-4444-555555555555';
 
 /** `--since 2024-05-01` means midnight UTC; a datetime or epoch milliseconds pass through to the connector. */
 function start(checkpoint: unknown, since: string | undefined): Checkpoint | string | number | null {
@@ -59,15 +55,6 @@ export const hubspot = defineAdapter({
     products: changed('products', (h) => h.products),
     line_items: changed('line_items', (h) => h.lineItems),
   },
-  conformance: {
-    name: 'hubspot',
-    handlers: createHubSpotMock().handlers,
-    secret: CONFORMANCE_TOKEN,
-    create: ({ serverUrl, overrides }) => new HubSpotConnector({ accessToken: CONFORMANCE_TOKEN, baseUrl: serverUrl, ...overrides }),
-    call: (c, options) => c.contacts.get('512', {}, options),
-    pagination: {
-      call: (c) => c.contacts.list({ limit: 1 }).toArray({ limit: 1000 }),
-      cycleHandlers: [http.get('*/crm/v3/objects/contacts', () => HttpResponse.json({ results: [], paging: { next: { after: 'same' } } }))],
-    },
-  },
+  // The package's own subject (its test/conformance.test.ts runs the same one): every declared operation.
+  conformance: conformanceSubject,
 });

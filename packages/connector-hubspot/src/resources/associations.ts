@@ -56,6 +56,13 @@ const pairSchema = z.strictObject({ fromId: objectIdSchema, toId: objectIdSchema
 const labelledPairSchema = z.strictObject({ fromId: objectIdSchema, toId: objectIdSchema, types: labelsSchema });
 const archiveInputSchema = z.strictObject({ fromId: objectIdSchema, toIds: z.array(objectIdSchema).min(1) });
 
+/** Two records' types and ids, validated, as path parameters. */
+function pairOf(fromType: string, fromId: string, toType: string, toId: string) {
+  const t = validateInput(typesSchema, { from: fromType, to: toType }, 'Invalid association object types', 'hubspot');
+  const ids = validateInput(pairSchema, { fromId, toId }, 'Invalid association ids', 'hubspot');
+  return { fromType: t.from, fromId: ids.fromId, toType: t.to, toId: ids.toId };
+}
+
 export class AssociationsApi {
   /** Batch read/create/createDefault/archive, any number of inputs, per-input failures. */
   readonly batch: AssociationsBatchApi;
@@ -87,7 +94,7 @@ export class AssociationsApi {
 
   /** `PUT .../associations/default/{to}/{toId}`: the unlabelled (default) association. */
   async createDefault(fromType: string, fromId: string, toType: string, toId: string, call: CallOptions = {}): Promise<DefaultAssociation[]> {
-    const p = this.pair(fromType, fromId, toType, toId);
+    const p = pairOf(fromType, fromId, toType, toId);
     const { data } = await this.ctx.http.request({
       method: 'PUT',
       path: '/crm/v4/objects/{fromType}/{fromId}/associations/default/{toType}/{toId}',
@@ -101,7 +108,7 @@ export class AssociationsApi {
 
   /** `PUT .../associations/{to}/{toId}` with association types (labels). Repeating it is harmless. */
   async create(fromType: string, fromId: string, toType: string, toId: string, labels: AssociationSpec[], call: CallOptions = {}): Promise<LabelledAssociation> {
-    const p = this.pair(fromType, fromId, toType, toId);
+    const p = pairOf(fromType, fromId, toType, toId);
     const body = validateInput(labelsSchema, labels, 'Invalid association types', 'hubspot');
     const { data } = await this.ctx.http.request({
       method: 'PUT',
@@ -117,7 +124,7 @@ export class AssociationsApi {
 
   /** `DELETE .../associations/{to}/{toId}` (204): removes every association between the two records. */
   async archive(fromType: string, fromId: string, toType: string, toId: string, call: CallOptions = {}): Promise<void> {
-    const p = this.pair(fromType, fromId, toType, toId);
+    const p = pairOf(fromType, fromId, toType, toId);
     await this.ctx.http.request({
       method: 'DELETE',
       path: '/crm/v4/objects/{fromType}/{fromId}/associations/{toType}/{toId}',
@@ -140,12 +147,6 @@ export class AssociationsApi {
       });
       return data.results;
     }, call.signal);
-  }
-
-  private pair(fromType: string, fromId: string, toType: string, toId: string) {
-    const t = validateInput(typesSchema, { from: fromType, to: toType }, 'Invalid association object types', 'hubspot');
-    const ids = validateInput(pairSchema, { fromId, toId }, 'Invalid association ids', 'hubspot');
-    return { fromType: t.from, fromId: ids.fromId, toType: t.to, toId: ids.toId };
   }
 }
 
@@ -197,7 +198,7 @@ export class AssociationsBatchApi {
   ): Promise<BatchResult<LabelledAssociation, { fromId: string; toId: string; types: AssociationSpec[] }>> {
     const t = validateInput(typesSchema, { from: fromType, to: toType }, 'Invalid association object types', 'hubspot');
     const list = validateInput(z.array(labelledPairSchema), inputs, 'Invalid associations.batch.create inputs', 'hubspot');
-    return this.write('create', t, list, (i) => ({ from: { id: i.fromId }, to: { id: i.toId }, types: i.types }), labelledAssociationSchema, call);
+    return this.#write('create', t, list, (i) => ({ from: { id: i.fromId }, to: { id: i.toId }, types: i.types }), labelledAssociationSchema, call);
   }
 
   /** Unlabelled (default) associations, 100 per request. */
@@ -209,7 +210,7 @@ export class AssociationsBatchApi {
   ): Promise<BatchResult<DefaultAssociation, { fromId: string; toId: string }>> {
     const t = validateInput(typesSchema, { from: fromType, to: toType }, 'Invalid association object types', 'hubspot');
     const list = validateInput(z.array(pairSchema), inputs, 'Invalid associations.batch.createDefault inputs', 'hubspot');
-    return this.write('associate/default', t, list, (i) => ({ from: { id: i.fromId }, to: { id: i.toId } }), defaultAssociationSchema, call);
+    return this.#write('associate/default', t, list, (i) => ({ from: { id: i.fromId }, to: { id: i.toId } }), defaultAssociationSchema, call);
   }
 
   /** Removes associations (204), 100 source records per request. */
@@ -236,7 +237,7 @@ export class AssociationsBatchApi {
     });
   }
 
-  private async write<I extends { fromId: string }, T extends z.ZodType>(
+  async #write<I extends { fromId: string }, T extends z.ZodType>(
     action: string,
     t: { from: string; to: string },
     inputs: readonly I[],

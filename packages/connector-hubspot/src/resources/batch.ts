@@ -118,7 +118,7 @@ export class BatchApi {
       chunkSize: BATCH_SIZE,
       concurrency: this.ctx.batchConcurrency,
       send: async (chunk) => {
-        const outcome = await this.post('read', {
+        const outcome = await this.#post('read', {
           inputs: chunk.map((id) => ({ id })),
           properties: properties ?? [],
           propertiesWithHistory: opts.propertiesWithHistory ?? [],
@@ -137,19 +137,19 @@ export class BatchApi {
    */
   async create(inputs: readonly BatchCreateInput[], call: CallOptions = {}): Promise<BatchResult<CrmRecord, BatchCreateInput>> {
     const list = validateInput(createInputs, inputs, `Invalid ${this.objectType}.batch.create inputs`, 'hubspot');
-    return this.write('create', inputs, list, call, false);
+    return this.#write('create', inputs, list, call, false);
   }
 
   /** `POST .../batch/update`: sets the given values (safe to repeat, so retried like a read). */
   async update(inputs: readonly BatchUpdateInput[], call: CallOptions = {}): Promise<BatchResult<CrmRecord, BatchUpdateInput>> {
     const list = validateInput(updateInputs, inputs, `Invalid ${this.objectType}.batch.update inputs`, 'hubspot');
-    return this.write('update', inputs, list, call, true);
+    return this.#write('update', inputs, list, call, true);
   }
 
   /** `POST .../batch/upsert`: creates or updates by a unique `idProperty`; the safe way to retry writes. */
   async upsert(inputs: readonly BatchUpsertInput[], call: CallOptions = {}): Promise<BatchResult<CrmRecord, BatchUpsertInput>> {
     const list = validateInput(upsertInputs, inputs, `Invalid ${this.objectType}.batch.upsert inputs`, 'hubspot');
-    return this.write('upsert', inputs, list, call, true);
+    return this.#write('upsert', inputs, list, call, true);
   }
 
   /** `POST .../batch/archive` (204): archiving an archived record is harmless, so it is retried. */
@@ -176,7 +176,7 @@ export class BatchApi {
     });
   }
 
-  private async write<I, P extends { objectWriteTraceId?: string | undefined; id?: string }>(
+  async #write<I, P extends { objectWriteTraceId?: string | undefined; id?: string }>(
     action: 'create' | 'update' | 'upsert',
     original: readonly I[],
     parsed: readonly P[],
@@ -189,14 +189,14 @@ export class BatchApi {
       inputs: traced,
       chunkSize: BATCH_SIZE,
       concurrency: this.ctx.batchConcurrency,
-      send: (chunk) => this.post(action, { inputs: chunk }, call, idempotent),
+      send: (chunk) => this.#post(action, { inputs: chunk }, call, idempotent),
       locate: (error, chunk, offset) => locateWrite(error, chunk, offset),
       ...(action === 'create' ? { explain: (e: ConnectorError) => explainUnsafeWrite(e) as ConnectorError } : {}),
     });
     return { results: result.results, errors: result.errors.map((f) => ({ ...f, input: f.index === undefined ? undefined : original[f.index] })) };
   }
 
-  private async post(action: string, body: unknown, call: CallOptions, idempotent: boolean, archived?: boolean) {
+  async #post(action: string, body: unknown, call: CallOptions, idempotent: boolean, archived?: boolean) {
     const { data } = await this.ctx.http.request({
       method: 'POST',
       path: `/crm/v3/objects/{objectType}/batch/${action}`,

@@ -81,6 +81,16 @@ export function modifiedPropertiesOf(objectType: string): string[] {
 
 const joined = (list: string[] | undefined) => (list && list.length > 0 ? list.join(',') : undefined);
 
+/** The query parameters a get or list reads with. */
+function readQuery(opts: { properties?: string[] | undefined; propertiesWithHistory?: string[] | undefined; associations?: string[] | undefined; archived?: boolean | undefined; schema?: PropertySchema | undefined }) {
+  return {
+    properties: joined(opts.properties ?? propertyNamesOf(opts.schema)),
+    propertiesWithHistory: joined(opts.propertiesWithHistory),
+    associations: joined(opts.associations),
+    archived: opts.archived,
+  };
+}
+
 /**
  * One CRM object type (contacts, companies, deals, tickets, products, line items, or a custom object):
  * `/crm/v3/objects/{objectType}`. https://developers.hubspot.com/docs/api/crm/understanding-the-crm
@@ -106,7 +116,7 @@ export class CrmObjects {
     const { data } = await this.ctx.http.request({
       path: '/crm/v3/objects/{objectType}/{id}',
       params: { objectType: this.objectType, id: recordId },
-      query: { ...this.readQuery(opts), idProperty: opts.idProperty },
+      query: { ...readQuery(opts), idProperty: opts.idProperty },
       schema: recordSchema,
       operation: `${this.objectType}.get`,
       ...call,
@@ -125,7 +135,7 @@ export class CrmObjects {
       request: {
         path: '/crm/v3/objects/{objectType}',
         params: { objectType: this.objectType },
-        query: { limit: opts.limit ?? LIST_MAX_PAGE_SIZE, ...this.readQuery(opts) },
+        query: { limit: opts.limit ?? LIST_MAX_PAGE_SIZE, ...readQuery(opts) },
         schema: listResponseSchema,
         operation: `${this.objectType}.list`,
         ...call,
@@ -207,14 +217,5 @@ export class CrmObjects {
     call: CallOptions = {},
   ): ChangedSinceScan<CrmRecord<PropertiesOf<S>>> {
     return changedSince(this.ctx, this.objectType, this.modifiedProperty, start, options, call);
-  }
-
-  private readQuery(opts: { properties?: string[] | undefined; propertiesWithHistory?: string[] | undefined; associations?: string[] | undefined; archived?: boolean | undefined; schema?: PropertySchema | undefined }) {
-    return {
-      properties: joined(opts.properties ?? propertyNamesOf(opts.schema)),
-      propertiesWithHistory: joined(opts.propertiesWithHistory),
-      associations: joined(opts.associations),
-      archived: opts.archived,
-    };
   }
 }

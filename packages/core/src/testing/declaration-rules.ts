@@ -48,9 +48,9 @@ export function publicOperations(connector: object): string[] {
       return;
     }
     if (typeof value !== 'object') return;
-    const methods = methodsOf(value);
-    for (const m of methods) out.push(`${prefix}.${m}`);
-    if (methods.length === 0) for (const [key, child] of Object.entries(value)) visit(`${prefix}.${key}`, child, depth + 1);
+    for (const m of methodsOf(value)) out.push(`${prefix}.${m}`);
+    // Nested resources (`contacts.batch.read`); a class instance's own function fields are dependencies, not resources.
+    for (const [key, child] of Object.entries(value)) if (typeof child === 'object' && !key.startsWith('_')) visit(`${prefix}.${key}`, child, depth + 1);
   };
   for (const [key, value] of Object.entries(connector)) if (!INTERNAL_FIELDS.has(key) && !key.startsWith('_')) visit(key, value, 1);
   return [...new Set(out)].sort();
