@@ -107,4 +107,21 @@ describe("§11 the client's clock reaches every callback", () => {
     server.use(faults.status(418, { times: 1 }));
     await expect(c.request({ path: '/thing' })).rejects.toMatchObject({ message: 'mapped', code: 'INVALID_REQUEST' });
   });
+
+  it("the exit stamps the client's source and the operation's duration on the client's clock", async () => {
+    const clock = new FakeClock();
+    const c = client({ clock, retry: { random: () => 1 }, mapError: ({ status }) => (status === 400 ? new InvalidRequestError({ message: 'mapped', status }) : undefined) });
+    server.use(faults.serverErrors(1, 503), faults.status(400, { times: 1 }));
+    const error = await c.request({ path: '/thing' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'INVALID_REQUEST', source: 'test', details: { attempt: 2, durationMs: 1000 } });
+  });
+
+  it('units taken from the limiter are given back on every path, a failed send included', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ clock, windows: [{ name: 's', limit: 10, intervalMs: 1000 }] });
+    const refused = new HttpClient({ baseUrl: 'http://127.0.0.1:9/api', source: 'test', clock, retry: false, rateLimit: limiter });
+    clients.push(refused);
+    await expect(refused.request({ path: '/thing' })).rejects.toMatchObject({ code: 'NETWORK_ERROR' });
+    expect(limiter.inFlight).toBe(0);
+  });
 });
