@@ -23,6 +23,11 @@ export interface ResumableDownload {
   url: string;
   /** Resumes allowed after a cut (0: none). */
   maxResumes: number;
+  /**
+   * Attempts in a row that may end cut before a new complete line arrived: the retry policy's `maxAttempts`. Such a
+   * cut delivered nothing, so asking again is a retry like any other, not a resume of progress.
+   */
+  maxAttempts: number;
   /** Start at this byte of the file: a line boundary, e.g. `details.bytesDelivered` of an earlier error. */
   fromByte: number;
   call: CallOptions;
@@ -35,6 +40,8 @@ interface Progress {
   objects: number;
   line: number;
   resumes: number;
+  /** Attempts in a row that ended cut before a new complete line arrived. */
+  stalled: number;
   /** False once the host showed it cannot serve byte ranges of what it sends (compressed bodies). */
   ranged: boolean;
 }
@@ -46,10 +53,11 @@ interface Progress {
  * is handed on exactly once; after `maxResumes` cuts, a typed error says how far it got.
  */
 export async function* resumableJsonl(d: ResumableDownload): AsyncGenerator<BulkRecord, void, undefined> {
-  const progress: Progress = { bytes: d.fromByte, objects: 0, line: 0, resumes: 0, ranged: true };
+  const progress: Progress = { bytes: d.fromByte, objects: 0, line: 0, resumes: 0, stalled: 0, ranged: true };
   for (;;) {
     const response = await open(d, progress);
     if (!response) return;
+    const startedAt = progress.bytes;
     try {
       const skip = response.status === 206 || progress.bytes === 0 ? 0 : progress.bytes;
       const body = skip > 0 ? skipBytes(response.body, skip) : response.body;
@@ -62,7 +70,9 @@ export async function* resumableJsonl(d: ResumableDownload): AsyncGenerator<Bulk
       return;
     } catch (error) {
       if (!isCut(error, d.call.signal)) throw withProgress(error, progress);
-      if (progress.resumes >= d.maxResumes) throw interrupted(error, progress, d.maxResumes);
+      progress.stalled = progress.bytes > startedAt ? 0 : progress.stalled + 1;
+      if (progress.stalled >= d.maxAttempts) throw interrupted(error, progress, `(${progress.stalled} in a row before a complete line arrived; retry.maxAttempts: ${d.maxAttempts})`);
+      if (progress.resumes >= d.maxResumes) throw interrupted(error, progress, `(maxResumes: ${d.maxResumes})`);
       progress.resumes += 1;
       d.onResume({ requestId: response.requestId, resume: progress.resumes, fromByte: progress.bytes, objectsDelivered: progress.objects, reason: `${error.code}: ${error.message}` });
       await pause(d, progress.resumes);
@@ -140,12 +150,13 @@ function withProgress(error: unknown, progress: Progress): unknown {
   return error;
 }
 
-function interrupted(cause: ConnectorError, progress: Progress, maxResumes: number): ConnectorError {
+/** The download gave up after cuts: `why` says which limit it reached. */
+function interrupted(cause: ConnectorError, progress: Progress, why: string): ConnectorError {
   const cuts = progress.resumes + 1;
   const options = {
     message:
       `The bulk result download was interrupted ${cuts} time${cuts === 1 ? '' : 's'} (last: ${cause.message}) and gave up ` +
-      `(maxResumes: ${maxResumes}) after ${progress.objects} objects (${progress.bytes} bytes) had been delivered, each once. ` +
+      `${why} after ${progress.objects} objects (${progress.bytes} bytes) had been delivered, each once. ` +
       `To read the rest, call bulk.download(url, { fromByte: ${progress.bytes} }) while the URL is valid (7 days).`,
     cause,
     retryable: false,

@@ -27,10 +27,11 @@ import { VERSION } from './version.js';
  */
 export class ShopifyConnector extends BaseConnector<ShopifyConfig, ShopifyEvents> {
   readonly name = 'shopify';
-  private executorInstance: GraphqlExecutor | undefined;
+  // Internal state is `#private`: out of callers' reach, and not taken for a resource by the conformance kit's walk.
+  #executor: GraphqlExecutor | undefined;
   /** Whether the current client has seen the shop's bucket yet; a new one with each client (see `httpOptions`). */
-  private calibration = new CostCalibration(false);
-  private readonly downloads = new DownloadClients({
+  #calibration = new CostCalibration(false);
+  readonly #downloads = new DownloadClients({
     config: () => this.config,
     userAgent: `@cf/connector-shopify/${VERSION}`,
     events: () => this.http.events,
@@ -50,7 +51,8 @@ export class ShopifyConnector extends BaseConnector<ShopifyConfig, ShopifyEvents
     const ctx: ShopifyContext = {
       executor: this.executor,
       http: () => this.http,
-      downloadClient: (url) => this.downloads.for(url),
+      downloadClient: (url) => this.#downloads.for(url),
+      downloadAttempts: (retry) => this.#downloads.attempts(retry),
       events: this.connectorEvents,
     };
     this.shop = new ShopResource(ctx);
@@ -73,14 +75,14 @@ export class ShopifyConnector extends BaseConnector<ShopifyConfig, ShopifyEvents
   }
 
   private get executor(): GraphqlExecutor {
-    this.executorInstance ??= new GraphqlExecutor({
+    this.#executor ??= new GraphqlExecutor({
       http: () => this.http,
-      calibration: () => this.calibration,
+      calibration: () => this.#calibration,
       events: this.connectorEvents,
       apiVersion: this.config.apiVersion,
       logger: this.config.logger as Logger | undefined,
     });
-    return this.executorInstance;
+    return this.#executor;
   }
 
   protected configSchema(): z.ZodType<ShopifyConfig> {
@@ -89,7 +91,7 @@ export class ShopifyConnector extends BaseConnector<ShopifyConfig, ShopifyEvents
 
   /** Drains in-flight calls and downloads, then closes the connection pools. */
   override async disconnect(): Promise<void> {
-    await Promise.all([super.disconnect(), this.downloads.close()]);
+    await Promise.all([super.disconnect(), this.#downloads.close()]);
   }
 
   /** Called for each new client (construction, and `connect()` after `disconnect()`): a new bucket mirror. */
@@ -97,7 +99,7 @@ export class ShopifyConnector extends BaseConnector<ShopifyConfig, ShopifyEvents
     const { shop, accessToken, apiVersion, baseUrl, ...user } = config;
     const root = (baseUrl ?? `https://${shop}`).replace(/\/+$/, '');
     const calibration = new CostCalibration(user.rateLimit !== false);
-    this.calibration = calibration;
+    this.#calibration = calibration;
     return withUserOptions(
       {
         baseUrl: `${root}/admin/api/${apiVersion}`,

@@ -1,4 +1,4 @@
-import type { EventBus, HttpClient } from '@cf/core';
+import type { CallOptions, EventBus, HttpClient } from '@cf/core';
 import type { ShopifyEvents } from './events.js';
 import type { GraphqlExecutor } from './graphql-client.js';
 
@@ -9,6 +9,8 @@ export interface ShopifyContext {
   http(): HttpClient;
   /** A credential-less client for a result file's origin (see `DownloadClients`). */
   downloadClient(url: URL): HttpClient;
+  /** How many attempts a download may make in a row without delivering a line (the retry policy's `maxAttempts`). */
+  downloadAttempts(retry: CallOptions['retry']): number;
   events: EventBus<ShopifyEvents>;
 }
 

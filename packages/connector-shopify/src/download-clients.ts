@@ -1,4 +1,4 @@
-import { HttpClient, type CoreOptions, type EventBus, type Transport } from '@cf/core';
+import { DEFAULT_RETRY, HttpClient, type CallOptions, type CoreOptions, type EventBus, type Transport } from '@cf/core';
 import { CORE_EVENT_NAMES } from '@cf/core/internal';
 import type { ShopifyConfig } from './config.js';
 
@@ -32,6 +32,16 @@ export class DownloadClients {
       this.clients.set(url.origin, client);
     }
     return client;
+  }
+
+  /**
+   * The attempts a call may make, as core counts them for its requests: none repeated when the client's or the
+   * call's `retry` is false, else the call's `maxAttempts`, the client's, or core's default.
+   */
+  attempts(retry: CallOptions['retry']): number {
+    const configured = (this.options.config() as unknown as CoreOptions).retry;
+    if (retry === false || configured === false) return 1;
+    return retry?.maxAttempts ?? configured?.maxAttempts ?? DEFAULT_RETRY.maxAttempts;
   }
 
   /** Drains and closes every download client (on `disconnect()`). */

@@ -35,7 +35,7 @@ function scripted(answers: Answer[]): { client: HttpClient; specs: RequestSpec[]
 
 async function read(client: HttpClient, maxResumes = 5): Promise<BulkRecord[]> {
   const rows: BulkRecord[] = [];
-  const records = resumableJsonl({ client, clock: new FakeClock(), url: 'https://storage.example/r.jsonl?Signature=s', maxResumes, fromByte: 0, call: {}, onResume: () => undefined });
+  const records = resumableJsonl({ client, clock: new FakeClock(), url: 'https://storage.example/r.jsonl?Signature=s', maxResumes, maxAttempts: 3, fromByte: 0, call: {}, onResume: () => undefined });
   for await (const row of records) rows.push(row);
   return rows;
 }

@@ -134,6 +134,39 @@ describe('bulk download: a result cut mid-body', () => {
     expect(storage.requests[4]?.headers.range).toBe(`bytes=${bytesOf(rows, rows.length)}-`);
   });
 
+  it('a host that drops the connection before a complete line arrives is asked again only as retry.maxAttempts allows', async () => {
+    // Three cuts in a row at byte 0 (or a body silent past timeoutMs): the default policy's 3 attempts, then a typed error.
+    const { h, storage } = await withStorage({ lines: 30, cutAtBytes: [0, 0, 0] });
+    const rows: BulkRecord[] = [];
+    const error = await (async () => {
+      for await (const row of h.shopify.bulk.run(QUERY)) rows.push(row);
+    })().catch((e: unknown) => e);
+    expect(rows).toEqual([]);
+    expect(storage.requests).toHaveLength(3);
+    expect(storage.requests.map((r) => r.headers.range)).toEqual([undefined, undefined, undefined]);
+    expect(error).toMatchObject({ code: 'NETWORK_ERROR', retryable: false, details: { reason: 'bulk_download_interrupted', objectsDelivered: 0, bytesDelivered: 0, resumes: 2 } });
+    expect((error as Error).message).toMatch(/interrupted 3 times .* \(3 in a row before a complete line arrived; retry\.maxAttempts: 3\) after 0 objects/);
+  });
+
+  it('with retry: { maxAttempts: 1 }, a cut before the first line is not repeated', async () => {
+    const { h, storage } = await withStorage({ lines: 30, cutAtBytes: [0] });
+    const error = await (async () => {
+      for await (const row of h.shopify.bulk.run(QUERY, {}, { retry: { maxAttempts: 1 } })) void row;
+    })().catch((e: unknown) => e);
+    expect(storage.requests).toHaveLength(1);
+    expect(error).toMatchObject({ code: 'NETWORK_ERROR', retryable: false, details: { reason: 'bulk_download_interrupted', objectsDelivered: 0, resumes: 0 } });
+  });
+
+  it('a cut after new lines arrived starts the count of attempts without progress again', async () => {
+    const { h, storage } = await withStorage({ cutAtBytes: [0, 0, 100_000, 100_000, 100_000] });
+    const rows: BulkRecord[] = [];
+    for await (const row of h.shopify.bulk.run(QUERY)) rows.push(row);
+    expect(rows.map((r) => r.id)).toEqual(expectedIds(LINES));
+    // Two cuts without a line, one after lines up to byte 100,000, two more without a new line, then the rest.
+    expect(storage.requests).toHaveLength(6);
+    expect(storage.requests[3]?.headers.range).toMatch(/^bytes=\d+-$/);
+  });
+
   it('fromByte at the end of the file: the host answers 416 and the download yields nothing', async () => {
     const { h, storage } = await withStorage({ lines: 30 });
     for await (const row of h.shopify.bulk.run(QUERY)) void row;

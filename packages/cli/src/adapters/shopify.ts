@@ -1,10 +1,7 @@
 import { metadata, ShopifyConnector, type ChangedSinceOptions, type ShopifyOptions, type SyncCheckpoint } from '@cf/connector-shopify';
 import type { CallOptions, Paginated } from '@cf/core';
-import { createShopifyMock, cycleHandlers, handlers } from '@cf/connector-shopify/mocks';
+import { conformanceSubject, createShopifyMock } from '@cf/connector-shopify/mocks';
 import { defineAdapter, fromPages, type ExtractResource } from './adapter.js';
-
-/** The conformance suite's token (as in the package's test/conformance.test.ts). */
-const CONFORMANCE_TOKEN = 'shpat_conformance_secret_0123456789';
 
 /** What products, orders and customers share: an incremental read with a Shopify sync checkpoint. */
 interface Syncable {
@@ -55,12 +52,6 @@ export const shopify = defineAdapter({
     orders: changed('orders', (s) => s.orders),
     customers: changed('customers', (s) => s.customers),
   },
-  conformance: {
-    name: 'shopify',
-    handlers,
-    secret: CONFORMANCE_TOKEN,
-    create: ({ serverUrl, overrides }) => new ShopifyConnector({ shop: 'acme-outdoor', accessToken: CONFORMANCE_TOKEN, baseUrl: serverUrl, ...overrides }),
-    call: (connector, options) => connector.shop.get(options),
-    pagination: { call: (connector) => connector.products.list().toArray({ limit: 1000 }), cycleHandlers },
-  },
+  // The package's own subject (its test/conformance.test.ts runs the same one): every declared operation.
+  conformance: conformanceSubject,
 });

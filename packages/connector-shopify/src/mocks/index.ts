@@ -1,5 +1,5 @@
-import { http, HttpResponse, type RequestHandler } from 'msw';
-import { createShopifyMock, GRAPHQL_PATH } from './shopify-mock.js';
+import type { RequestHandler } from 'msw';
+import { createShopifyMock } from './shopify-mock.js';
 
 export { createShopifyMock, DEFAULT_SUPPORTED_VERSIONS, GRAPHQL_PATH, BULK_RESULT_PATH } from './shopify-mock.js';
 export type { ShopifyMock, ShopifyMockOptions, ShopifyMockStats } from './shopify-mock.js';
@@ -7,6 +7,8 @@ export type { MockStore, MockStoreOptions } from './store.js';
 export { MockCostBucket, type MockBucketOptions, type ThrottleStatusBody } from './cost-bucket.js';
 export type { MockBulkOperation, MockBulkOptions } from './bulk-mock.js';
 export { shopifyErrors, type TimesOption } from './errors.js';
+export { cycleHandlers } from './cycle-handlers.js';
+export { conformanceSubject } from './conformance-subject.js';
 export {
   collectionFixtures,
   customerFixtures,
@@ -27,18 +29,3 @@ export const handlers: RequestHandler[] = defaultMock.handlers;
 
 /** Realistic records, as the default handlers serve them. */
 export const fixtures = defaultMock.store;
-
-/** A products page whose cursor never advances (for testing that pagination stops on a repeated cursor). */
-export const cycleHandlers: RequestHandler[] = [
-  http.post(GRAPHQL_PATH, () =>
-    HttpResponse.json({
-      data: {
-        products: {
-          nodes: [],
-          pageInfo: { hasNextPage: true, endCursor: 'eyJsYXN0X2lkIjoxLCJsYXN0X3ZhbHVlIjoxfQ==' },
-        },
-      },
-      extensions: { cost: { requestedQueryCost: 12, actualQueryCost: 2, throttleStatus: { maximumAvailable: 1000, currentlyAvailable: 998, restoreRate: 50 } } },
-    }),
-  ),
-];

@@ -116,9 +116,13 @@ function validateBulkQuery(query: unknown): string {
  * the network, and maps Shopify's OPERATION_IN_PROGRESS (another process) to the same error.
  */
 export class Bulk {
-  private active: { token: symbol; id: string | undefined } | undefined;
+  // `#private`: neither reachable by callers nor taken for resources by the conformance kit's walk.
+  #active: { token: symbol; id: string | undefined } | undefined;
+  readonly #ctx: ShopifyContext;
 
-  constructor(private readonly ctx: ShopifyContext) {}
+  constructor(ctx: ShopifyContext) {
+    this.#ctx = ctx;
+  }
 
   /**
    * Starts `bulkOperationRunQuery`, waits (polling with backoff on the connector's clock) until it is
@@ -127,29 +131,29 @@ export class Bulk {
   run(query: string, options: BulkRunOptions = {}, call: CallOptions = {}): AsyncGenerator<BulkRecord, void, undefined> {
     const text = validateBulkQuery(query);
     const opts = validateInput(runOptionsSchema, options, 'Invalid bulk.run options');
-    this.refuseIfRunning();
-    return this.runGenerator(text, opts, call);
+    this.#refuseIfRunning();
+    return this.#runGenerator(text, opts, call);
   }
 
-  private refuseIfRunning(): void {
-    if (!this.active) return;
+  #refuseIfRunning(): void {
+    if (!this.#active) return;
     throw new InvalidRequestError({
       message:
-        `A bulk query is already running from this client${this.active.id ? ` (${this.active.id})` : ''}: Shopify runs one bulk query per app and shop at a time. ` +
+        `A bulk query is already running from this client${this.#active.id ? ` (${this.#active.id})` : ''}: Shopify runs one bulk query per app and shop at a time. ` +
         'Wait for it to finish, or call bulk.cancel() first.',
       source: 'shopify',
-      details: { reason: 'bulk_operation_in_progress', ...(this.active.id ? { bulkOperationId: this.active.id } : {}) },
+      details: { reason: 'bulk_operation_in_progress', ...(this.#active.id ? { bulkOperationId: this.#active.id } : {}) },
     });
   }
 
-  private async *runGenerator(query: string, opts: z.output<typeof runOptionsSchema>, call: CallOptions): AsyncGenerator<BulkRecord, void, undefined> {
-    this.refuseIfRunning();
+  async *#runGenerator(query: string, opts: z.output<typeof runOptionsSchema>, call: CallOptions): AsyncGenerator<BulkRecord, void, undefined> {
+    this.#refuseIfRunning();
     const token = Symbol('bulk run');
-    this.active = { token, id: undefined };
+    this.#active = { token, id: undefined };
     let done: BulkOperation;
     try {
-      const started = await this.startOrAdopt(query, call);
-      this.active.id = started.id;
+      const started = await this.#startOrAdopt(query, call);
+      this.#active.id = started.id;
       try {
         const { nest: _nest, cancelOnAbort: _cancel, maxResumes: _resumes, ...waitOptions } = opts;
         done = await this.wait(started.id, waitOptions, call);
@@ -159,7 +163,7 @@ export class Bulk {
       }
     } finally {
       // The operation is over on Shopify (or never started): another may start while this one downloads.
-      if (this.active?.token === token) this.active = undefined;
+      if (this.#active?.token === token) this.#active = undefined;
     }
     if (done.url === null) return;
     yield* this.download(done.url, { nest: opts.nest, maxResumes: opts.maxResumes }, call);
@@ -172,7 +176,7 @@ export class Bulk {
    * this run's; after an unknown outcome with nothing running, the start is sent once more (a bulk query only
    * reads, so a second one costs time, never data). Another query in progress stays an error.
    */
-  private async startOrAdopt(query: string, call: CallOptions): Promise<BulkOperation> {
+  async #startOrAdopt(query: string, call: CallOptions): Promise<BulkOperation> {
     try {
       return await this.start(query, call);
     } catch (error) {
@@ -199,7 +203,7 @@ export class Bulk {
   async start(query: string, call: CallOptions = {}): Promise<BulkOperation> {
     const text = validateBulkQuery(query);
     const schema = z.looseObject({ bulkOperationRunQuery: z.looseObject({ bulkOperation: bulkOperationSchema.nullable(), ...userErrorsField }) });
-    const { data } = await this.ctx.executor.execute(RUN_QUERY, { query: text }, { ...call, schema, operation: 'bulk.start' });
+    const { data } = await this.#ctx.executor.execute(RUN_QUERY, { query: text }, { ...call, schema, operation: 'bulk.start' });
     const operation = data.bulkOperationRunQuery.bulkOperation;
     if (!operation) throw new ServerError({ message: 'bulkOperationRunQuery returned no operation and no user errors.', retryable: false, source: 'shopify' });
     return operation;
@@ -209,7 +213,7 @@ export class Bulk {
   async status(id: string | number, call: CallOptions = {}): Promise<BulkOperation> {
     const gid = requireGid('BulkOperation', id);
     const schema = z.looseObject({ node: bulkOperationSchema.nullable() });
-    const { data } = await this.ctx.executor.execute(STATUS_QUERY, { id: gid }, { ...call, schema, operation: 'bulk.status' });
+    const { data } = await this.#ctx.executor.execute(STATUS_QUERY, { id: gid }, { ...call, schema, operation: 'bulk.status' });
     if (!data.node) throw new InvalidRequestError({ message: `No bulk operation ${gid} for this app and shop.`, source: 'shopify', details: { bulkOperationId: gid } });
     return data.node;
   }
@@ -217,7 +221,7 @@ export class Bulk {
   /** The app's current (latest) bulk query operation, or null when it never ran one. */
   async current(call: CallOptions = {}): Promise<BulkOperation | null> {
     const schema = z.looseObject({ currentBulkOperation: bulkOperationSchema.nullable() });
-    const { data } = await this.ctx.executor.execute(CURRENT_QUERY, undefined, { ...call, schema, operation: 'bulk.current' });
+    const { data } = await this.#ctx.executor.execute(CURRENT_QUERY, undefined, { ...call, schema, operation: 'bulk.current' });
     return data.currentBulkOperation;
   }
 
@@ -226,12 +230,12 @@ export class Bulk {
     let gid: string;
     if (id !== undefined) gid = requireGid('BulkOperation', id);
     else {
-      const running = this.active?.id ?? (await this.current(call))?.id;
+      const running = this.#active?.id ?? (await this.current(call))?.id;
       if (!running) throw new InvalidRequestError({ message: 'There is no bulk operation to cancel.', source: 'shopify' });
       gid = running;
     }
     const schema = z.looseObject({ bulkOperationCancel: z.looseObject({ bulkOperation: bulkOperationSchema.nullable(), ...userErrorsField }) });
-    const { data } = await this.ctx.executor.execute(CANCEL_MUTATION, { id: gid }, { ...call, schema, operation: 'bulk.cancel' });
+    const { data } = await this.#ctx.executor.execute(CANCEL_MUTATION, { id: gid }, { ...call, schema, operation: 'bulk.cancel' });
     const operation = data.bulkOperationCancel.bulkOperation;
     if (!operation) throw new InvalidRequestError({ message: `Shopify did not cancel ${gid}.`, source: 'shopify' });
     return operation;
@@ -241,7 +245,7 @@ export class Bulk {
   async wait(id: string | number, options: BulkWaitOptions = {}, call: CallOptions = {}): Promise<BulkOperation> {
     const gid = requireGid('BulkOperation', id);
     const opts = validateInput(z.object(waitOptionsShape).strict(), options, 'Invalid bulk.wait options');
-    const clock = this.ctx.http().clock;
+    const clock = this.#ctx.http().clock;
     const started = clock.now();
     const backoff = { initialDelayMs: opts.pollIntervalMs ?? 1000, factor: 1.5, maxDelayMs: opts.maxPollIntervalMs ?? 30_000, jitterMin: 1 };
     const maxWaitMs = opts.maxWaitMs ?? 86_400_000;
@@ -278,17 +282,18 @@ export class Bulk {
   async *download(url: string, options: BulkFileOptions = {}, call: CallOptions = {}): AsyncGenerator<BulkRecord, void, undefined> {
     const target = new URL(validateInput(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }), url, 'Invalid bulk result url'));
     const opts = validateInput(downloadOptionsSchema, options, 'Invalid bulk.download options');
-    if (this.ctx.http().isClosed) {
+    if (this.#ctx.http().isClosed) {
       throw new ClientClosedError({ message: 'This shopify client was disconnected; create a new one or call connect().', source: 'shopify' });
     }
     const records = resumableJsonl({
-      client: this.ctx.downloadClient(target),
-      clock: this.ctx.http().clock,
+      client: this.#ctx.downloadClient(target),
+      clock: this.#ctx.http().clock,
       url: target.href,
       maxResumes: opts.maxResumes ?? DEFAULT_MAX_RESUMES,
+      maxAttempts: this.#ctx.downloadAttempts(call.retry),
       fromByte: opts.fromByte ?? 0,
       call,
-      onResume: (event) => this.ctx.events.emit('bulkDownloadResume', event),
+      onResume: (event) => this.#ctx.events.emit('bulkDownloadResume', event),
     });
     yield* opts.nest ? nestByParentId(records) : records;
   }

@@ -85,37 +85,51 @@ function pascal(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
+/** The list query of a connection, with the given node selection. */
+function listDocument(def: ConnectionDefinition<unknown, string>, fields: string): string {
+  const sort = def.sort;
+  const vars = `$first: Int!, $after: String, $query: String, $reverse: Boolean${sort ? `, $sortKey: ${sort.type}` : ''}`;
+  const args = `first: $first, after: $after, query: $query, reverse: $reverse${sort ? ', sortKey: $sortKey' : ''}`;
+  return `query ${pascal(def.root)}List(${vars}) {\n  ${def.root}(${args}) {\n    nodes { ${fields} }\n    pageInfo { hasNextPage endCursor }\n  }\n}`;
+}
+
+function listOptionsSchema(def: ConnectionDefinition<unknown, string>) {
+  const sort = def.sort;
+  return z
+    .object({
+      first: first.optional(),
+      after: z.string().min(1).optional(),
+      query: z.string().max(10_000).optional(),
+      sortKey: sort ? z.enum(sort.keys as unknown as [string, ...string[]]).optional() : z.undefined({ error: `${def.root} takes no sortKey` }).optional(),
+      reverse: z.boolean().optional(),
+      fields: z.string().trim().min(1).optional(),
+      maxPages: maxPages.optional(),
+    })
+    .strict();
+}
+
 /**
  * A Shopify connection as a resource: `list` (an async iterator over nodes with cursor pagination),
  * `get` by id, and `changedSince` for incremental extraction. Each resource file describes its
  * connection and adds its own verbs (mutations).
  */
 export class ConnectionResource<TNode, TSortKey extends string = never> {
-  constructor(
-    protected readonly ctx: ShopifyContext,
-    protected readonly def: ConnectionDefinition<TNode, TSortKey>,
-  ) {}
+  // `#private`, with protected getters for the resources built on this one: the connector's context is not a
+  // field a caller can reach (nor one the conformance kit's walk mistakes for a resource).
+  readonly #ctx: ShopifyContext;
+  readonly #def: ConnectionDefinition<TNode, TSortKey>;
 
-  private listDocument(fields: string): string {
-    const sort = this.def.sort;
-    const vars = `$first: Int!, $after: String, $query: String, $reverse: Boolean${sort ? `, $sortKey: ${sort.type}` : ''}`;
-    const args = `first: $first, after: $after, query: $query, reverse: $reverse${sort ? ', sortKey: $sortKey' : ''}`;
-    return `query ${pascal(this.def.root)}List(${vars}) {\n  ${this.def.root}(${args}) {\n    nodes { ${fields} }\n    pageInfo { hasNextPage endCursor }\n  }\n}`;
+  constructor(ctx: ShopifyContext, def: ConnectionDefinition<TNode, TSortKey>) {
+    this.#ctx = ctx;
+    this.#def = def;
   }
 
-  private listOptionsSchema() {
-    const sort = this.def.sort;
-    return z
-      .object({
-        first: first.optional(),
-        after: z.string().min(1).optional(),
-        query: z.string().max(10_000).optional(),
-        sortKey: sort ? z.enum(sort.keys as unknown as [string, ...string[]]).optional() : z.undefined({ error: `${this.def.root} takes no sortKey` }).optional(),
-        reverse: z.boolean().optional(),
-        fields: z.string().trim().min(1).optional(),
-        maxPages: maxPages.optional(),
-      })
-      .strict();
+  protected get ctx(): ShopifyContext {
+    return this.#ctx;
+  }
+
+  protected get def(): ConnectionDefinition<TNode, TSortKey> {
+    return this.#def;
   }
 
   /**
@@ -125,11 +139,11 @@ export class ConnectionResource<TNode, TSortKey extends string = never> {
   list(options?: ListOptions<TSortKey> & { fields?: undefined }, call?: CallOptions): Paginated<TNode, string>;
   list<T extends object = ShopifyNode>(options: ListOptions<TSortKey> & { fields: string }, call?: CallOptions): Paginated<T, string>;
   list(options: ListOptions<TSortKey> = {}, call: CallOptions = {}): Paginated<unknown, string> {
-    const opts = validateInput(this.listOptionsSchema(), options, `Invalid ${this.def.root}.list options`);
+    const opts = validateInput(listOptionsSchema(this.def), options, `Invalid ${this.def.root}.list options`);
     const fields = opts.fields ?? this.def.fields;
     const size = opts.first ?? pageSizeFor(fields);
     const node: z.ZodType<unknown> = opts.fields ? z.looseObject({}) : this.def.node;
-    const document = this.listDocument(fields);
+    const document = listDocument(this.def, fields);
     const schema = z.looseObject({ [this.def.root]: connectionSchema(node) });
     return paginate<unknown, string>({
       start: opts.after,
@@ -176,56 +190,6 @@ export class ConnectionResource<TNode, TSortKey extends string = never> {
     }
     return found;
   }
-
-  /**
-   * Incremental extraction: every node changed since a checkpoint, oldest change first
-   * (`sortKey: UPDATED_AT`). Save `page.checkpoint` after processing each page of `.pages()` and pass it
-   * back to resume exactly; the last page's checkpoint starts the next run.
-   */
-  protected changedNodes<T extends { id: string; updatedAt: string }>(
-    start: SyncStart,
-    options: ChangedSinceOptions = {},
-    call: CallOptions = {},
-  ): Paginated<T, SyncCheckpoint> {
-    const checkpoint = toCheckpoint(start);
-    const opts = validateInput(
-      z
-        .object({
-          first: first.optional(),
-          query: z.string().max(10_000).optional(),
-          fields: z.string().trim().min(1).optional(),
-          lagMs: z.number().int().nonnegative().optional(),
-          maxPages: maxPages.optional(),
-        })
-        .strict(),
-      options,
-      `Invalid ${this.def.root}.changedSince options`,
-    );
-    const fields = opts.fields !== undefined ? `id updatedAt ${opts.fields}` : this.def.fields;
-    const size = opts.first ?? pageSizeFor(fields);
-    const document = this.listDocument(fields);
-    const node = opts.fields !== undefined ? syncNodeSchema : z.intersection(syncNodeSchema, this.def.node);
-    const schema = z.looseObject({ [this.def.root]: connectionSchema(node) });
-    return paginate<T, SyncCheckpoint>({
-      start: checkpoint,
-      maxPages: opts.maxPages,
-      signal: call.signal,
-      fetchPage: async (cursor) => {
-        const current = beginRun(cursor ?? checkpoint, this.ctx.http().clock.now(), opts.lagMs ?? 0);
-        const variables = {
-          first: size,
-          after: current.after,
-          query: runSearchQuery(current, opts.query),
-          reverse: false,
-          sortKey: 'UPDATED_AT',
-        };
-        const { data } = await this.ctx.executor.execute(document, variables, { ...call, schema, operation: `${this.def.root}.changedSince` });
-        const connection = data[this.def.root];
-        const page = advance(current, (connection?.nodes ?? []) as unknown as T[], connection?.pageInfo ?? { hasNextPage: false, endCursor: null });
-        return page;
-      },
-    });
-  }
 }
 
 /** The fields `changedSince` always reads, whatever the selection. */
@@ -246,6 +210,43 @@ export class SyncableConnectionResource<TNode extends SyncNode, TSortKey extends
     call?: CallOptions,
   ): Paginated<T & SyncNode, SyncCheckpoint>;
   changedSince(start?: SyncStart, options: ChangedSinceOptions = {}, call: CallOptions = {}): Paginated<SyncNode, SyncCheckpoint> {
-    return this.changedNodes<SyncNode>(start, options, call);
+    const checkpoint = toCheckpoint(start);
+    const opts = validateInput(
+      z
+        .object({
+          first: first.optional(),
+          query: z.string().max(10_000).optional(),
+          fields: z.string().trim().min(1).optional(),
+          lagMs: z.number().int().nonnegative().optional(),
+          maxPages: maxPages.optional(),
+        })
+        .strict(),
+      options,
+      `Invalid ${this.def.root}.changedSince options`,
+    );
+    const fields = opts.fields !== undefined ? `id updatedAt ${opts.fields}` : this.def.fields;
+    const size = opts.first ?? pageSizeFor(fields);
+    const document = listDocument(this.def, fields);
+    const node = opts.fields !== undefined ? syncNodeSchema : z.intersection(syncNodeSchema, this.def.node);
+    const schema = z.looseObject({ [this.def.root]: connectionSchema(node) });
+    return paginate<SyncNode, SyncCheckpoint>({
+      start: checkpoint,
+      maxPages: opts.maxPages,
+      signal: call.signal,
+      fetchPage: async (cursor) => {
+        const current = beginRun(cursor ?? checkpoint, this.ctx.http().clock.now(), opts.lagMs ?? 0);
+        const variables = {
+          first: size,
+          after: current.after,
+          query: runSearchQuery(current, opts.query),
+          reverse: false,
+          sortKey: 'UPDATED_AT',
+        };
+        const { data } = await this.ctx.executor.execute(document, variables, { ...call, schema, operation: `${this.def.root}.changedSince` });
+        const connection = data[this.def.root];
+        const page = advance(current, (connection?.nodes ?? []) as SyncNode[], connection?.pageInfo ?? { hasNextPage: false, endCursor: null });
+        return page;
+      },
+    });
   }
 }

@@ -19,10 +19,14 @@ const SHOP_QUERY = 'query Shop {\n  shop { id name myshopifyDomain currencyCode 
 
 /** The shop the token belongs to: a cheap call (2 points) that proves credentials. */
 export class ShopResource {
-  constructor(private readonly ctx: ShopifyContext) {}
+  readonly #ctx: ShopifyContext;
+
+  constructor(ctx: ShopifyContext) {
+    this.#ctx = ctx;
+  }
 
   async get(call: CallOptions = {}): Promise<Shop> {
-    const { data } = await this.ctx.executor.execute(SHOP_QUERY, undefined, { ...call, schema: z.looseObject({ shop: shopSchema }), operation: 'shop.get' });
+    const { data } = await this.#ctx.executor.execute(SHOP_QUERY, undefined, { ...call, schema: z.looseObject({ shop: shopSchema }), operation: 'shop.get' });
     return data.shop;
   }
 }

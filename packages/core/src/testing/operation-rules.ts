@@ -86,7 +86,8 @@ export const OPERATION_RULES: readonly OperationRule[] = [
     async run(ctx) {
       if (ctx.declaration.kind !== 'write' || ctx.declaration.idempotent) throw new NotApplicable('not a non-idempotent write');
       for (const fault of OPERATION_FAULTS.filter((f) => f.moment === 'after' && f.expect === 'reject')) {
-        const run = await underFault(ctx, fault, { methods: WRITE_METHODS });
+        // A generous deadline: on a busy machine the kit's short one could fire before the write is even read.
+        const run = await underFault(ctx, fault, { methods: WRITE_METHODS, overrides: { timeoutMs: 5_000 } });
         check(run.hits >= 1, `${fault.title}: the operation sent no write request (POST/PUT/PATCH/DELETE)`);
         check(run.hits === 1, `${fault.title}: the write was sent ${run.hits} times; it may already have been applied`);
         check(run.outcome === 'rejected' && isConnectorError(run.error), `${fault.title}: expected a typed error, got ${run.outcome === 'resolved' ? 'a result' : describeError(run.error)}`);
