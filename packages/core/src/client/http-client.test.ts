@@ -455,6 +455,9 @@ describe('HttpClient: lifecycle and quota hooks', () => {
     const c = client({ hooks: { afterResponse: [() => { throw bug; }] } });
     await expect(c.request({ path: '/thing' })).rejects.toBe(bug);
     expect(server.requests).toHaveLength(1);
+    // Unchanged: the exit stamps nothing on someone else's error.
+    expect(Object.keys(bug)).toEqual([]);
+    expect(bug.message).toBe('bug in my hook');
   });
 
   it('streams a body as decoded chunks', async () => {
