@@ -41,6 +41,19 @@ describe('the conformance suite can fail', () => {
     expect(report.compliance).toBeLessThan(30);
   }, 60_000);
 
+  it('a connector that leaves its keep-alive socket open after disconnect() fails no-handles-after-disconnect', async () => {
+    const report = await runConformance(
+      {
+        name: 'broken',
+        handlers: toyHandlers,
+        create: ({ serverUrl }) => new BrokenConnector({ baseUrl: `${serverUrl}/api`, token: 'toy-secret-token-123' }),
+        call: (c, opts) => c.getItem('42', opts),
+      },
+      { only: ['no-handles-after-disconnect'] },
+    );
+    expect(report.results).toEqual([expect.objectContaining({ status: 'failed', reason: expect.stringMatching(/TCPSocketWrap/) as unknown })]);
+  }, 60_000);
+
   it('reports 100% for the toy connector built on core', async () => {
     const report = await runConformance(toySubject);
     expect(report.results.filter((r) => r.status === 'failed')).toEqual([]);

@@ -132,4 +132,9 @@ export const RULE_GUIDE: Readonly<Record<string, RuleGuide>> = {
     source: ['src/client/redact-error.ts', 'src/http/redact.ts', 'src/client/steps/exit-errors.ts'],
     fix: "Give credentials to core only through `auth`; never put a credential in a message, detail or log you write.",
   },
+  'no-handles-after-disconnect': {
+    primitive: "BaseConnector.disconnect(): the client drains in-flight calls, closes its transport's pools, and unsubscribes from shared limiters; core's timers are cleared on every path",
+    source: ['src/connector/base-connector.ts', 'src/client/http-client.ts', 'src/http/transport.ts'],
+    fix: 'Make every request through `this.http` (never the global undici dispatcher); close any extra core client you build (a download client) in `disconnect()`; clear timers you start.',
+  },
 };

@@ -149,4 +149,29 @@ export const DECLARATION_RULES: readonly DeclarationRule[] = [
       check(ratio >= 0.95, `${accepted.length} requests took ${elapsed} ms of API time; the declared limits allow ${floor} ms (${ratio.toFixed(2)} of the floor, below 0.95)`);
     },
   },
+  {
+    id: 'no-handles-after-disconnect',
+    title: 'after disconnect() no socket or timer of the connector is left',
+    async run({ subject, make }) {
+      const count = (): Map<string, number> => {
+        const out = new Map<string, number>();
+        for (const kind of process.getActiveResourcesInfo()) if (kind === 'Timeout' || kind === 'TCPSocketWrap') out.set(kind, (out.get(kind) ?? 0) + 1);
+        return out;
+      };
+      const before = count();
+      const connector = make({ rateLimit: undefined } as unknown as CoreOptions);
+      await subject.call(connector, {});
+      await connector.disconnect();
+      // Sockets close asynchronously (the server side sees the FIN a tick later): give them a moment.
+      const deadline = Date.now() + 2_000;
+      let left: string[] = [];
+      for (;;) {
+        const now = count();
+        left = [...now].filter(([kind, n]) => n > (before.get(kind) ?? 0)).map(([kind, n]) => `${n - (before.get(kind) ?? 0)} ${kind}`);
+        if (left.length === 0 || Date.now() > deadline) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      check(left.length === 0, `left after disconnect(): ${left.join(', ')} (an unclosed pool, an uncleared timer?)`);
+    },
+  },
 ];
