@@ -48,7 +48,11 @@ export const AIR_POLLUTION_HISTORY_START = 1_606_435_200; // 2020-11-27T00:00:00
 
 /** Air pollution: `GET /data/2.5/air_pollution`, `/forecast` and `/history` (https://openweathermap.org/api/air-pollution). */
 export class AirPollutionResource {
-  constructor(private readonly ctx: ResourceContext) {}
+  readonly #ctx: ResourceContext;
+
+  constructor(ctx: ResourceContext) {
+    this.#ctx = ctx;
+  }
 
   /** Current air quality at coordinates. */
   async current(location: Coordinates, options: CallOptions = {}): Promise<AirPollution> {
@@ -74,7 +78,7 @@ export class AirPollutionResource {
   }
 
   async #get(path: string, operation: string, query: Record<string, number>, options: CallOptions): Promise<AirPollution> {
-    const { data } = await this.ctx.request({ path, query, schema: airPollutionSchema, operation, cache: { ttlMs: WEATHER_CACHE_TTL_MS }, ...callOptions(options) });
+    const { data } = await this.#ctx.request({ path, query, schema: airPollutionSchema, operation, cache: { ttlMs: WEATHER_CACHE_TTL_MS }, ...callOptions(options) });
     return data;
   }
 }
