@@ -121,7 +121,7 @@ describe('cf-mcp over stdio', () => {
     writeFileSync(
       metadataFile,
       readFileSync(metadataFile, 'utf8').replace(
-        /  \/\/ TODO\(cf check\)[\s\S]*?credential: \{ in: 'header', name: 'authorization' \},\n/,
+        / {2}\/\/ TODO\(cf check\)[\s\S]*?credential: \{ in: 'header', name: 'authorization' \},\n/,
         `  limitModel: {
     windows: [{ name: 'requests', limit: 10, intervalMs: 1_000, algorithm: 'token-bucket', unit: 'requests' }],
     rateLimitedAnswer: { status: 429, retryAfter: true },
