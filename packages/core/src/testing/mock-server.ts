@@ -23,6 +23,8 @@ export interface MockServer {
   use(...handlers: RequestHandler[]): void;
   /** Drops handlers added with `use()` and clears the request log. */
   resetHandlers(): void;
+  /** Connections currently open to this server (a client that keeps sockets after closing shows here). */
+  readonly openConnections: number;
   close(): Promise<void>;
 }
 
@@ -126,6 +128,9 @@ export async function startMockServer(
     requests,
     use: (...extra) => {
       overrides = [...extra, ...overrides];
+    },
+    get openConnections() {
+      return sockets.size;
     },
     resetHandlers: () => {
       overrides = [];
