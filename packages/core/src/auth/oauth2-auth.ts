@@ -1,5 +1,6 @@
 import { UndiciTransport, type Transport } from '../http/transport.js';
 import { systemClock, type Clock } from '../time/clock.js';
+import { untilAborted } from '../time/until-aborted.js';
 import type { AuthProvider } from './auth-provider.js';
 import { requestToken } from './token-request.js';
 
@@ -67,7 +68,7 @@ export function oauth2Auth(options: OAuth2Options): AuthProvider & { refresh(sig
       .finally(() => {
         inFlight = undefined;
       });
-    return waitFor(inFlight, signal);
+    return signal ? untilAborted(inFlight, signal) : inFlight;
   };
 
   return {
@@ -90,24 +91,4 @@ export function oauth2Auth(options: OAuth2Options): AuthProvider & { refresh(sig
     },
     secrets: () => [...secrets],
   };
-}
-
-/** Waits for a shared promise, but gives up (with the signal's reason) as soon as this caller aborts. */
-function waitFor<T>(shared: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return shared;
-  if (signal.aborted) return Promise.reject(signal.reason as Error);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason as Error);
-    signal.addEventListener('abort', onAbort, { once: true });
-    shared.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }

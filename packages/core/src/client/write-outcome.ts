@@ -1,4 +1,5 @@
 import type { ConnectorError } from '../errors/connector-error.js';
+import { wasNeverSent } from '../errors/guards.js';
 
 /**
  * Whether a failed attempt that was handed to the transport may have changed the API's data. A refusal proves
@@ -8,8 +9,7 @@ import type { ConnectorError } from '../errors/connector-error.js';
  */
 export function attemptMayHaveApplied(error: ConnectorError): boolean {
   if (error.code === 'RATE_LIMIT') return false;
-  // Duck-typed rather than instanceof: the error may come from another copy of core.
-  if (error.code === 'NETWORK_ERROR' && (error as { notSent?: unknown }).notSent === true) return false;
+  if (wasNeverSent(error)) return false;
   const status = error.status;
   if (status !== undefined && status >= 400 && status < 500) return false;
   return true;

@@ -34,3 +34,11 @@ export const isTimeoutError = (e: unknown): e is TimeoutError => hasErrorCode(e,
 export const isCancelledError = (e: unknown): e is CancelledError => hasErrorCode(e, 'CANCELLED');
 export const isCircuitOpenError = (e: unknown): e is CircuitOpenError => hasErrorCode(e, 'CIRCUIT_OPEN');
 export const isValidationError = (e: unknown): e is ValidationError => hasErrorCode(e, 'VALIDATION_ERROR');
+
+/**
+ * True for a network error that provably never reached the server (connection refused, DNS). Duck-typed, so it
+ * works for an error from another copy of core.
+ */
+export function wasNeverSent(error: ConnectorError): boolean {
+  return error.code === 'NETWORK_ERROR' && (error as { notSent?: unknown }).notSent === true;
+}

@@ -1,4 +1,5 @@
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
+import { untilAborted } from '../time/until-aborted.js';
 import { discardBody } from './read-body.js';
 
 /** The reason a deadline aborts with, so a timeout is told apart from the caller's abort. */
@@ -48,19 +49,5 @@ export function startDeadline(timeoutMs: number, callerSignal: AbortSignal | und
  */
 export function sendWithin(transport: Transport, request: TransportRequest, signal: AbortSignal): Promise<TransportResponse> {
   if (signal.aborted) return Promise.reject(signal.reason as Error);
-  return new Promise((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason as Error);
-    signal.addEventListener('abort', onAbort, { once: true });
-    transport.send(request).then(
-      (response) => {
-        signal.removeEventListener('abort', onAbort);
-        if (signal.aborted) discardBody(response.body);
-        else resolve(response);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
+  return untilAborted(transport.send(request), signal, (late) => discardBody(late.body));
 }

@@ -1,5 +1,6 @@
 import { backoffDelay, DEFAULT_BACKOFF, withJitter, type BackoffOptions } from '../backoff/exponential-backoff.js';
 import type { ConnectorError } from '../errors/connector-error.js';
+import { wasNeverSent } from '../errors/guards.js';
 
 export interface RetryOptions {
   /** Total attempts including the first. @default 3 */
@@ -57,8 +58,7 @@ export function decideRetry(ctx: RetryContext, options: RetryOptions = DEFAULT_R
   // 3. A non-idempotent request is repeated only when it provably had no effect: it never reached the
   //    server (connection refused, DNS) or the server refused it before acting (a rate-limit answer: 429, or
   //    whatever the connector declared with `isRateLimited`).
-  const notSent = error.code === 'NETWORK_ERROR' && (error as { notSent?: unknown }).notSent === true;
-  const provablyNotProcessed = notSent || error.code === 'RATE_LIMIT';
+  const provablyNotProcessed = wasNeverSent(error) || error.code === 'RATE_LIMIT';
   if (!ctx.idempotent && !provablyNotProcessed) {
     return { retry: false, reason: 'not retried: the request is not idempotent and may have reached the server' };
   }
