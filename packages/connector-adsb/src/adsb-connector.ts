@@ -1,5 +1,5 @@
 import { BaseConnector, coreOptionsSchema, quotaFromHeaders, withUserOptions, type CallOptions, type CoreOptions, type HttpClientOptions } from '@cf/core';
-import type { z } from 'zod';
+import type * as z from '@cf/core/zod';
 import { VERSION } from './version.js';
 import { mapAdsbError } from './map-error.js';
 import { near } from './resources/aircraft-near.js';

@@ -1,33 +1,34 @@
-import { z } from 'zod';
+import * as z from '@cf/core/zod';
 
 // ---- Input ---------------------------------------------------------------------------------------
 
 /** One value, a comma list or an array; readsb takes up to 1000 per request. */
 const listOf = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => (typeof v === 'string' ? v.split(',') : v), z.array(item).min(1, 'must name at least one value').max(1000));
+  z.pipe(
+    z.transform((v: unknown) => (typeof v === 'string' ? v.split(',') : v)),
+    z.array(item).check(z.minLength(1, 'must name at least one value'), z.maxLength(1000)),
+  );
 
 const upper = (s: string) => s.toUpperCase();
 
-export const hexCode = z
-  .string()
-  .regex(/^~?[0-9a-fA-F]{6}$/, 'must be 6 hex digits (an ICAO address such as "4ca87c"), or ~ and 6 hex digits for a non-ICAO address')
-  .transform((s) => s.toLowerCase());
-export const callsign = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9]{1,8}$/, 'must be 1-8 letters or digits, such as "UAL123"')
-  .transform(upper);
-export const registration = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9-]{1,11}$/, 'must be letters, digits and hyphens, such as "G-KELS"')
-  .transform(upper);
-export const icaoType = z
-  .string()
-  .regex(/^[A-Za-z0-9]{2,4}$/, 'must be an ICAO type designator of 2-4 letters or digits, such as "A320"')
-  .transform(upper);
+export const hexCode = z.pipe(
+  z.string().check(z.regex(/^~?[0-9a-fA-F]{6}$/, 'must be 6 hex digits (an ICAO address such as "4ca87c"), or ~ and 6 hex digits for a non-ICAO address')),
+  z.transform((s) => s.toLowerCase()),
+);
+export const callsign = z.pipe(
+  z.string().check(z.trim(), z.regex(/^[A-Za-z0-9]{1,8}$/, 'must be 1-8 letters or digits, such as "UAL123"')),
+  z.transform(upper),
+);
+export const registration = z.pipe(
+  z.string().check(z.trim(), z.regex(/^[A-Za-z0-9][A-Za-z0-9-]{1,11}$/, 'must be letters, digits and hyphens, such as "G-KELS"')),
+  z.transform(upper),
+);
+export const icaoType = z.pipe(
+  z.string().check(z.regex(/^[A-Za-z0-9]{2,4}$/, 'must be an ICAO type designator of 2-4 letters or digits, such as "A320"')),
+  z.transform(upper),
+);
 /** A string, never a number: 0032 would lose its zeros. */
-export const squawk = z.string().regex(/^[0-7]{4}$/, 'must be 4 octal digits (0-7) as a string, such as "7700"');
+export const squawk = z.string().check(z.regex(/^[0-7]{4}$/, 'must be 4 octal digits (0-7) as a string, such as "7700"'));
 
 /** A `~` address: readsb's mark for a non-ICAO (TIS-B) target, e.g. `~52e994`. */
 export const isNonIcao = (hex: string): boolean => hex.startsWith('~');
@@ -43,10 +44,12 @@ export const NON_ICAO_REFUSED =
 
 /** At least one ICAO address: a list of only `~` addresses has nothing adsb.lol can answer. */
 export const byHexInput = z.object({
-  hex: listOf(hexCode).superRefine((hexes, ctx) => {
-    if (!hexes.every(isNonIcao)) return;
-    hexes.forEach((hex, i) => ctx.addIssue({ code: 'custom', path: [i], message: `"${hex}" ${NON_ICAO_REFUSED}` }));
-  }),
+  hex: listOf(hexCode).check(
+    z.superRefine((hexes, ctx) => {
+      if (!hexes.every(isNonIcao)) return;
+      hexes.forEach((hex, i) => ctx.addIssue({ code: 'custom', path: [i], message: `"${hex}" ${NON_ICAO_REFUSED}` }));
+    }),
+  ),
 });
 export const byCallsignInput = z.object({ callsign: listOf(callsign) });
 export const byRegistrationInput = z.object({ registration: listOf(registration) });
@@ -54,22 +57,22 @@ export const byTypeInput = z.object({ type: listOf(icaoType) });
 export const bySquawkInput = z.object({ squawk });
 
 /** A circle: centre in degrees, radius in whole nautical miles up to the API's documented 250. */
-export const areaSchema = z
-  .object({
-    lat: z.number().min(-90, 'must be between -90 and 90').max(90, 'must be between -90 and 90'),
-    lon: z.number().min(-180, 'must be between -180 and 180').max(180, 'must be between -180 and 180'),
-    radiusNm: z
-      .number()
-      .int('must be a whole number of nautical miles (the API takes integers)')
-      .positive('must be greater than 0')
-      .max(250, 'must be at most 250 nautical miles, the API maximum'),
-  })
-  .strict();
+export const areaSchema = z.strictObject({
+  lat: z.number().check(z.gte(-90, 'must be between -90 and 90'), z.lte(90, 'must be between -90 and 90')),
+  lon: z.number().check(z.gte(-180, 'must be between -180 and 180'), z.lte(180, 'must be between -180 and 180')),
+  radiusNm: z
+    .number()
+    .check(
+      z.int('must be a whole number of nautical miles (the API takes integers)'),
+      z.positive('must be greater than 0'),
+      z.lte(250, 'must be at most 250 nautical miles, the API maximum'),
+    ),
+});
 export type Area = z.input<typeof areaSchema>;
 
 // ---- Responses ---------------------------------------------------------------------------------------
 
-const num = z.number().optional();
+const num = z.optional(z.number());
 
 /**
  * One aircraft as readsb emits it (`README-json.md`). Keys are left out when unknown, so nearly every field is
@@ -81,17 +84,17 @@ const aircraftFields = z.looseObject({
   /** Where the data came from: `adsb_icao`, `adsr_icao`, `tisb_other`, `mlat`, `mode_s`, ... */
   type: z.string(),
   /** Callsign, trimmed. The API pads it with spaces to 8 characters; the original is `flightRaw`. */
-  flight: z.string().optional(),
+  flight: z.optional(z.string()),
   /** Registration, ICAO type, type description, owner/operator and year, from the aircraft database. */
-  r: z.string().optional(),
-  t: z.string().optional(),
-  desc: z.string().optional(),
-  ownOp: z.string().optional(),
-  year: z.union([z.string(), z.number()]).optional(),
+  r: z.optional(z.string()),
+  t: z.optional(z.string()),
+  desc: z.optional(z.string()),
+  ownOp: z.optional(z.string()),
+  year: z.optional(z.union([z.string(), z.number()])),
   /** Bit field: 1 military, 2 interesting, 4 PIA, 8 LADD. */
   dbFlags: num,
   /** Barometric altitude in feet, or the string `"ground"`. */
-  alt_baro: z.union([z.number(), z.literal('ground')]).optional(),
+  alt_baro: z.optional(z.union([z.number(), z.literal('ground')])),
   /** Geometric (GNSS) altitude in feet. */
   alt_geom: num,
   /** Speeds in knots, Mach number, angles in degrees, rates in feet per minute. */
@@ -108,16 +111,16 @@ const aircraftFields = z.looseObject({
   baro_rate: num,
   geom_rate: num,
   /** Mode A code: 4 octal digits as a string (`"7700"`). */
-  squawk: z.string().optional(),
+  squawk: z.optional(z.string()),
   /** `none`, `general`, `lifeguard`, `minfuel`, `nordo`, `unlawful`, `downed`, `reserved`. */
-  emergency: z.string().optional(),
+  emergency: z.optional(z.string()),
   /** Emitter category `A0`–`D7`. */
-  category: z.string().optional(),
+  category: z.optional(z.string()),
   nav_qnh: num,
   nav_altitude_mcp: num,
   nav_altitude_fms: num,
   nav_heading: num,
-  nav_modes: z.array(z.string()).optional(),
+  nav_modes: z.optional(z.array(z.string())),
   lat: num,
   lon: num,
   nic: num,
@@ -125,7 +128,7 @@ const aircraftFields = z.looseObject({
   /** Seconds since the position was last updated. */
   seen_pos: num,
   /** The last known position, when the current one is more than 60 s old. */
-  lastPosition: z.looseObject({ lat: z.number(), lon: z.number(), nic: num, rc: num, seen_pos: num }).optional(),
+  lastPosition: z.optional(z.looseObject({ lat: z.number(), lon: z.number(), nic: num, rc: num, seen_pos: num })),
   rr_lat: num,
   rr_lon: num,
   version: num,
@@ -133,7 +136,7 @@ const aircraftFields = z.looseObject({
   nac_p: num,
   nac_v: num,
   sil: num,
-  sil_type: z.string().optional(),
+  sil_type: z.optional(z.string()),
   gva: num,
   sda: num,
   alert: num,
@@ -155,9 +158,9 @@ const aircraftFields = z.looseObject({
 const trimFlight = <A extends { flight?: string | undefined }>(aircraft: A): A & { flightRaw?: string } =>
   aircraft.flight === undefined ? aircraft : { ...aircraft, flight: aircraft.flight.trim(), flightRaw: aircraft.flight };
 
-export const aircraftSchema = aircraftFields.transform(trimFlight);
+export const aircraftSchema = z.pipe(aircraftFields, z.transform(trimFlight));
 /** Point and closest queries add the distance (nm) and direction (degrees true) from the centre. */
-export const nearbyAircraftSchema = aircraftFields.extend({ dst: z.number(), dir: z.number() }).transform(trimFlight);
+export const nearbyAircraftSchema = z.pipe(z.extend(aircraftFields, { dst: z.number(), dir: z.number() }), z.transform(trimFlight));
 /** An aircraft as the API sends it (`flight` still padded). */
 export type RawAircraft = z.input<typeof aircraftSchema>;
 export type Aircraft = z.infer<typeof aircraftSchema>;
@@ -171,9 +174,9 @@ const envelope = <T extends z.ZodType>(aircraft: T) =>
     msg: z.string(),
     now: z.number(),
     total: z.number(),
-    ctime: z.number().optional(),
+    ctime: z.optional(z.number()),
     /** Server processing time in ms. */
-    ptime: z.number().optional(),
+    ptime: z.optional(z.number()),
   });
 
 export const aircraftResponseSchema = envelope(aircraftSchema);

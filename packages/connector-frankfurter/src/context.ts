@@ -1,5 +1,5 @@
 import { validateInput, ValidationError, type HttpClient } from '@cf/core';
-import type { z } from 'zod';
+import type * as z from '@cf/core/zod';
 
 /** What a resource needs from the connector for one call. */
 export interface FrankfurterContext {
@@ -11,7 +11,7 @@ export interface FrankfurterContext {
 }
 
 /** Validates a caller's input before the network: VALIDATION_ERROR naming the field and the rule. */
-export function parse<S extends z.ZodType>(schema: S, value: unknown, method: string): z.output<S> {
+export function parse<S extends z.Schema>(schema: S, value: unknown, method: string): z.output<S> {
   return validateInput(schema, value, `Invalid ${method}() input`, 'frankfurter');
 }
 

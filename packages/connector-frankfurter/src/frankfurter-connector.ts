@@ -1,5 +1,5 @@
 import { BaseConnector, coreOptionsSchema, withUserOptions, type CallOptions, type CoreOptions, type HttpClientOptions, type Paginated } from '@cf/core';
-import type { z } from 'zod';
+import type * as z from '@cf/core/zod';
 import { VERSION } from './version.js';
 import type { FrankfurterContext } from './context.js';
 import { mapFrankfurterError } from './map-error.js';

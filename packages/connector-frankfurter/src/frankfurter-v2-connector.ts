@@ -1,5 +1,5 @@
 import { BaseConnector, coreOptionsSchema, withUserOptions, type CallOptions, type CoreOptions, type HttpClientOptions, type Paginated } from '@cf/core';
-import type { z } from 'zod';
+import type * as z from '@cf/core/zod';
 import type { FrankfurterV2Context } from './context.js';
 import { mapFrankfurterV2Error } from './map-error-v2.js';
 import { currencies } from './resources/v2/currencies.js';

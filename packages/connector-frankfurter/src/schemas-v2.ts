@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { currencyCode, currencyList } from './schemas.js';
+import * as z from '@cf/core/zod';
+import { calendarDate, currencyCode, currencyList } from './schemas.js';
 
 // The Frankfurter v2 API (`/v2/...`): rates blended across many central banks, one row per currency pair.
 // Source: lineofflight/frankfurter `lib/versions/v2.rb`, `lib/versions/v2/rate_query.rb`, `lib/public/v2/openapi.json`.
@@ -11,38 +11,37 @@ import { currencyCode, currencyList } from './schemas.js';
  * one day ahead. There is no lower bound: a date before a currency's first rate gives no rows, not an error.
  */
 export const v2Date = (latest: string) =>
-  z.iso
-    .date({ error: 'must be a real calendar date written YYYY-MM-DD', abort: true })
-    .refine((d) => d <= latest, `must not be after ${latest} (tomorrow UTC: the API serves rates dated at most one day ahead)`);
+  calendarDate('must be a real calendar date written YYYY-MM-DD').check(
+    z.refine((d) => d <= latest, `must not be after ${latest} (tomorrow UTC: the API serves rates dated at most one day ahead)`),
+  );
 
 /** A provider key as `providers()` lists them (`ECB`, `BOC`, `CBKKW`), upper-cased. */
-export const providerKey = z
-  .string()
-  .regex(/^[A-Za-z][A-Za-z0-9]{1,11}$/, 'must be a provider key such as "ECB" (see providers())')
-  .transform((key) => key.toUpperCase());
+export const providerKey = z.pipe(
+  z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9]{1,11}$/, 'must be a provider key such as "ECB" (see providers())')),
+  z.transform((key) => key.toUpperCase()),
+);
 
-const providerList = z.preprocess(
-  (v) => (typeof v === 'string' ? v.split(',') : v),
-  z.array(providerKey).min(1, 'must name at least one provider').max(20),
+const providerList = z.pipe(
+  z.transform((v: unknown) => (typeof v === 'string' ? v.split(',') : v)),
+  z.array(providerKey).check(z.minLength(1, 'must name at least one provider'), z.maxLength(20)),
 );
 
 /** `expand=providers`: each row lists the providers behind it (`{ key, date, rate, excluded? }`). */
 const expand = z.literal('providers', { error: 'must be "providers", the only expansion the API has' });
 
-const common = { base: currencyCode.optional(), quotes: currencyList.optional(), providers: providerList.optional(), expand: expand.optional() };
+const common = { base: z.optional(currencyCode), quotes: z.optional(currencyList), providers: z.optional(providerList), expand: z.optional(expand) };
 
-export const v2RatesQuerySchema = (latest: string) => z.object({ date: v2Date(latest).optional(), ...common }).strict();
+export const v2RatesQuerySchema = (latest: string) => z.strictObject({ date: z.optional(v2Date(latest)), ...common });
 
 export const v2TimeSeriesQuerySchema = (latest: string) =>
   z
-    .object({ from: v2Date(latest), to: v2Date(latest).optional(), group: z.enum(['week', 'month']).optional(), ...common })
-    .strict()
-    .refine((q) => q.to === undefined || q.to >= q.from, { path: ['to'], message: 'must not be before from' });
+    .strictObject({ from: v2Date(latest), to: z.optional(v2Date(latest)), group: z.optional(z.enum(['week', 'month'])), ...common })
+    .check(z.refine((q) => q.to === undefined || q.to >= q.from, { path: ['to'], message: 'must not be before from' }));
 
 export const v2RateArgsSchema = (latest: string) =>
-  z.object({ base: currencyCode, quote: currencyCode, date: v2Date(latest).optional(), providers: providerList.optional() }).strict();
+  z.strictObject({ base: currencyCode, quote: currencyCode, date: z.optional(v2Date(latest)), providers: z.optional(providerList) });
 
-export const v2CurrenciesQuerySchema = z.object({ scope: z.literal('all').optional(), providers: providerList.optional() }).strict();
+export const v2CurrenciesQuerySchema = z.strictObject({ scope: z.optional(z.literal('all')), providers: z.optional(providerList) });
 
 export const v2CurrencyArgSchema = z.object({ code: currencyCode });
 
@@ -69,7 +68,7 @@ export type V2CurrenciesQuery = { scope?: 'all'; providers?: string | readonly s
 // ---- Responses ---------------------------------------------------------------------------------------
 
 /** One provider's part in a blended rate (`expand=providers`); `excluded` marks an outlier or a pegged value. */
-export const v2ProviderRateSchema = z.looseObject({ key: z.string(), date: z.string(), rate: z.number(), excluded: z.boolean().optional() });
+export const v2ProviderRateSchema = z.looseObject({ key: z.string(), date: z.string(), rate: z.number(), excluded: z.optional(z.boolean()) });
 
 /**
  * One currency pair on one day: `GET /rates` returns an array of these, `GET /rate/{base}/{quote}` one. `date` is the
@@ -80,7 +79,7 @@ export const v2RateSchema = z.looseObject({
   base: z.string(),
   quote: z.string(),
   rate: z.number(),
-  providers: z.array(v2ProviderRateSchema).optional(),
+  providers: z.optional(z.array(v2ProviderRateSchema)),
 });
 export type V2Rate = z.infer<typeof v2RateSchema>;
 export const v2RatesSchema = z.array(v2RateSchema);
@@ -88,19 +87,19 @@ export const v2RatesSchema = z.array(v2RateSchema);
 /** `GET /currencies`: a currency with the first and last day it has rates. */
 export const v2CurrencySchema = z.looseObject({
   iso_code: z.string(),
-  iso_numeric: z.string().nullable().optional(),
+  iso_numeric: z.optional(z.nullable(z.string())),
   name: z.string(),
-  symbol: z.string().nullable().optional(),
-  start_date: z.string().nullable().optional(),
-  end_date: z.string().nullable().optional(),
+  symbol: z.optional(z.nullable(z.string())),
+  start_date: z.optional(z.nullable(z.string())),
+  end_date: z.optional(z.nullable(z.string())),
 });
 export type V2Currency = z.infer<typeof v2CurrencySchema>;
 export const v2CurrenciesSchema = z.array(v2CurrencySchema);
 
 /** `GET /currency/{code}`: the currency, the providers that publish it, and its peg when it has one. */
-export const v2CurrencyDetailSchema = v2CurrencySchema.extend({
-  providers: z.array(z.string()).default([]),
-  peg: z.looseObject({ base: z.string(), rate: z.number(), authority: z.string().optional(), source: z.string().optional() }).optional(),
+export const v2CurrencyDetailSchema = z.extend(v2CurrencySchema, {
+  providers: z._default(z.array(z.string()), []),
+  peg: z.optional(z.looseObject({ base: z.string(), rate: z.number(), authority: z.optional(z.string()), source: z.optional(z.string()) })),
 });
 export type V2CurrencyDetail = z.infer<typeof v2CurrencyDetailSchema>;
 
@@ -108,16 +107,16 @@ export type V2CurrencyDetail = z.infer<typeof v2CurrencyDetailSchema>;
 export const v2ProviderSchema = z.looseObject({
   key: z.string(),
   name: z.string(),
-  country_code: z.string().nullable().optional(),
-  rate_type: z.string().nullable().optional(),
-  pivot_currency: z.string().nullable().optional(),
-  data_url: z.string().nullable().optional(),
-  terms_url: z.string().nullable().optional(),
-  start_date: z.string().nullable().optional(),
-  end_date: z.string().nullable().optional(),
+  country_code: z.optional(z.nullable(z.string())),
+  rate_type: z.optional(z.nullable(z.string())),
+  pivot_currency: z.optional(z.nullable(z.string())),
+  data_url: z.optional(z.nullable(z.string())),
+  terms_url: z.optional(z.nullable(z.string())),
+  start_date: z.optional(z.nullable(z.string())),
+  end_date: z.optional(z.nullable(z.string())),
   /** `daily`, `weekly`, `monthly` (more may come), or null for a historical-only source. */
-  publish_cadence: z.string().nullable().optional(),
-  publishes_missed: z.number().int().nullable().optional(),
+  publish_cadence: z.optional(z.nullable(z.string())),
+  publishes_missed: z.optional(z.nullable(z.int())),
   currencies: z.array(z.string()),
 });
 export type V2Provider = z.infer<typeof v2ProviderSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '@cf/core/zod';
 
 /** The first day of ECB reference rates: earlier dates answer 404. */
 export const FIRST_DATE = '1999-01-04';
@@ -6,47 +6,60 @@ export const FIRST_DATE = '1999-01-04';
 // ---- Input ---------------------------------------------------------------------------------------
 
 /** An ISO 4217 code: three letters, upper-cased (the API upper-cases too). */
-export const currencyCode = z
-  .string()
-  .regex(/^[A-Za-z]{3}$/, 'must be a three-letter ISO 4217 code such as "USD"')
-  .transform((code) => code.toUpperCase());
+export const currencyCode = z.pipe(
+  z.string().check(z.regex(/^[A-Za-z]{3}$/, 'must be a three-letter ISO 4217 code such as "USD"')),
+  z.transform((code) => code.toUpperCase()),
+);
+
+/**
+ * `z.iso.date({ error, abort: true })`: a string `YYYY-MM-DD` that is a real calendar date, and nothing else reported
+ * when it is not. Built from its class because `@cf/core/zod` has no `iso` namespace.
+ */
+export const calendarDate = (error: string) =>
+  new z.ZodMiniISODate({ type: 'string', format: 'date', check: 'string_format', abort: true, error: () => error });
 
 /**
  * A calendar date `YYYY-MM-DD`, between the first ECB fixing and `today` (UTC). A value that is not a date reports
  * that rule alone (`abort`): "latest" is not "in the future", and "0000-00-00" is not "before 1999".
  */
 export const isoDate = (today: string) =>
-  z.iso
-    .date({ error: 'must be a real calendar date written YYYY-MM-DD', abort: true })
-    .refine((d) => d >= FIRST_DATE, `must be on or after ${FIRST_DATE}, the first day of ECB reference rates`)
-    .refine((d) => d <= today, `must not be in the future (today is ${today} UTC)`);
+  calendarDate('must be a real calendar date written YYYY-MM-DD').check(
+    z.refine((d) => d >= FIRST_DATE, `must be on or after ${FIRST_DATE}, the first day of ECB reference rates`),
+    z.refine((d) => d <= today, `must not be in the future (today is ${today} UTC)`),
+  );
 
 /** One code, a comma list or an array of codes (v1 `symbols`, v2 `quotes`). */
-export const currencyList = z.preprocess(
-  (v) => (typeof v === 'string' ? v.split(',') : v),
-  z.array(currencyCode).min(1, 'must name at least one currency').max(50),
+export const currencyList = z.pipe(
+  z.transform((v: unknown) => (typeof v === 'string' ? v.split(',') : v)),
+  z.array(currencyCode).check(z.minLength(1, 'must name at least one currency'), z.maxLength(50)),
 );
 const symbols = currencyList;
-const amount = z.number().positive('must be positive').refine(Number.isFinite, 'must be finite');
+const amount = z.number().check(z.positive('must be positive'), z.refine(Number.isFinite, 'must be finite'));
 
 export const ratesQuerySchema = z
-  .object({ base: currencyCode.optional(), symbols: symbols.optional(), amount: amount.optional() })
-  .strict()
-  .refine((q) => !(q.base !== undefined && q.symbols?.length === 1 && q.symbols[0] === q.base), {
-    path: ['symbols'],
-    message: 'must include a currency other than base (the API answers 422 "bad currency pair")',
-  });
+  .strictObject({ base: z.optional(currencyCode), symbols: z.optional(symbols), amount: z.optional(amount) })
+  .check(
+    z.refine((q) => !(q.base !== undefined && q.symbols?.length === 1 && q.symbols[0] === q.base), {
+      path: ['symbols'],
+      message: 'must include a currency other than base (the API answers 422 "bad currency pair")',
+    }),
+  );
 
 export const dateArgSchema = (today: string) => z.object({ date: isoDate(today) });
 
 export const timeSeriesQuerySchema = (today: string) =>
   z
-    .object({ start: isoDate(today), end: isoDate(today).optional(), base: currencyCode.optional(), symbols: symbols.optional(), amount: amount.optional() })
-    .strict()
-    .refine((q) => q.end === undefined || q.end >= q.start, { path: ['end'], message: 'must not be before start' });
+    .strictObject({
+      start: isoDate(today),
+      end: z.optional(isoDate(today)),
+      base: z.optional(currencyCode),
+      symbols: z.optional(symbols),
+      amount: z.optional(amount),
+    })
+    .check(z.refine((q) => q.end === undefined || q.end >= q.start, { path: ['end'], message: 'must not be before start' }));
 
 export const convertInputSchema = (today: string) =>
-  z.object({ amount, from: currencyCode, to: currencyCode, date: isoDate(today).optional() }).strict();
+  z.strictObject({ amount, from: currencyCode, to: currencyCode, date: z.optional(isoDate(today)) });
 
 /** Rates for one day. `base` and `symbols` accept one code, a comma list or an array. */
 export type RatesQuery = { base?: string; symbols?: string | readonly string[]; amount?: number };

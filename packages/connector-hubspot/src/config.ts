@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '@cf/core/zod';
 import { coreOptionsSchema, type CoreOptions } from '@cf/core';
 import { HUBSPOT_PLANS, isValidTimeZone, type HubSpotPlan } from './limits.js';
 
@@ -7,36 +7,38 @@ export const DEFAULT_BASE_URL = 'https://api.hubapi.com';
 const fn = z.custom<(refreshToken: string) => void>((v) => typeof v === 'function', 'must be a function');
 
 const oauthSchema = z.strictObject({
-  clientId: z.string().min(1, 'is required'),
-  clientSecret: z.string().min(1, 'is required'),
-  refreshToken: z.string().min(1, 'is required'),
+  clientId: z.string().check(z.minLength(1, 'is required')),
+  clientSecret: z.string().check(z.minLength(1, 'is required')),
+  refreshToken: z.string().check(z.minLength(1, 'is required')),
   /** Called when HubSpot hands out a new refresh token, so you can persist it. */
-  onRefreshToken: fn.optional(),
+  onRefreshToken: z.optional(fn),
   /** Refresh this long before the access token's `expires_in` runs out. @default 60000 */
-  refreshSkewMs: z.number().int().nonnegative().max(1_800_000).optional(),
+  refreshSkewMs: z.optional(z.int().check(z.nonnegative(), z.lte(1_800_000))),
 });
 
 const limitsSchema = z.strictObject({
-  tenSecondly: z.number().int().positive().max(10_000).optional(),
-  daily: z.union([z.number().int().positive(), z.literal(false)]).optional(),
-  searchPerSecond: z.number().int().positive().max(100).optional(),
-  timeZone: z.string().refine(isValidTimeZone, 'must be an IANA time zone such as "America/New_York"').optional(),
-  key: z.string().min(1).optional(),
+  tenSecondly: z.optional(z.int().check(z.positive(), z.lte(10_000))),
+  daily: z.optional(z.union([z.int().check(z.positive()), z.literal(false)])),
+  searchPerSecond: z.optional(z.int().check(z.positive(), z.lte(100))),
+  timeZone: z.optional(z.string().check(z.refine(isValidTimeZone, 'must be an IANA time zone such as "America/New_York"'))),
+  key: z.optional(z.string().check(z.minLength(1))),
 });
 
-export const hubspotConfigSchema = coreOptionsSchema
-  .extend({
-    accessToken: z.string().min(1, 'must not be empty').optional(),
-    oauth: oauthSchema.optional(),
-    plan: z.enum(Object.keys(HUBSPOT_PLANS) as [HubSpotPlan, ...HubSpotPlan[]]).optional(),
-    limits: limitsSchema.optional(),
-    batchConcurrency: z.number().int().min(1).max(10).optional(),
+export const hubspotConfigSchema = z
+  .extend(coreOptionsSchema, {
+    accessToken: z.optional(z.string().check(z.minLength(1, 'must not be empty'))),
+    oauth: z.optional(oauthSchema),
+    plan: z.optional(z.enum(Object.keys(HUBSPOT_PLANS) as [HubSpotPlan, ...HubSpotPlan[]])),
+    limits: z.optional(limitsSchema),
+    batchConcurrency: z.optional(z.int().check(z.gte(1), z.lte(10))),
   })
-  .superRefine((c, ctx) => {
-    if ((c.accessToken === undefined) === (c.oauth === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['accessToken'], message: 'pass exactly one of accessToken (private app) or oauth { clientId, clientSecret, refreshToken }' });
-    }
-  });
+  .check(
+    z.superRefine((c, ctx) => {
+      if ((c.accessToken === undefined) === (c.oauth === undefined)) {
+        ctx.addIssue({ code: 'custom', path: ['accessToken'], message: 'pass exactly one of accessToken (private app) or oauth { clientId, clientSecret, refreshToken }' });
+      }
+    }),
+  );
 
 export type HubSpotConfigParsed = z.output<typeof hubspotConfigSchema>;
 

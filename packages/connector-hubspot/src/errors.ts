@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '@cf/core/zod';
 import {
   AuthError,
   InvalidRequestError,
@@ -16,17 +16,17 @@ import { plainTextExcerpt } from './text-excerpt.js';
  * there; 429s add `policyName` and `errorType`.
  */
 export const hubspotErrorBodySchema = z.looseObject({
-  status: z.string().optional(),
-  message: z.string().optional(),
-  correlationId: z.string().optional(),
-  category: z.string().optional(),
-  subCategory: z.unknown().optional(),
-  errors: z.array(z.unknown()).optional(),
-  context: z.record(z.string(), z.unknown()).optional(),
-  links: z.record(z.string(), z.unknown()).optional(),
-  policyName: z.string().optional(),
-  errorType: z.string().optional(),
-  requestId: z.string().optional(),
+  status: z.optional(z.string()),
+  message: z.optional(z.string()),
+  correlationId: z.optional(z.string()),
+  category: z.optional(z.string()),
+  subCategory: z.optional(z.unknown()),
+  errors: z.optional(z.array(z.unknown())),
+  context: z.optional(z.record(z.string(), z.unknown())),
+  links: z.optional(z.record(z.string(), z.unknown())),
+  policyName: z.optional(z.string()),
+  errorType: z.optional(z.string()),
+  requestId: z.optional(z.string()),
 });
 export type HubSpotErrorBody = z.infer<typeof hubspotErrorBodySchema>;
 

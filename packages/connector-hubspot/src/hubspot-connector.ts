@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from '@cf/core/zod';
 import {
   BaseConnector,
   bearerAuth,

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { $ZodObject, $ZodType } from 'zod/v4/core';
+import * as z from '@cf/core/zod';
 import { zodToValidationError } from '@cf/core';
 import type { CrmRecord, PropertyValues } from './schemas.js';
 
@@ -7,16 +8,19 @@ import type { CrmRecord, PropertyValues } from './schemas.js';
  * Declare the properties you read as a zod object (`z.object({ email: prop.string(), amount: prop.number() })`)
  * and pass it as `schema`: only those properties are requested, and each record's values are coerced and typed.
  */
-export type PropertySchema = z.ZodObject<z.ZodRawShape>;
+export type PropertySchema = $ZodObject;
 
-/** Validates that an option is a zod object schema. */
+/** Validates that an option is a zod 4 object schema (`zod` or `zod/mini`: both are parsed the same way). */
 export const propertySchemaSchema = z.custom<PropertySchema>(
-  (v) => typeof v === 'object' && v !== null && 'shape' in v && typeof (v as { safeParse?: unknown }).safeParse === 'function',
+  (v) => typeof v === 'object' && v !== null && (v as { _zod?: { def?: { type?: unknown } } })._zod?.def?.type === 'object',
   'must be a zod object schema (z.object({...}))',
 );
 
 /** The property map a call returns: the schema's output, or HubSpot's raw strings. */
 export type PropertiesOf<S> = S extends PropertySchema ? z.output<S> : PropertyValues;
+
+/** zod's `preprocess` (which zod/mini lacks): `fn` runs on the raw value, then `schema` checks what it returns. */
+const preprocess = <S extends $ZodType>(fn: (value: unknown) => unknown, schema: S) => z.pipe(z.transform(fn), schema);
 
 const blankToNull = (v: unknown): unknown => (v === '' || v === undefined ? null : v);
 
@@ -31,28 +35,28 @@ function parseDate(v: unknown): unknown {
 /** Coercing property types for `schema`: each accepts HubSpot's string (or null) and yields the typed value or null. */
 export const prop = {
   /** A text property, kept as a string; '' and null become null. */
-  string: () => z.preprocess(blankToNull, z.string().nullable()),
+  string: () => preprocess(blankToNull, z.nullable(z.string())),
   /** A number property: "17" → 17; '' and null → null; anything else is a VALIDATION_ERROR. */
   number: () =>
-    z.preprocess((v) => {
+    preprocess((v) => {
       const b = blankToNull(v);
       return typeof b === 'string' ? Number(b) : b;
-    }, z.number({ error: 'must be a number' }).nullable()),
+    }, z.nullable(z.number({ error: 'must be a number' }))),
   /** A checkbox: "true"/"false" → boolean; '' and null → null. */
   boolean: () =>
-    z.preprocess((v) => {
+    preprocess((v) => {
       const b = blankToNull(v);
       if (b === 'true') return true;
       if (b === 'false') return false;
       return b;
-    }, z.boolean({ error: 'must be "true" or "false"' }).nullable()),
+    }, z.nullable(z.boolean({ error: 'must be "true" or "false"' }))),
   /** A date or datetime property (epoch ms or ISO 8601) → Date; '' and null → null. */
-  date: () => z.preprocess(parseDate, z.date({ error: 'must be a date (epoch ms or ISO 8601)' }).nullable()),
+  date: () => preprocess(parseDate, z.nullable(z.date({ error: 'must be a date (epoch ms or ISO 8601)' }))),
   /** A dropdown/radio property restricted to known option values. */
-  enumeration: <const V extends readonly [string, ...string[]]>(values: V) => z.preprocess(blankToNull, z.enum(values).nullable()),
+  enumeration: <const V extends readonly [string, ...string[]]>(values: V) => preprocess(blankToNull, z.nullable(z.enum(values))),
   /** A multiple-checkbox property: "a;b" → ['a', 'b']; '' and null → []. */
   multiEnumeration: () =>
-    z.preprocess((v) => {
+    preprocess((v) => {
       const b = blankToNull(v);
       if (b === null) return [];
       return typeof b === 'string' ? b.split(';').filter((s) => s !== '') : b;
@@ -61,13 +65,13 @@ export const prop = {
 
 /** The property names a schema declares (what to request). */
 export function propertyNamesOf(schema: PropertySchema | undefined): string[] | undefined {
-  return schema ? Object.keys(schema.shape) : undefined;
+  return schema ? Object.keys(schema._zod.def.shape) : undefined;
 }
 
 /** Applies a property schema to a record; a value that does not fit fails with VALIDATION_ERROR naming the record. */
 export function applyPropertySchema<P>(record: CrmRecord, schema: PropertySchema | undefined): CrmRecord<P> {
   if (!schema) return record as unknown as CrmRecord<P>;
-  const parsed = schema.safeParse(record.properties);
+  const parsed = z.safeParse(schema, record.properties);
   if (!parsed.success) {
     throw zodToValidationError(parsed.error, `HubSpot record ${record.id} does not match the property schema`, 'hubspot');
   }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '@cf/core/zod';
 
 /**
  * Response shapes of CRM v3, from the official SDK's models (hubspot-api-nodejs `codegen/crm/objects/models`).
@@ -9,31 +9,31 @@ import { z } from 'zod';
 export type PropertyValues = Record<string, string | null>;
 
 export const pagingSchema = z.looseObject({
-  next: z.looseObject({ after: z.string(), link: z.string().optional() }).optional(),
+  next: z.optional(z.looseObject({ after: z.string(), link: z.optional(z.string()) })),
 });
 
 const historyEntrySchema = z.looseObject({
-  value: z.string().nullable().optional(),
+  value: z.optional(z.nullable(z.string())),
   timestamp: z.string(),
-  sourceType: z.string().optional(),
-  sourceId: z.string().optional(),
-  sourceLabel: z.string().optional(),
-  updatedByUserId: z.number().optional(),
+  sourceType: z.optional(z.string()),
+  sourceId: z.optional(z.string()),
+  sourceLabel: z.optional(z.string()),
+  updatedByUserId: z.optional(z.number()),
 });
 
 const recordShape = {
   id: z.string(),
-  properties: z.record(z.string(), z.string().nullable()),
+  properties: z.record(z.string(), z.nullable(z.string())),
   createdAt: z.string(),
   updatedAt: z.string(),
-  archived: z.boolean().optional(),
-  archivedAt: z.string().optional(),
-  propertiesWithHistory: z.record(z.string(), z.array(historyEntrySchema)).optional(),
-  associations: z
-    .record(z.string(), z.looseObject({ results: z.array(z.looseObject({ id: z.string(), type: z.string() })), paging: pagingSchema.optional() }))
-    .optional(),
-  objectWriteTraceId: z.string().optional(),
-  url: z.string().optional(),
+  archived: z.optional(z.boolean()),
+  archivedAt: z.optional(z.string()),
+  propertiesWithHistory: z.optional(z.record(z.string(), z.array(historyEntrySchema))),
+  associations: z.optional(
+    z.record(z.string(), z.looseObject({ results: z.array(z.looseObject({ id: z.string(), type: z.string() })), paging: z.optional(pagingSchema) })),
+  ),
+  objectWriteTraceId: z.optional(z.string()),
+  url: z.optional(z.string()),
 };
 
 export const recordSchema = z.looseObject(recordShape);
@@ -42,32 +42,32 @@ type KnownRecord = z.infer<z.ZodObject<typeof recordShape>>;
 /** A CRM record (contact, company, deal, ...). `P` is the property map, typed by a schema when one is given. */
 export type CrmRecord<P = PropertyValues> = Omit<KnownRecord, 'properties'> & { properties: P; [key: string]: unknown };
 
-export const listResponseSchema = z.looseObject({ results: z.array(recordSchema), paging: pagingSchema.optional() });
+export const listResponseSchema = z.looseObject({ results: z.array(recordSchema), paging: z.optional(pagingSchema) });
 
 export const searchResponseSchema = z.looseObject({
-  total: z.number().optional(),
+  total: z.optional(z.number()),
   results: z.array(recordSchema),
-  paging: pagingSchema.optional(),
+  paging: z.optional(pagingSchema),
 });
 
 /** One entry of a batch response's `errors` (a 207 Multi-Status). */
 export const batchErrorSchema = z.looseObject({
-  status: z.string().optional(),
-  category: z.string().optional(),
-  subCategory: z.unknown().optional(),
-  message: z.string().optional(),
-  context: z.record(z.string(), z.unknown()).optional(),
-  errors: z.array(z.unknown()).optional(),
-  id: z.string().optional(),
+  status: z.optional(z.string()),
+  category: z.optional(z.string()),
+  subCategory: z.optional(z.unknown()),
+  message: z.optional(z.string()),
+  context: z.optional(z.record(z.string(), z.unknown())),
+  errors: z.optional(z.array(z.unknown())),
+  id: z.optional(z.string()),
 });
 export type BatchErrorBody = z.infer<typeof batchErrorSchema>;
 
 export const batchResponseSchema = <T extends z.ZodType>(item: T) =>
   z.looseObject({
-    status: z.string().optional(),
-    results: z.array(item).default([]),
-    errors: z.array(batchErrorSchema).optional(),
-    numErrors: z.number().optional(),
-    startedAt: z.string().optional(),
-    completedAt: z.string().optional(),
+    status: z.optional(z.string()),
+    results: z._default(z.array(item), []),
+    errors: z.optional(z.array(batchErrorSchema)),
+    numErrors: z.optional(z.number()),
+    startedAt: z.optional(z.string()),
+    completedAt: z.optional(z.string()),
   });

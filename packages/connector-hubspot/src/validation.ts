@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '@cf/core/zod';
 
 /**
  * Input rules shared by every resource, checked before the network (VALIDATION_ERROR naming the field and rule).
@@ -9,25 +9,29 @@ import { z } from 'zod';
 /** A HubSpot record id (`hs_object_id`): digits only. */
 export const objectIdSchema = z
   .string({ error: 'must be a string' })
-  .regex(/^\d{1,20}$/, 'must be a numeric HubSpot id (digits only); to look up by another unique property, pass idProperty');
+  .check(z.regex(/^\d{1,20}$/, 'must be a numeric HubSpot id (digits only); to look up by another unique property, pass idProperty'));
 
 /** An id that may be a unique property value (email, domain, external id) when `idProperty` is set. */
-export const lookupIdSchema = z.string({ error: 'must be a string' }).min(1, 'must not be empty').max(1000, 'must be at most 1000 characters');
+export const lookupIdSchema = z
+  .string({ error: 'must be a string' })
+  .check(z.minLength(1, 'must not be empty'), z.maxLength(1000, 'must be at most 1000 characters'));
 
 /** A property's internal name: a letter, then letters, digits or underscores. */
 export const propertyNameSchema = z
   .string({ error: 'must be a string' })
-  .regex(/^[A-Za-z][A-Za-z0-9_]{0,255}$/, 'must be a property internal name (a letter, then letters, digits or _), not its label');
+  .check(z.regex(/^[A-Za-z][A-Za-z0-9_]{0,255}$/, 'must be a property internal name (a letter, then letters, digits or _), not its label'));
 
 /** `contacts`, `line_items`, `0-1` or a custom object's `2-123456` / `p123_cars`. */
 export const objectTypeSchema = z
   .string({ error: 'must be a string' })
-  .regex(/^(\d+-\d+|[A-Za-z][A-Za-z0-9_]{0,99})$/, 'must be an object type name (contacts, line_items, p123_cars) or type id (0-1, 2-123456)');
+  .check(z.regex(/^(\d+-\d+|[A-Za-z][A-Za-z0-9_]{0,99})$/, 'must be an object type name (contacts, line_items, p123_cars) or type id (0-1, 2-123456)'));
 
-export const propertyListSchema = z.array(propertyNameSchema).max(1000, 'at most 1000 properties per request');
+export const propertyListSchema = z.array(propertyNameSchema).check(z.maxLength(1000, 'at most 1000 properties per request'));
 
 export const pageSizeSchema = (max: number) =>
-  z.number({ error: 'must be a number' }).int('must be an integer').min(1, 'must be at least 1').max(max, `must be at most ${max} (HubSpot's maximum)`);
+  z
+    .number({ error: 'must be a number' })
+    .check(z.int('must be an integer'), z.gte(1, 'must be at least 1'), z.lte(max, `must be at most ${max} (HubSpot's maximum)`));
 
 export const FILTER_OPERATORS = [
   'EQ',
@@ -51,37 +55,42 @@ export const MAX_FILTERS_PER_GROUP = 10;
 export const MAX_FILTERS_TOTAL = 25;
 
 /** Dates are sent as epoch milliseconds, which every date property accepts. */
-const filterValueSchema = z.union([z.string(), z.number().finite(), z.boolean(), z.date()]).transform((v) => (v instanceof Date ? String(v.getTime()) : String(v)));
+const filterValueSchema = z.pipe(
+  z.union([z.string(), z.number(), z.boolean(), z.date()]),
+  z.transform((v) => (v instanceof Date ? String(v.getTime()) : String(v))),
+);
 
 export const filterSchema = z
   .strictObject({
     propertyName: propertyNameSchema,
     operator: z.enum(FILTER_OPERATORS, { error: `must be one of ${FILTER_OPERATORS.join(', ')}` }),
-    value: filterValueSchema.optional(),
-    highValue: filterValueSchema.optional(),
-    values: z.array(filterValueSchema).min(1, 'must list at least one value').max(1000).optional(),
+    value: z.optional(filterValueSchema),
+    highValue: z.optional(filterValueSchema),
+    values: z.optional(z.array(filterValueSchema).check(z.minLength(1, 'must list at least one value'), z.maxLength(1000))),
   })
-  .superRefine((f, ctx) => {
-    const need = (field: 'value' | 'highValue' | 'values', why: string) => {
-      if (f[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `is required ${why}` });
-    };
-    const forbid = (field: 'value' | 'highValue' | 'values', why: string) => {
-      if (f[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], message: `is not allowed ${why}` });
-    };
-    if (f.operator === 'BETWEEN') {
-      need('value', 'with BETWEEN (the low bound)');
-      need('highValue', 'with BETWEEN (the high bound)');
-    } else if (f.operator === 'IN' || f.operator === 'NOT_IN') {
-      need('values', `with ${f.operator}`);
-      forbid('value', `with ${f.operator} (use values)`);
-    } else if (f.operator === 'HAS_PROPERTY' || f.operator === 'NOT_HAS_PROPERTY') {
-      forbid('value', `with ${f.operator}`);
-      forbid('values', `with ${f.operator}`);
-    } else {
-      need('value', `with ${f.operator}`);
-      forbid('values', `with ${f.operator} (use value)`);
-    }
-  });
+  .check(
+    z.superRefine((f, ctx) => {
+      const need = (field: 'value' | 'highValue' | 'values', why: string) => {
+        if (f[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `is required ${why}` });
+      };
+      const forbid = (field: 'value' | 'highValue' | 'values', why: string) => {
+        if (f[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], message: `is not allowed ${why}` });
+      };
+      if (f.operator === 'BETWEEN') {
+        need('value', 'with BETWEEN (the low bound)');
+        need('highValue', 'with BETWEEN (the high bound)');
+      } else if (f.operator === 'IN' || f.operator === 'NOT_IN') {
+        need('values', `with ${f.operator}`);
+        forbid('value', `with ${f.operator} (use values)`);
+      } else if (f.operator === 'HAS_PROPERTY' || f.operator === 'NOT_HAS_PROPERTY') {
+        forbid('value', `with ${f.operator}`);
+        forbid('values', `with ${f.operator}`);
+      } else {
+        need('value', `with ${f.operator}`);
+        forbid('values', `with ${f.operator} (use value)`);
+      }
+    }),
+  );
 export type FilterInput = z.input<typeof filterSchema>;
 export type Filter = z.output<typeof filterSchema>;
 
@@ -90,20 +99,24 @@ export const filterGroupsSchema = z
     z.strictObject({
       filters: z
         .array(filterSchema)
-        .min(1, 'a filter group needs at least one filter')
-        .max(MAX_FILTERS_PER_GROUP, `HubSpot allows at most ${MAX_FILTERS_PER_GROUP} filters per group`),
+        .check(
+          z.minLength(1, 'a filter group needs at least one filter'),
+          z.maxLength(MAX_FILTERS_PER_GROUP, `HubSpot allows at most ${MAX_FILTERS_PER_GROUP} filters per group`),
+        ),
     }),
   )
-  .max(MAX_FILTER_GROUPS, `HubSpot allows at most ${MAX_FILTER_GROUPS} filter groups`)
-  .superRefine((groups, ctx) => {
-    const total = groups.reduce((n, g) => n + g.filters.length, 0);
-    if (total > MAX_FILTERS_TOTAL) ctx.addIssue({ code: 'custom', message: `HubSpot allows at most ${MAX_FILTERS_TOTAL} filters in total, got ${total}` });
-  });
+  .check(
+    z.maxLength(MAX_FILTER_GROUPS, `HubSpot allows at most ${MAX_FILTER_GROUPS} filter groups`),
+    z.superRefine((groups, ctx) => {
+      const total = groups.reduce((n, g) => n + g.filters.length, 0);
+      if (total > MAX_FILTERS_TOTAL) ctx.addIssue({ code: 'custom', message: `HubSpot allows at most ${MAX_FILTERS_TOTAL} filters in total, got ${total}` });
+    }),
+  );
 export type FilterGroup = { filters: Filter[] };
 
 export const sortsSchema = z
   .array(z.strictObject({ propertyName: propertyNameSchema, direction: z.enum(['ASCENDING', 'DESCENDING']) }))
-  .max(1, 'HubSpot applies only one sort; pass at most one');
+  .check(z.maxLength(1, 'HubSpot applies only one sort; pass at most one'));
 export type Sort = z.output<typeof sortsSchema>[number];
 
 /** A value a user may write to a property: HubSpot stores every value as text. */
@@ -111,7 +124,7 @@ export type WriteValue = string | number | boolean | Date | null;
 /** Property values a user may write: strings, numbers, booleans, dates (sent as ISO) or null to clear. */
 export type WriteValues = Record<string, WriteValue>;
 
-const scalarSchema = z.union([z.string(), z.number().finite(), z.boolean(), z.date(), z.null()]);
+const scalarSchema = z.union([z.string(), z.number(), z.boolean(), z.date(), z.null()]);
 
 /** Why a key is not a property internal name, in words a user can act on; undefined when it is one. */
 export function propertyNameProblem(name: string): string | undefined {
@@ -137,33 +150,35 @@ function describeValue(value: unknown): string {
 }
 
 /** Property values to write: each key an internal name, each value a scalar; sent as HubSpot's strings. */
-export const writeValuesSchema = z
-  .record(z.string(), z.unknown(), { error: 'must be an object of property name → value, e.g. { firstname: "Ada" }' })
-  .superRefine((values, ctx) => {
-    for (const [name, value] of Object.entries(values)) {
-      const problem = propertyNameProblem(name);
-      if (problem) ctx.addIssue({ code: 'custom', path: [name], message: problem });
-      else if (!scalarSchema.safeParse(value).success) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [name],
-          message: `property ${name} must be a scalar (string, number, boolean, Date or null; HubSpot values are scalars), got ${describeValue(value)}`,
-        });
+export const writeValuesSchema = z.pipe(
+  z.record(z.string(), z.unknown(), { error: 'must be an object of property name → value, e.g. { firstname: "Ada" }' }).check(
+    z.superRefine((values, ctx) => {
+      for (const [name, value] of Object.entries(values)) {
+        const problem = propertyNameProblem(name);
+        if (problem) ctx.addIssue({ code: 'custom', path: [name], message: problem });
+        else if (!scalarSchema.safeParse(value).success) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [name],
+            message: `property ${name} must be a scalar (string, number, boolean, Date or null; HubSpot values are scalars), got ${describeValue(value)}`,
+          });
+        }
       }
-    }
-  })
-  .transform((values): Record<string, string> => {
+    }),
+  ),
+  z.transform((values): Record<string, string> => {
     const out: Record<string, string> = {};
     for (const [name, raw] of Object.entries(values)) {
       const value = scalarSchema.parse(raw); // checked above
       out[name] = value === null ? '' : value instanceof Date ? value.toISOString() : String(value);
     }
     return out;
-  });
+  }),
+);
 
 export const associationCategorySchema = z.enum(['HUBSPOT_DEFINED', 'USER_DEFINED', 'INTEGRATOR_DEFINED']);
 export const associationSpecSchema = z.strictObject({
   associationCategory: associationCategorySchema,
-  associationTypeId: z.number().int().positive('must be a positive association type id'),
+  associationTypeId: z.int().check(z.positive('must be a positive association type id')),
 });
 export type AssociationSpec = z.output<typeof associationSpecSchema>;

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import * as zm from '@cf/core/zod';
 import { prop } from '../src/index.js';
 import { failure, harness, invalid, rejection, TOKEN, type Harness } from './helpers.js';
 
@@ -47,6 +48,19 @@ describe('contacts.get', () => {
     expect(contact.properties.phone).toBeNull();
     const stage: 'lead' | 'customer' | null = contact.properties.lifecyclestage;
     expect(stage).toBe('lead');
+  });
+
+  it('takes a zod/mini object as the schema too, with the same coercion and errors', async () => {
+    const schema = zm.object({ email: prop.string(), createdate: prop.date(), num_children: zm.optional(prop.number()) });
+    const contact = await h.hubspot.contacts.get('513', { schema });
+    expect(last().query.get('properties')).toBe('email,createdate,num_children');
+    const created: Date | null = contact.properties.createdate;
+    expect(created).toEqual(new Date('2024-03-09T10:02:11.007Z'));
+    expect(contact.properties.num_children).toBeNull();
+    const strict = zm.object({ email: prop.number() });
+    const error = await rejection(h.hubspot.contacts.get('513', { schema: strict }));
+    expect(error.code).toBe('VALIDATION_ERROR');
+    expect(error.message).toContain('email: must be a number');
   });
 
   it('fails with NOT_FOUND, keeping HubSpot correlation id next to ours', async () => {

@@ -12,7 +12,7 @@ import {
   type RateLimitStore,
   type RequestSpec,
 } from '@cf/core';
-import type { z } from 'zod';
+import type * as z from '@cf/core/zod';
 import { AccountBlock } from './account-block.js';
 import { configSchema, OPENWEATHER_BASE_URL, type OpenWeatherConfig, type OpenWeatherOptions } from './config.js';
 import type { ResourceContext } from './context.js';

@@ -1,5 +1,5 @@
 import { coreOptionsSchema, type CoreOptions } from '@cf/core';
-import { z } from 'zod';
+import * as z from '@cf/core/zod';
 import { langSchema, unitsSchema } from './input/call-options.js';
 import type { OpenWeatherLimits } from './quota.js';
 import type { Units } from './units.js';
@@ -31,34 +31,40 @@ export interface OpenWeatherOptions<U extends Units = 'standard'> extends Omit<C
   baseUrl?: string;
 }
 
-const positiveInt = z.number().int('must be an integer').positive('must be positive');
+// `z.number()` first, so a non-number keeps zod's "expected number" message.
+const positiveInt = z.number().check(z.int('must be an integer'), z.positive('must be positive'));
 // A day: the longest rolling window worth keeping a call log for (the daily One Call allowance has its own window).
 const MAX_WINDOW_MS = 86_400_000;
 const requestWindowSchema = z.strictObject(
   {
     limit: positiveInt,
-    intervalMs: positiveInt.max(MAX_WINDOW_MS, `must be at most ${MAX_WINDOW_MS} (a day)`),
+    intervalMs: positiveInt.check(z.lte(MAX_WINDOW_MS, `must be at most ${MAX_WINDOW_MS} (a day)`)),
   },
   { error: 'must be { limit, intervalMs }, e.g. { limit: 10, intervalMs: 20_000 }' },
 );
 
-export const configSchema = coreOptionsSchema.extend({
-  apiKey: z.string({ error: 'is required (your OpenWeather API key)' }).trim().min(1, 'must not be empty'),
-  units: unitsSchema.optional(),
-  lang: langSchema.optional(),
-  limits: z
-    .strictObject({
-      perMinute: positiveInt.optional(),
-      requests: requestWindowSchema.optional(),
-      oneCallPerDay: z.union([positiveInt, z.literal(false)], { error: 'must be a positive integer or false' }).optional(),
-      key: z.string().min(1).optional(),
-    })
-    .refine((l) => l.perMinute === undefined || l.requests === undefined, 'give either perMinute or requests, not both')
-    .optional(),
-  rateLimit: z.literal(false, { error: 'accepts only false here: set quotas with `limits` ({ perMinute or requests, oneCallPerDay })' }).optional(),
-  baseUrl: coreOptionsSchema.shape.baseUrl.refine(
-    (url) => !/\/(data\/[23]\.\d|geo\/1\.0)\/?$/.test(url ?? ''),
-    'must be the host root (e.g. https://api.openweathermap.org or your proxy prefix): the connector adds /data/2.5, /data/3.0 and /geo/1.0 itself',
+const limitsSchema = z
+  .strictObject({
+    perMinute: z.optional(positiveInt),
+    requests: z.optional(requestWindowSchema),
+    oneCallPerDay: z.optional(z.union([positiveInt, z.literal(false)], { error: 'must be a positive integer or false' })),
+    key: z.optional(z.string().check(z.minLength(1))),
+  })
+  .check(z.refine((l) => l.perMinute === undefined || l.requests === undefined, 'give either perMinute or requests, not both'));
+
+export const configSchema = z.extend(coreOptionsSchema, {
+  apiKey: z.string({ error: 'is required (your OpenWeather API key)' }).check(z.trim(), z.minLength(1, 'must not be empty')),
+  units: z.optional(unitsSchema),
+  lang: z.optional(langSchema),
+  limits: z.optional(limitsSchema),
+  rateLimit: z.optional(
+    z.literal(false, { error: 'accepts only false here: set quotas with `limits` ({ perMinute or requests, oneCallPerDay })' }),
+  ),
+  baseUrl: coreOptionsSchema.shape.baseUrl.check(
+    z.refine(
+      (url) => !/\/(data\/[23]\.\d|geo\/1\.0)\/?$/.test(url ?? ''),
+      'must be the host root (e.g. https://api.openweathermap.org or your proxy prefix): the connector adds /data/2.5, /data/3.0 and /geo/1.0 itself',
+    ),
   ),
 });
 

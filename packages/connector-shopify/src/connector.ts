@@ -1,5 +1,5 @@
 import { apiKeyAuth, BaseConnector, RateLimiter, withUserOptions, type Clock, type CoreOptions, type HttpClientOptions, type Logger, type RateLimitStore } from '@cf/core';
-import type { z } from 'zod';
+import type * as z from '@cf/core/zod';
 import { shopifyConfigSchema, type ShopifyConfig, type ShopifyOptions } from './config.js';
 import type { ShopifyContext } from './context.js';
 import { COST_WINDOW, costRateLimit, observeCost } from './cost.js';

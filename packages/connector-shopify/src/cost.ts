@@ -1,5 +1,5 @@
 import type { QuotaObservation, RateLimiterOptions } from '@cf/core';
-import { z } from 'zod';
+import * as z from '@cf/core/zod';
 
 /**
  * Cost-aware pacing, in core's limiter terms. Shopify's GraphQL Admin API spends points from a leaky
@@ -26,9 +26,9 @@ export const throttleStatusSchema = z.looseObject({
 });
 
 export const queryCostSchema = z.looseObject({
-  requestedQueryCost: z.number().nullable().optional(),
-  actualQueryCost: z.number().nullable().optional(),
-  throttleStatus: throttleStatusSchema.optional(),
+  requestedQueryCost: z.optional(z.nullable(z.number())),
+  actualQueryCost: z.optional(z.nullable(z.number())),
+  throttleStatus: z.optional(throttleStatusSchema),
 });
 
 export type ThrottleStatus = z.infer<typeof throttleStatusSchema>;

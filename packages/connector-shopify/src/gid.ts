@@ -1,5 +1,5 @@
 import { ValidationError } from '@cf/core';
-import { z } from 'zod';
+import * as z from '@cf/core/zod';
 
 /** A Shopify global id, e.g. `gid://shopify/Order/450789469`. Typed by its resource: `Gid<'Order'>`. */
 export type Gid<T extends string = string> = `gid://shopify/${T}/${string}`;

@@ -10,7 +10,7 @@ import {
   type HttpClient,
   type Logger,
 } from '@cf/core';
-import { z } from 'zod';
+import * as z from '@cf/core/zod';
 import { clampCost, COST_WINDOW, CostLearner, MAX_SINGLE_QUERY_COST, observeCost, readQueryCost, type QueryCost } from './cost.js';
 import { PROBE_QUERY, type CostCalibration } from './cost-calibration.js';
 import { estimateOperationCost } from './cost-estimate.js';
@@ -21,8 +21,8 @@ import { GraphqlSyntaxError, parseDocument, selectOperation, type GraphqlDocumen
 export interface GraphqlCallOptions<TData = unknown> extends CallOptions {
   /** Which operation to run when the document defines several. */
   operationName?: string;
-  /** Validates `data` at runtime (use `z.looseObject` so unknown fields pass through). */
-  schema?: z.ZodType<TData>;
+  /** Validates `data` at runtime: any zod 4 schema (use `z.looseObject` so unknown fields pass through). */
+  schema?: z.Schema<TData>;
   /** A name for logs, events and metrics. @default the operation's name */
   operation?: string;
   /**
@@ -245,9 +245,9 @@ function refusedUncharged(error: ConnectorError): boolean {
   return status !== undefined && status >= 400 && status < 500 && status !== 429;
 }
 
-function envelopeSchema<TData>(data: z.ZodType<TData> | undefined): z.ZodType<{ data: TData; extensions?: Record<string, unknown> | undefined }> {
+function envelopeSchema<TData>(data: z.Schema<TData> | undefined): z.Schema<{ data: TData; extensions?: Record<string, unknown> | undefined }> {
   return z.looseObject({
     data: data ?? z.unknown(),
-    extensions: z.record(z.string(), z.unknown()).optional(),
-  }) as unknown as z.ZodType<{ data: TData; extensions?: Record<string, unknown> | undefined }>;
+    extensions: z.optional(z.record(z.string(), z.unknown())),
+  }) as unknown as z.Schema<{ data: TData; extensions?: Record<string, unknown> | undefined }>;
 }

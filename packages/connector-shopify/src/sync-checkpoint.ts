@@ -1,5 +1,5 @@
 import { validateInput } from '@cf/core';
-import { z } from 'zod';
+import * as z from '@cf/core/zod';
 
 /**
  * The checkpoint of an incremental extraction (`changedSince`): a plain JSON value to store anywhere.
@@ -28,19 +28,29 @@ export type SyncCheckpoint = {
 /** Where to start: a saved checkpoint, an ISO date-time (or Date) to read changes from, or nothing for everything. */
 export type SyncStart = SyncCheckpoint | string | Date | null | undefined;
 
-const isoDateTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time such as 2025-01-15T08:00:00Z' });
+/**
+ * What `z.iso.datetime({ offset: true, message })` builds: `@cf/core/zod` does not re-export zod/mini's `iso`
+ * namespace, so the schema is built from its class (`Z` or a `+hh:mm` offset, seconds required).
+ */
+const isoDateTime = new z.ZodMiniISODateTime({
+  type: 'string',
+  format: 'datetime',
+  check: 'string_format',
+  offset: true,
+  local: false,
+  precision: null,
+  error: () => 'must be an ISO 8601 date-time such as 2025-01-15T08:00:00Z',
+});
 
-const checkpointSchema = z
-  .object({
-    v: z.literal(1),
-    since: isoDateTime.nullable(),
-    seen: z.array(z.string()).max(100_000),
-    until: isoDateTime.nullable(),
-    after: z.string().min(1).nullable(),
-    high: isoDateTime.nullable(),
-    highIds: z.array(z.string()).max(100_000),
-  })
-  .strict();
+const checkpointSchema = z.strictObject({
+  v: z.literal(1),
+  since: z.nullable(isoDateTime),
+  seen: z.array(z.string()).check(z.maxLength(100_000)),
+  until: z.nullable(isoDateTime),
+  after: z.nullable(z.string().check(z.minLength(1))),
+  high: z.nullable(isoDateTime),
+  highIds: z.array(z.string()).check(z.maxLength(100_000)),
+});
 
 const startSchema = z.union([checkpointSchema, isoDateTime, z.date(), z.null(), z.undefined()], {
   error: 'must be a checkpoint saved from a previous page, an ISO 8601 date-time, a Date, or null',

@@ -103,14 +103,13 @@ export { type Logger } from './hooks/logger.js';
 // Response cache.
 export { MemoryResponseCache, type ResponseCache, type CachedResponse } from './http/response-cache.js';
 
-// Transport: what sends the bytes (undici by default; a test double or a proxy-aware one otherwise).
-export {
-  UndiciTransport,
-  type Transport,
-  type TransportRequest,
-  type TransportResponse,
-  type UndiciTransportOptions,
-} from './http/transport.js';
+// Transport: what sends the bytes. undici on Node (loaded on the first request), fetch everywhere else; a test
+// double or a proxy-aware one when given.
+export { type Transport, type TransportRequest, type TransportResponse, type ResponseBody } from './http/transport.js';
+export { UndiciTransport, type UndiciTransportOptions } from '#node-transport';
+export { FetchTransport, type FetchTransportOptions } from './http/fetch-transport.js';
+export { defaultTransport, isNodeRuntime } from './http/default-transport.js';
+export { bytesBody, webStreamBody } from './http/response-body.js';
 
 // Redaction.
 export { createRedactor, REDACTED, type Redactor, type RedactorOptions } from './http/redact.js';

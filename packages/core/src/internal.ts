@@ -24,8 +24,8 @@ export { BreakerRegistry } from './policies/breaker-registry.js';
 export { errorForStatus, defaultMessageForStatus, RETRYABLE_STATUSES } from './errors/http-error-factory.js';
 export { extractMessage } from './client/response-to-error.js';
 
-// Response bodies: bounded reading, decoding, JSON parsing.
-export { readBody, discardBody, decodedStream, parseJson, BodyTooLargeError } from './http/read-body.js';
+// Response bodies: bounded reading, bytes to text, JSON parsing.
+export { readBody, discardBody, parseJson, concatBytes, bytesToText, BodyTooLargeError } from './http/read-body.js';
 
 // Response cache lifetimes, Link headers.
 export { cacheLifetimeMs } from './http/response-cache.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '@cf/core/zod';
 import { cursorPagination, validateInput, type CallOptions, type Paginated } from '@cf/core';
 import { contextValues, indexesOf, runChunks, type BatchResult } from '../batch-runner.js';
 import type { HubSpotContext } from '../context.js';
@@ -12,38 +12,38 @@ import { associationSpecSchema, objectIdSchema, objectTypeSchema, pageSizeSchema
  */
 
 // The SDK types toObjectId as a string; HubSpot's examples send a number. Accept both, hand back a string.
-const idValue = z.union([z.string(), z.number()]).transform(String);
+const idValue = z.pipe(z.union([z.string(), z.number()]), z.transform(String));
 
 const associationTypeSchema = z.looseObject({
   category: z.string(),
   typeId: z.number(),
-  label: z.string().nullable().optional(),
+  label: z.optional(z.nullable(z.string())),
 });
 
 export const associatedObjectSchema = z.looseObject({ toObjectId: idValue, associationTypes: z.array(associationTypeSchema) });
 export type AssociatedObject = z.output<typeof associatedObjectSchema>;
-const listSchema = z.looseObject({ results: z.array(associatedObjectSchema), paging: pagingSchema.optional() });
+const listSchema = z.looseObject({ results: z.array(associatedObjectSchema), paging: z.optional(pagingSchema) });
 
 export const labelledAssociationSchema = z.looseObject({
-  fromObjectTypeId: z.string().optional(),
+  fromObjectTypeId: z.optional(z.string()),
   fromObjectId: idValue,
-  toObjectTypeId: z.string().optional(),
+  toObjectTypeId: z.optional(z.string()),
   toObjectId: idValue,
-  labels: z.array(z.string()).default([]),
+  labels: z._default(z.array(z.string()), []),
 });
 export type LabelledAssociation = z.output<typeof labelledAssociationSchema>;
 
 const defaultAssociationSchema = z.looseObject({
   from: z.looseObject({ id: idValue }),
   to: z.looseObject({ id: idValue }),
-  associationSpec: associationSpecSchema.loose(),
+  associationSpec: z.looseObject(associationSpecSchema.shape),
 });
 export type DefaultAssociation = z.output<typeof defaultAssociationSchema>;
 
-const batchReadItemSchema = z.looseObject({ from: z.looseObject({ id: idValue }), to: z.array(associatedObjectSchema), paging: pagingSchema.optional() });
+const batchReadItemSchema = z.looseObject({ from: z.looseObject({ id: idValue }), to: z.array(associatedObjectSchema), paging: z.optional(pagingSchema) });
 export type AssociationsOf = { fromId: string; to: AssociatedObject[] };
 
-export const associationLabelSchema = z.looseObject({ category: z.string(), typeId: z.number(), label: z.string().nullable().optional() });
+export const associationLabelSchema = z.looseObject({ category: z.string(), typeId: z.number(), label: z.optional(z.nullable(z.string())) });
 export type AssociationLabel = z.output<typeof associationLabelSchema>;
 
 /** v4 batch read takes up to 1,000 ids (changelog, 2025-02-10); the other batch calls are sent 100 at a time. */
@@ -51,10 +51,12 @@ export const ASSOCIATION_BATCH_READ_SIZE = 1000;
 export const ASSOCIATION_BATCH_WRITE_SIZE = 100;
 
 const typesSchema = z.strictObject({ from: objectTypeSchema, to: objectTypeSchema });
-const labelsSchema = z.array(associationSpecSchema).min(1, 'pass at least one association type (use createDefault for an unlabelled one)');
+const labelsSchema = z
+  .array(associationSpecSchema)
+  .check(z.minLength(1, 'pass at least one association type (use createDefault for an unlabelled one)'));
 const pairSchema = z.strictObject({ fromId: objectIdSchema, toId: objectIdSchema });
 const labelledPairSchema = z.strictObject({ fromId: objectIdSchema, toId: objectIdSchema, types: labelsSchema });
-const archiveInputSchema = z.strictObject({ fromId: objectIdSchema, toIds: z.array(objectIdSchema).min(1) });
+const archiveInputSchema = z.strictObject({ fromId: objectIdSchema, toIds: z.array(objectIdSchema).check(z.minLength(1)) });
 
 /** Two records' types and ids, validated, as path parameters. */
 function pairOf(fromType: string, fromId: string, toType: string, toId: string) {
@@ -75,7 +77,12 @@ export class AssociationsApi {
   list(fromType: string, fromId: string, toType: string, options: { limit?: number; after?: string } = {}, call: CallOptions = {}): Paginated<AssociatedObject, string> {
     const t = validateInput(typesSchema, { from: fromType, to: toType }, 'Invalid association object types', 'hubspot');
     const id = validateInput(objectIdSchema, fromId, 'Invalid fromId', 'hubspot');
-    const opts = validateInput(z.strictObject({ limit: pageSizeSchema(500).optional(), after: z.string().min(1).optional() }), options, 'Invalid associations.list options', 'hubspot');
+    const opts = validateInput(
+      z.strictObject({ limit: z.optional(pageSizeSchema(500)), after: z.optional(z.string().check(z.minLength(1))) }),
+      options,
+      'Invalid associations.list options',
+      'hubspot',
+    );
     return cursorPagination(this.ctx.http, {
       request: {
         path: '/crm/v4/objects/{fromType}/{fromId}/associations/{toType}',

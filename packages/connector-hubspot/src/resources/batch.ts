@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { $RefinementCtx } from 'zod/v4/core';
+import * as z from '@cf/core/zod';
 import { validateInput, type CallOptions, type ConnectorError } from '@cf/core';
 import { contextValues, indexesOf, runChunks, type BatchResult } from '../batch-runner.js';
 import type { HubSpotContext } from '../context.js';
@@ -49,25 +50,28 @@ export interface BatchUpsertInput {
   objectWriteTraceId?: string;
 }
 
-const traceId = z.string().min(1).max(256).optional();
+const traceId = z.optional(z.string().check(z.minLength(1), z.maxLength(256)));
 const readOptionsSchema = z.strictObject({
-  properties: propertyListSchema.optional(),
-  propertiesWithHistory: propertyListSchema.optional(),
-  idProperty: propertyNameSchema.optional(),
-  archived: z.boolean().optional(),
-  schema: propertySchemaSchema.optional(),
+  properties: z.optional(propertyListSchema),
+  propertiesWithHistory: z.optional(propertyListSchema),
+  idProperty: z.optional(propertyNameSchema),
+  archived: z.optional(z.boolean()),
+  schema: z.optional(propertySchemaSchema),
 });
-const idList = (schema: z.ZodString) => z.array(z.union([schema, z.strictObject({ id: schema }).transform((o) => o.id)]), { error: 'must be an array of ids' });
+const idList = (schema: z.ZodMiniString) =>
+  z.array(z.union([schema, z.pipe(z.strictObject({ id: schema }), z.transform((o) => o.id))]), { error: 'must be an array of ids' });
 const createInputs = z.array(
   z.strictObject({
     properties: writeValuesSchema,
-    associations: z.array(z.strictObject({ to: z.strictObject({ id: objectIdSchema }), types: z.array(associationSpecSchema).min(1) })).optional(),
+    associations: z.optional(
+      z.array(z.strictObject({ to: z.strictObject({ id: objectIdSchema }), types: z.array(associationSpecSchema).check(z.minLength(1)) })),
+    ),
     objectWriteTraceId: traceId,
   }),
   { error: 'must be an array of { properties }' },
 );
 /** HubSpot fails a whole request that names one record twice; two writes to one record must be merged by the caller. */
-function noRepeatedRecord(list: ReadonlyArray<{ id: string; idProperty?: string | undefined }>, ctx: z.core.$RefinementCtx): void {
+function noRepeatedRecord(list: ReadonlyArray<{ id: string; idProperty?: string | undefined }>, ctx: $RefinementCtx): void {
   const first = new Map<string, number>();
   list.forEach((input, i) => {
     const key = `${input.idProperty ?? ''}\u0000${input.id}`;
@@ -77,20 +81,23 @@ function noRepeatedRecord(list: ReadonlyArray<{ id: string; idProperty?: string 
   });
 }
 
-const updateInputs = z.array(
-  z
-    .strictObject({ id: lookupIdSchema, properties: writeValuesSchema, idProperty: propertyNameSchema.optional(), objectWriteTraceId: traceId })
-    .superRefine((input, ctx) => {
-      if (input.idProperty === undefined && !objectIdSchema.safeParse(input.id).success) {
-        ctx.addIssue({ code: 'custom', path: ['id'], message: 'must be a numeric HubSpot id (digits only), or set idProperty' });
-      }
-    }),
-  { error: 'must be an array of { id, properties }' },
-).superRefine(noRepeatedRecord);
-const upsertInputs = z.array(
-  z.strictObject({ id: lookupIdSchema, idProperty: propertyNameSchema, properties: writeValuesSchema, objectWriteTraceId: traceId }),
-  { error: 'must be an array of { id, idProperty, properties }' },
-).superRefine(noRepeatedRecord);
+const updateInputs = z
+  .array(
+    z.strictObject({ id: lookupIdSchema, properties: writeValuesSchema, idProperty: z.optional(propertyNameSchema), objectWriteTraceId: traceId }).check(
+      z.superRefine((input, ctx) => {
+        if (input.idProperty === undefined && !objectIdSchema.safeParse(input.id).success) {
+          ctx.addIssue({ code: 'custom', path: ['id'], message: 'must be a numeric HubSpot id (digits only), or set idProperty' });
+        }
+      }),
+    ),
+    { error: 'must be an array of { id, properties }' },
+  )
+  .check(z.superRefine(noRepeatedRecord));
+const upsertInputs = z
+  .array(z.strictObject({ id: lookupIdSchema, idProperty: propertyNameSchema, properties: writeValuesSchema, objectWriteTraceId: traceId }), {
+    error: 'must be an array of { id, idProperty, properties }',
+  })
+  .check(z.superRefine(noRepeatedRecord));
 
 /**
  * The batch endpoints of one object type. Each takes any number of inputs, sends them 100 per request (paced by

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '@cf/core/zod';
 import { Paginated, validateInput, type CallOptions, type PaginateOptions } from '@cf/core';
 import type { HubSpotContext } from '../context.js';
 import { keysetFetchPage, type Checkpoint } from '../keyset-pager.js';
@@ -31,29 +31,37 @@ export interface ChangedSinceOptions<S extends PropertySchema | undefined = unde
 }
 
 // `until` is what a previous run held back from; accepted so a checkpoint goes back as it came, and ignored.
-const checkpointSchema = z.strictObject({ since: z.number().int().nonnegative(), afterId: objectIdSchema.optional(), until: z.number().int().nonnegative().optional() });
+const checkpointSchema = z.strictObject({
+  since: z.int().check(z.nonnegative()),
+  afterId: z.optional(objectIdSchema),
+  until: z.optional(z.int().check(z.nonnegative())),
+});
+
+// `z.iso.datetime({ offset: true })`, built the way zod/mini builds it: @cf/core/zod does not re-export the `iso` namespace.
+const isoDatetime = new z.ZodMiniISODateTime({ type: 'string', format: 'datetime', check: 'string_format', offset: true, local: false, precision: null });
 
 const startSchema = z.union(
   [
     checkpointSchema,
-    z.date().transform((d) => ({ since: d.getTime() })),
-    z.number().int().nonnegative().transform((since) => ({ since })),
-    z.iso.datetime({ offset: true }).transform((s) => ({ since: Date.parse(s) })),
-    z.null().transform(() => ({ since: 0 })),
-    z.undefined().transform(() => ({ since: 0 })),
+    z.pipe(z.date(), z.transform((d) => ({ since: d.getTime() }))),
+    z.pipe(z.int().check(z.nonnegative()), z.transform((since) => ({ since }))),
+    z.pipe(isoDatetime, z.transform((s) => ({ since: Date.parse(s) }))),
+    z.pipe(z.null(), z.transform(() => ({ since: 0 }))),
+    z.pipe(z.undefined(), z.transform(() => ({ since: 0 }))),
   ],
   { error: 'must be a checkpoint { since, afterId? } from a previous page, a Date, epoch milliseconds, an ISO 8601 datetime, or null' },
 );
 
 const optionsSchema = z.strictObject({
-  properties: propertyListSchema.optional(),
-  schema: propertySchemaSchema.optional(),
-  filters: z
-    .array(filterSchema)
-    .max(MAX_FILTERS_PER_GROUP - OWN_FILTERS, `at most ${MAX_FILTERS_PER_GROUP - OWN_FILTERS} filters (the scan adds ${OWN_FILTERS} of its own)`)
-    .optional(),
-  pageSize: pageSizeSchema(SEARCH_MAX_PAGE_SIZE).optional(),
-  settleMs: z.number().int().nonnegative().max(3_600_000).optional(),
+  properties: z.optional(propertyListSchema),
+  schema: z.optional(propertySchemaSchema),
+  filters: z.optional(
+    z
+      .array(filterSchema)
+      .check(z.maxLength(MAX_FILTERS_PER_GROUP - OWN_FILTERS, `at most ${MAX_FILTERS_PER_GROUP - OWN_FILTERS} filters (the scan adds ${OWN_FILTERS} of its own)`)),
+  ),
+  pageSize: z.optional(pageSizeSchema(SEARCH_MAX_PAGE_SIZE)),
+  settleMs: z.optional(z.int().check(z.nonnegative(), z.lte(3_600_000))),
 });
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '@cf/core/zod';
 import { cursorPagination, validateInput, type CallOptions, type Paginated } from '@cf/core';
 import type { HubSpotContext } from '../context.js';
 import { explainUnsafeWrite } from '../errors.js';
@@ -53,20 +53,20 @@ export interface CreateInput {
 }
 
 const readShape = {
-  properties: propertyListSchema.optional(),
-  propertiesWithHistory: propertyListSchema.optional(),
-  associations: z.array(objectTypeSchema).max(100).optional(),
-  archived: z.boolean().optional(),
-  schema: propertySchemaSchema.optional(),
+  properties: z.optional(propertyListSchema),
+  propertiesWithHistory: z.optional(propertyListSchema),
+  associations: z.optional(z.array(objectTypeSchema).check(z.maxLength(100))),
+  archived: z.optional(z.boolean()),
+  schema: z.optional(propertySchemaSchema),
 };
-const getOptionsSchema = z.strictObject({ ...readShape, idProperty: propertyNameSchema.optional() });
-const listOptionsSchema = z.strictObject({ ...readShape, limit: pageSizeSchema(LIST_MAX_PAGE_SIZE).optional(), after: z.string().min(1).optional() });
+const getOptionsSchema = z.strictObject({ ...readShape, idProperty: z.optional(propertyNameSchema) });
+const listOptionsSchema = z.strictObject({ ...readShape, limit: z.optional(pageSizeSchema(LIST_MAX_PAGE_SIZE)), after: z.optional(z.string().check(z.minLength(1))) });
 const createSchema = z.strictObject({
   properties: writeValuesSchema,
-  associations: z.array(z.strictObject({ to: z.strictObject({ id: objectIdSchema }), types: z.array(associationSpecSchema).min(1) })).optional(),
+  associations: z.optional(z.array(z.strictObject({ to: z.strictObject({ id: objectIdSchema }), types: z.array(associationSpecSchema).check(z.minLength(1)) }))),
 });
 const updateSchema = z.strictObject({ properties: writeValuesSchema });
-const updateOptionsSchema = z.strictObject({ idProperty: propertyNameSchema.optional() });
+const updateOptionsSchema = z.strictObject({ idProperty: z.optional(propertyNameSchema) });
 
 /** The property holding a record's last modification: `lastmodifieddate` on contacts, `hs_lastmodifieddate` elsewhere. */
 export function modifiedPropertyOf(objectType: string): string {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '@cf/core/zod';
 import { cursorPagination, validateInput, type CallOptions, type Paginated } from '@cf/core';
 import type { HubSpotContext } from '../context.js';
 import { pagingSchema } from '../schemas.js';
@@ -8,26 +8,26 @@ import { objectIdSchema, pageSizeSchema } from '../validation.js';
 
 export const ownerSchema = z.looseObject({
   id: z.string(),
-  email: z.string().optional(),
-  type: z.string().optional(),
-  firstName: z.string().optional(),
-  lastName: z.string().optional(),
-  userId: z.number().nullable().optional(),
-  userIdIncludingInactive: z.number().nullable().optional(),
+  email: z.optional(z.string()),
+  type: z.optional(z.string()),
+  firstName: z.optional(z.string()),
+  lastName: z.optional(z.string()),
+  userId: z.optional(z.nullable(z.number())),
+  userIdIncludingInactive: z.optional(z.nullable(z.number())),
   createdAt: z.string(),
   updatedAt: z.string(),
   archived: z.boolean(),
-  teams: z.array(z.looseObject({ id: z.string(), name: z.string(), primary: z.boolean().optional() })).optional(),
+  teams: z.optional(z.array(z.looseObject({ id: z.string(), name: z.string(), primary: z.optional(z.boolean()) }))),
 });
 export type Owner = z.output<typeof ownerSchema>;
 
-const listResponse = z.looseObject({ results: z.array(ownerSchema), paging: pagingSchema.optional() });
+const listResponse = z.looseObject({ results: z.array(ownerSchema), paging: z.optional(pagingSchema) });
 const listOptionsSchema = z.strictObject({
-  email: z.email('must be an email address').optional(),
-  archived: z.boolean().optional(),
-  limit: pageSizeSchema(500).optional(),
+  email: z.optional(z.email('must be an email address')),
+  archived: z.optional(z.boolean()),
+  limit: z.optional(pageSizeSchema(500)),
 });
-const getOptionsSchema = z.strictObject({ idProperty: z.enum(['id', 'userId']).optional(), archived: z.boolean().optional() });
+const getOptionsSchema = z.strictObject({ idProperty: z.optional(z.enum(['id', 'userId'])), archived: z.optional(z.boolean()) });
 
 export class OwnersApi {
   constructor(private readonly ctx: HubSpotContext) {}

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '@cf/core/zod';
 import { validateInput, type CallOptions, type Paginated } from '@cf/core';
 import type { HubSpotContext } from '../context.js';
 import { singlePage } from '../single-page.js';
@@ -13,9 +13,9 @@ export const stageSchema = z.looseObject({
   /** Values are strings: `{ isClosed: 'false', probability: '0.2' }` for deals, `{ ticketState: 'OPEN' }` for tickets. */
   metadata: z.record(z.string(), z.string()),
   archived: z.boolean(),
-  createdAt: z.string().optional(),
-  updatedAt: z.string().optional(),
-  writePermissions: z.string().optional(),
+  createdAt: z.optional(z.string()),
+  updatedAt: z.optional(z.string()),
+  writePermissions: z.optional(z.string()),
 });
 export type PipelineStage = z.output<typeof stageSchema>;
 
@@ -24,13 +24,13 @@ export const pipelineSchema = z.looseObject({
   label: z.string(),
   displayOrder: z.number(),
   archived: z.boolean(),
-  createdAt: z.string().optional(),
-  updatedAt: z.string().optional(),
+  createdAt: z.optional(z.string()),
+  updatedAt: z.optional(z.string()),
   stages: z.array(stageSchema),
 });
 export type Pipeline = z.output<typeof pipelineSchema>;
 
-const pipelineIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be a pipeline id such as "default", "0" or "12345"');
+const pipelineIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be a pipeline id such as "default", "0" or "12345"'));
 
 export class PipelinesApi {
   constructor(private readonly ctx: HubSpotContext) {}

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '@cf/core/zod';
 import { validateInput, type CallOptions, type Paginated } from '@cf/core';
 import type { HubSpotContext } from '../context.js';
 import { singlePage } from '../single-page.js';
@@ -12,9 +12,9 @@ export const FIELD_TYPES = ['text', 'textarea', 'number', 'select', 'radio', 'ch
 const optionSchema = z.looseObject({
   label: z.string(),
   value: z.string(),
-  description: z.string().optional(),
-  displayOrder: z.number().optional(),
-  hidden: z.boolean().optional(),
+  description: z.optional(z.string()),
+  displayOrder: z.optional(z.number()),
+  hidden: z.optional(z.boolean()),
 });
 
 export const propertyDefinitionSchema = z.looseObject({
@@ -23,44 +23,54 @@ export const propertyDefinitionSchema = z.looseObject({
   type: z.string(),
   fieldType: z.string(),
   groupName: z.string(),
-  description: z.string().optional(),
-  options: z.array(optionSchema).default([]),
-  displayOrder: z.number().optional(),
-  calculated: z.boolean().optional(),
-  externalOptions: z.boolean().optional(),
-  hasUniqueValue: z.boolean().optional(),
-  hidden: z.boolean().optional(),
-  hubspotDefined: z.boolean().optional(),
-  formField: z.boolean().optional(),
-  archived: z.boolean().optional(),
-  createdAt: z.string().optional(),
-  updatedAt: z.string().optional(),
-  modificationMetadata: z.looseObject({ archivable: z.boolean(), readOnlyDefinition: z.boolean(), readOnlyValue: z.boolean() }).optional(),
+  description: z.optional(z.string()),
+  options: z._default(z.array(optionSchema), []),
+  displayOrder: z.optional(z.number()),
+  calculated: z.optional(z.boolean()),
+  externalOptions: z.optional(z.boolean()),
+  hasUniqueValue: z.optional(z.boolean()),
+  hidden: z.optional(z.boolean()),
+  hubspotDefined: z.optional(z.boolean()),
+  formField: z.optional(z.boolean()),
+  archived: z.optional(z.boolean()),
+  createdAt: z.optional(z.string()),
+  updatedAt: z.optional(z.string()),
+  modificationMetadata: z.optional(z.looseObject({ archivable: z.boolean(), readOnlyDefinition: z.boolean(), readOnlyValue: z.boolean() })),
 });
 export type PropertyDefinition = z.output<typeof propertyDefinitionSchema>;
 
 const createSchema = z
   .strictObject({
     name: propertyNameSchema,
-    label: z.string().min(1, 'is required'),
+    label: z.string().check(z.minLength(1, 'is required')),
     type: z.enum(PROPERTY_TYPES),
     fieldType: z.enum(FIELD_TYPES),
-    groupName: z.string().min(1, 'is required (e.g. contactinformation)'),
-    description: z.string().optional(),
-    options: z
-      .array(z.strictObject({ label: z.string().min(1), value: z.string().min(1), description: z.string().optional(), displayOrder: z.number().int().optional(), hidden: z.boolean().optional() }))
-      .optional(),
-    displayOrder: z.number().int().optional(),
-    hasUniqueValue: z.boolean().optional(),
-    hidden: z.boolean().optional(),
-    formField: z.boolean().optional(),
-    calculationFormula: z.string().optional(),
+    groupName: z.string().check(z.minLength(1, 'is required (e.g. contactinformation)')),
+    description: z.optional(z.string()),
+    options: z.optional(
+      z.array(
+        z.strictObject({
+          label: z.string().check(z.minLength(1)),
+          value: z.string().check(z.minLength(1)),
+          description: z.optional(z.string()),
+          displayOrder: z.optional(z.int()),
+          hidden: z.optional(z.boolean()),
+        }),
+      ),
+    ),
+    displayOrder: z.optional(z.int()),
+    hasUniqueValue: z.optional(z.boolean()),
+    hidden: z.optional(z.boolean()),
+    formField: z.optional(z.boolean()),
+    calculationFormula: z.optional(z.string()),
   })
-  .superRefine((p, ctx) => {
-    if (p.type === 'enumeration' && (!p.options || p.options.length === 0)) {
-      ctx.addIssue({ code: 'custom', path: ['options'], message: 'an enumeration property needs at least one option' });
-    }
-  });
+  .check(
+    z.superRefine((p, ctx) => {
+      if (p.type === 'enumeration' && (!p.options || p.options.length === 0)) {
+        ctx.addIssue({ code: 'custom', path: ['options'], message: 'an enumeration property needs at least one option' });
+      }
+    }),
+  );
 export type PropertyCreateInput = z.input<typeof createSchema>;
 
 const listResponse = z.looseObject({ results: z.array(propertyDefinitionSchema) });
@@ -71,7 +81,7 @@ export class PropertiesApi {
   /** `GET /crm/v3/properties/{objectType}`: every property of an object type (one response, no paging). */
   list(objectType: string, options: { archived?: boolean } = {}, call: CallOptions = {}): Paginated<PropertyDefinition, string> {
     const type = validateInput(objectTypeSchema, objectType, 'Invalid object type', 'hubspot');
-    const opts = validateInput(z.strictObject({ archived: z.boolean().optional() }), options, 'Invalid properties.list options', 'hubspot');
+    const opts = validateInput(z.strictObject({ archived: z.optional(z.boolean()) }), options, 'Invalid properties.list options', 'hubspot');
     return singlePage(async () => {
       const { data } = await this.ctx.http.request({
         path: '/crm/v3/properties/{objectType}',

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '@cf/core/zod';
 import { InvalidRequestError, paginate, validateInput, type CallOptions, type Paginated } from '@cf/core';
 import type { HubSpotContext } from '../context.js';
 import { keysetFetchPage, type Checkpoint } from '../keyset-pager.js';
@@ -23,12 +23,12 @@ export const SEARCH_MAX_PAGE_SIZE = 200;
 const ANCHOR_FILTERS = 2;
 
 const searchRequestSchema = z.strictObject({
-  filterGroups: filterGroupsSchema.optional(),
-  sorts: sortsSchema.optional(),
-  query: z.string().max(3000, 'must be at most 3000 characters').optional(),
-  properties: propertyListSchema.optional(),
-  schema: propertySchemaSchema.optional(),
-  limit: pageSizeSchema(SEARCH_MAX_PAGE_SIZE).optional(),
+  filterGroups: z.optional(filterGroupsSchema),
+  sorts: z.optional(sortsSchema),
+  query: z.optional(z.string().check(z.maxLength(3000, 'must be at most 3000 characters'))),
+  properties: z.optional(propertyListSchema),
+  schema: z.optional(propertySchemaSchema),
+  limit: z.optional(pageSizeSchema(SEARCH_MAX_PAGE_SIZE)),
 });
 
 export interface SearchRequest<S extends PropertySchema | undefined = undefined> {

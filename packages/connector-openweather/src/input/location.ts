@@ -1,5 +1,5 @@
 import { ValidationError, validateInput, type QueryParams } from '@cf/core';
-import { z } from 'zod';
+import * as z from '@cf/core/zod';
 
 /** Geographic coordinates: the location form OpenWeather recommends (the name, id and zip lookups are deprecated). */
 export interface Coordinates {
@@ -38,21 +38,29 @@ export const placeNameRule = maxLength(MAX_PLACE_NAME_LENGTH, 'no place name is 
 export const zipRule = maxLength(MAX_ZIP_LENGTH, 'no postal code is longer');
 
 const noComma = (what: string, max = MAX_PLACE_NAME_LENGTH, rule = placeNameRule) =>
-  z.string().trim().min(1, 'must not be empty').max(max, rule).regex(/^[^,]*$/, `must not contain a comma (${what})`);
-export const latSchema = z.number({ error: 'must be a number' }).min(-90, 'must be between -90 and 90').max(90, 'must be between -90 and 90');
-export const lonSchema = z.number({ error: 'must be a number' }).min(-180, 'must be between -180 and 180').max(180, 'must be between -180 and 180');
-export const countrySchema = z.string().regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166 alpha-2 country code such as "GB"');
+  z
+    .string()
+    .check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(max, rule), z.regex(/^[^,]*$/, `must not contain a comma (${what})`));
+export const latSchema = z
+  .number({ error: 'must be a number' })
+  .check(z.gte(-90, 'must be between -90 and 90'), z.lte(90, 'must be between -90 and 90'));
+export const lonSchema = z
+  .number({ error: 'must be a number' })
+  .check(z.gte(-180, 'must be between -180 and 180'), z.lte(180, 'must be between -180 and 180'));
+export const countrySchema = z.string().check(z.regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166 alpha-2 country code such as "GB"'));
 
 export const coordinatesSchema = z.strictObject({ lat: latSchema, lon: lonSchema });
 const citySchema = z
   .strictObject({
     city: noComma('give state and country as their own fields'),
-    state: noComma('one state code').optional(),
-    country: countrySchema.optional(),
+    state: z.optional(noComma('one state code')),
+    country: z.optional(countrySchema),
   })
-  .refine((v) => v.state === undefined || v.country !== undefined, { message: 'needs country when state is given', path: ['country'] });
-const cityIdSchema = z.strictObject({ cityId: z.number({ error: 'must be a number' }).int('must be an integer').positive('must be positive') });
-const zipSchema = z.strictObject({ zip: noComma('give country as its own field', MAX_ZIP_LENGTH, zipRule), country: countrySchema.optional() });
+  .check(z.refine((v) => v.state === undefined || v.country !== undefined, { message: 'needs country when state is given', path: ['country'] }));
+const cityIdSchema = z.strictObject({
+  cityId: z.number({ error: 'must be a number' }).check(z.int('must be an integer'), z.positive('must be positive')),
+});
+const zipSchema = z.strictObject({ zip: noComma('give country as its own field', MAX_ZIP_LENGTH, zipRule), country: z.optional(countrySchema) });
 
 const FORMS = 'one of { lat, lon }, { city, country? }, { cityId } or { zip, country? }';
 

@@ -1,5 +1,5 @@
 import { validateInput } from '@cf/core';
-import { z } from 'zod';
+import * as z from '@cf/core/zod';
 
 /** A point in time: a Date, or Unix epoch seconds (what the API uses). */
 export type TimeInput = Date | number;
@@ -9,30 +9,36 @@ export type DayInput = Date | string;
 // Epoch seconds past this (year 5138) are almost certainly milliseconds passed by mistake.
 const MAX_EPOCH_SECONDS = 99_999_999_999;
 
-const epochSecondsSchema = z
-  .unknown()
-  .transform((v, ctx) => {
+const epochSecondsSchema = z.pipe(
+  z.transform((v: unknown, ctx) => {
     if (typeof v === 'number') return v;
     const valid = v instanceof Date && !Number.isNaN(v.getTime());
     if (valid) return Math.floor(v.getTime() / 1000);
-    ctx.addIssue({ code: 'custom', message: v instanceof Date ? 'must be a valid Date' : 'must be a Date or epoch seconds' });
+    // zod/mini's transform gets the parse payload (no `addIssue`): the issue goes on its list directly.
+    ctx.issues.push({ code: 'custom', message: v instanceof Date ? 'must be a valid Date' : 'must be a Date or epoch seconds', input: v });
     return z.NEVER;
-  })
-  .pipe(
-    z
-      .number()
-      // `abort`: a time already refused for its form is not also measured against a call's range.
-      .int({ message: 'must be whole epoch seconds', abort: true })
-      .min(0, { message: 'must not be before 1970', abort: true })
-      .max(MAX_EPOCH_SECONDS, { message: 'looks like milliseconds: pass epoch seconds or a Date', abort: true }),
-  );
+  }),
+  z.number().check(
+    // `abort`: a time already refused for its form is not also measured against a call's range.
+    z.int({ message: 'must be whole epoch seconds', abort: true }),
+    z.gte(0, { message: 'must not be before 1970', abort: true }),
+    z.lte(MAX_EPOCH_SECONDS, { message: 'looks like milliseconds: pass epoch seconds or a Date', abort: true }),
+  ),
+);
 
 const daySchema = z
-  .union([z.date({ error: 'must be a valid Date' }), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')], {
-    error: 'must be a Date or a YYYY-MM-DD string',
-  })
-  .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'must be a real calendar date');
+  .pipe(
+    z.union([z.date({ error: 'must be a valid Date' }), z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'))], {
+      error: 'must be a Date or a YYYY-MM-DD string',
+    }),
+    z.transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v)),
+  )
+  .check(
+    z.refine(
+      (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+      'must be a real calendar date',
+    ),
+  );
 
 /** An inclusive bound and how the error message states it. */
 export interface Bound<T> {
@@ -45,17 +51,19 @@ export interface Bound<T> {
  * (each `rule` is the message when broken).
  */
 export function epochSeconds(value: unknown, field: string, { min, max }: { min?: Bound<number>; max?: Bound<number> } = {}): number {
-  const schema = epochSecondsSchema
-    .refine((s) => min === undefined || s >= min.value, min?.rule ?? '')
-    .refine((s) => max === undefined || s <= max.value, max?.rule ?? '');
+  const schema = epochSecondsSchema.check(
+    z.refine((s) => min === undefined || s >= min.value, min?.rule ?? ''),
+    z.refine((s) => max === undefined || s <= max.value, max?.rule ?? ''),
+  );
   return validateInput(z.object({ [field]: schema }), { [field]: value }, `Invalid ${field}`, 'openweather')[field] as number;
 }
 
 /** Validates a day (VALIDATION_ERROR naming `field`) and returns `YYYY-MM-DD`, within the bounds given. */
 export function isoDay(value: unknown, field: string, { min, max }: { min?: Bound<string>; max?: Bound<string> } = {}): string {
-  const schema = daySchema
-    .refine((d) => min === undefined || d >= min.value, min?.rule ?? '')
-    .refine((d) => max === undefined || d <= max.value, max?.rule ?? '');
+  const schema = daySchema.check(
+    z.refine((d) => min === undefined || d >= min.value, min?.rule ?? ''),
+    z.refine((d) => max === undefined || d <= max.value, max?.rule ?? ''),
+  );
   return validateInput(z.object({ [field]: schema }), { [field]: value }, `Invalid ${field}`, 'openweather')[field] as string;
 }
 

@@ -1,5 +1,5 @@
 import { ValidationError, type CallOptions } from '@cf/core';
-import { z } from 'zod';
+import * as z from '@cf/core/zod';
 import { WEATHER_CACHE_TTL_MS } from '../cache-ttl.js';
 import type { ResourceContext } from '../context.js';
 import { callOptions } from '../input/call-options.js';
@@ -22,13 +22,13 @@ export const airQualitySchema = z.looseObject({
   /** Unix seconds, UTC. */
   dt: z.number(),
   /** Air Quality Index: 1 Good, 2 Fair, 3 Moderate, 4 Poor, 5 Very Poor. */
-  main: z.looseObject({ aqi: z.number().int().min(1).max(5) }),
+  main: z.looseObject({ aqi: z.int().check(z.gte(1), z.lte(5)) }),
   components: pollutantsSchema,
 });
 
 export const airPollutionSchema = z.looseObject({
   // The API sends { lon, lat }; its documentation once showed [lon, lat]. Both are accepted.
-  coord: z.union([z.looseObject({ lon: z.number(), lat: z.number() }), z.tuple([z.number(), z.number()])]).optional(),
+  coord: z.optional(z.union([z.looseObject({ lon: z.number(), lat: z.number() }), z.tuple([z.number(), z.number()])])),
   list: z.array(airQualitySchema),
 });
 

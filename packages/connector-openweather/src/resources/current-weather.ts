@@ -1,5 +1,5 @@
 import type { CallOptions } from '@cf/core';
-import { z } from 'zod';
+import * as z from '@cf/core/zod';
 import { WEATHER_CACHE_TTL_MS } from '../cache-ttl.js';
 import type { ResourceContext } from '../context.js';
 import { callOptions, type WeatherCallOptions } from '../input/call-options.js';
@@ -11,22 +11,22 @@ import { withUnits, type Units, type WithUnits } from '../units.js';
 export const currentWeatherSchema = z.looseObject({
   coord: coordSchema,
   weather: z.array(conditionSchema),
-  base: z.string().optional(),
+  base: z.optional(z.string()),
   main: mainReadingsSchema,
   /** Metres, at most 10,000. */
-  visibility: z.number().optional(),
-  wind: z.looseObject({ speed: z.number(), deg: z.number(), gust: z.number().optional() }).optional(),
-  clouds: z.looseObject({ all: z.number() }).optional(),
-  rain: precipitationSchema.optional(),
-  snow: precipitationSchema.optional(),
+  visibility: z.optional(z.number()),
+  wind: z.optional(z.looseObject({ speed: z.number(), deg: z.number(), gust: z.optional(z.number()) })),
+  clouds: z.optional(z.looseObject({ all: z.number() })),
+  rain: z.optional(precipitationSchema),
+  snow: z.optional(precipitationSchema),
   /** Unix seconds, UTC. */
   dt: z.number(),
   sys: z.looseObject({
-    type: z.number().optional(),
-    id: z.number().optional(),
-    country: z.string().optional(),
-    sunrise: z.number().optional(),
-    sunset: z.number().optional(),
+    type: z.optional(z.number()),
+    id: z.optional(z.number()),
+    country: z.optional(z.string()),
+    sunrise: z.optional(z.number()),
+    sunset: z.optional(z.number()),
   }),
   /** Shift in seconds from UTC. */
   timezone: z.number(),

@@ -1,5 +1,5 @@
 import { validateInput } from '@cf/core';
-import { z } from 'zod';
+import * as z from '@cf/core/zod';
 import { WEATHER_CACHE_TTL_MS } from '../cache-ttl.js';
 import type { ResourceContext } from '../context.js';
 import { callOptions, type WeatherCallOptions } from '../input/call-options.js';
@@ -11,34 +11,34 @@ import { withUnits, type Units, type WithUnits } from '../units.js';
 export const forecastEntrySchema = z.looseObject({
   /** Unix seconds, UTC: the start of this 3-hour step. */
   dt: z.number(),
-  main: mainReadingsSchema.extend({ temp_kf: z.number().optional() }),
+  main: z.extend(mainReadingsSchema, { temp_kf: z.optional(z.number()) }),
   weather: z.array(conditionSchema),
-  clouds: z.looseObject({ all: z.number() }).optional(),
-  wind: z.looseObject({ speed: z.number(), deg: z.number(), gust: z.number().optional() }).optional(),
-  visibility: z.number().optional(),
+  clouds: z.optional(z.looseObject({ all: z.number() })),
+  wind: z.optional(z.looseObject({ speed: z.number(), deg: z.number(), gust: z.optional(z.number()) })),
+  visibility: z.optional(z.number()),
   /** Probability of precipitation, 0 to 1. */
-  pop: z.number().optional(),
-  rain: z.looseObject({ '3h': z.number().optional() }).optional(),
-  snow: z.looseObject({ '3h': z.number().optional() }).optional(),
-  sys: z.looseObject({ pod: z.string().optional() }).optional(),
+  pop: z.optional(z.number()),
+  rain: z.optional(z.looseObject({ '3h': z.optional(z.number()) })),
+  snow: z.optional(z.looseObject({ '3h': z.optional(z.number()) })),
+  sys: z.optional(z.looseObject({ pod: z.optional(z.string()) })),
   /** UTC, `YYYY-MM-DD HH:MM:SS`. */
-  dt_txt: z.string().optional(),
+  dt_txt: z.optional(z.string()),
 });
 
 export const forecastSchema = z.looseObject({
   cod: codSchema,
-  message: z.union([z.number(), z.string()]).optional(),
+  message: z.optional(z.union([z.number(), z.string()])),
   cnt: z.number(),
   list: z.array(forecastEntrySchema),
   city: z.looseObject({
-    id: z.number().optional(),
-    name: z.string().optional(),
-    coord: coordSchema.optional(),
-    country: z.string().optional(),
-    population: z.number().optional(),
-    timezone: z.number().optional(),
-    sunrise: z.number().optional(),
-    sunset: z.number().optional(),
+    id: z.optional(z.number()),
+    name: z.optional(z.string()),
+    coord: z.optional(coordSchema),
+    country: z.optional(z.string()),
+    population: z.optional(z.number()),
+    timezone: z.optional(z.number()),
+    sunrise: z.optional(z.number()),
+    sunset: z.optional(z.number()),
   }),
 });
 
@@ -52,7 +52,11 @@ export interface ForecastOptions<V extends Units> extends WeatherCallOptions<V> 
   count?: number;
 }
 
-const countSchema = z.object({ count: z.number({ error: 'must be a number' }).int('must be an integer').min(1, 'must be 1 to 40').max(40, 'must be 1 to 40').optional() });
+const countSchema = z.object({
+  count: z.optional(
+    z.number({ error: 'must be a number' }).check(z.int('must be an integer'), z.gte(1, 'must be 1 to 40'), z.lte(40, 'must be 1 to 40')),
+  ),
+});
 
 /** 5 day / 3 hour forecast: `GET /data/2.5/forecast` (https://openweathermap.org/forecast5). */
 export class ForecastResource {

@@ -1,5 +1,5 @@
 import { validateInput, type CallOptions } from '@cf/core';
-import { z } from 'zod';
+import * as z from '@cf/core/zod';
 import { GEOCODING_CACHE_TTL_MS } from '../cache-ttl.js';
 import type { ResourceContext } from '../context.js';
 import { callOptions } from '../input/call-options.js';
@@ -8,11 +8,11 @@ import { coordinates, countrySchema, MAX_PLACE_NAME_LENGTH, MAX_ZIP_LENGTH, plac
 export const geocodedPlaceSchema = z.looseObject({
   name: z.string(),
   /** The name in other languages, keyed by language code (plus `ascii` and `feature_name`). */
-  local_names: z.record(z.string(), z.string()).optional(),
+  local_names: z.optional(z.record(z.string(), z.string())),
   lat: z.number(),
   lon: z.number(),
   country: z.string(),
-  state: z.string().optional(),
+  state: z.optional(z.string()),
 });
 export const geocodedZipSchema = z.looseObject({
   zip: z.string(),
@@ -30,18 +30,24 @@ export interface GeocodeOptions extends CallOptions {
   limit?: number;
 }
 
-const limitSchema = z.number({ error: 'must be a number' }).int('must be an integer').min(1, 'must be 1 to 5').max(5, 'must be 1 to 5');
+const limitSchema = z
+  .number({ error: 'must be a number' })
+  .check(z.int('must be an integer'), z.gte(1, 'must be 1 to 5'), z.lte(5, 'must be 1 to 5'));
 const directSchema = z.object({
-  query: z.string({ error: 'must be a string such as "London,GB"' }).trim().min(1, 'must not be empty').max(MAX_PLACE_NAME_LENGTH, placeNameRule),
-  limit: limitSchema.optional(),
+  query: z
+    .string({ error: 'must be a string such as "London,GB"' })
+    .check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(MAX_PLACE_NAME_LENGTH, placeNameRule)),
+  limit: z.optional(limitSchema),
 });
 const zipSchema = z.object({
   zip: z
     .string({ error: 'must be a string' })
-    .trim()
-    .min(1, 'must not be empty')
-    .max(MAX_ZIP_LENGTH, zipRule)
-    .regex(/^[^,]*$/, 'must not contain a comma (give country as its own argument)'),
+    .check(
+      z.trim(),
+      z.minLength(1, 'must not be empty'),
+      z.maxLength(MAX_ZIP_LENGTH, zipRule),
+      z.regex(/^[^,]*$/, 'must not contain a comma (give country as its own argument)'),
+    ),
   country: countrySchema,
 });
 
@@ -66,7 +72,7 @@ export class GeocodingResource {
   /** Place names near coordinates, nearest first. */
   async reverse(location: Coordinates, options: GeocodeOptions = {}): Promise<GeocodedPlace[]> {
     const { lat, lon } = coordinates(location);
-    const { limit } = validateInput(z.object({ limit: limitSchema.optional() }), { limit: options.limit }, 'Invalid options', 'openweather');
+    const { limit } = validateInput(z.object({ limit: z.optional(limitSchema) }), { limit: options.limit }, 'Invalid options', 'openweather');
     const { data } = await this.ctx.request({
       path: '/geo/1.0/reverse',
       query: { lat, lon, limit },

@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import * as z from '@cf/core/zod';
 import { conditionSchema } from '../schemas/common.js';
 import type { Units, WithUnits } from '../units.js';
 
 const num = z.number();
-const optNum = z.number().optional();
+const optNum = z.optional(z.number());
 
 /** A current or historical observation (One Call `current`, and `data[]` of the timemachine). */
 export const oneCallObservationSchema = z.looseObject({
@@ -23,11 +23,11 @@ export const oneCallObservationSchema = z.looseObject({
   wind_deg: optNum,
   wind_gust: optNum,
   weather: z.array(conditionSchema),
-  rain: z.looseObject({ '1h': optNum }).optional(),
-  snow: z.looseObject({ '1h': optNum }).optional(),
+  rain: z.optional(z.looseObject({ '1h': optNum })),
+  snow: z.optional(z.looseObject({ '1h': optNum })),
 });
 
-export const oneCallHourSchema = oneCallObservationSchema.extend({ pop: optNum });
+export const oneCallHourSchema = z.extend(oneCallObservationSchema, { pop: optNum });
 
 export const oneCallDaySchema = z.looseObject({
   dt: num,
@@ -37,9 +37,9 @@ export const oneCallDaySchema = z.looseObject({
   moonset: optNum,
   moon_phase: optNum,
   /** A human-readable description of the day. */
-  summary: z.string().optional(),
+  summary: z.optional(z.string()),
   temp: z.looseObject({ day: num, min: num, max: num, night: num, eve: num, morn: num }),
-  feels_like: z.looseObject({ day: num, night: num, eve: num, morn: num }).optional(),
+  feels_like: z.optional(z.looseObject({ day: num, night: num, eve: num, morn: num })),
   pressure: optNum,
   humidity: optNum,
   dew_point: optNum,
@@ -61,7 +61,7 @@ export const oneCallAlertSchema = z.looseObject({
   start: num,
   end: num,
   description: z.string(),
-  tags: z.array(z.string()).optional(),
+  tags: z.optional(z.array(z.string())),
 });
 
 /** `GET /data/3.0/onecall`: blocks left out with `exclude` (and `alerts` when there are none) are absent. */
@@ -70,11 +70,11 @@ export const oneCallSchema = z.looseObject({
   lon: num,
   timezone: z.string(),
   timezone_offset: num,
-  current: oneCallObservationSchema.optional(),
-  minutely: z.array(z.looseObject({ dt: num, precipitation: num })).optional(),
-  hourly: z.array(oneCallHourSchema).optional(),
-  daily: z.array(oneCallDaySchema).optional(),
-  alerts: z.array(oneCallAlertSchema).optional(),
+  current: z.optional(oneCallObservationSchema),
+  minutely: z.optional(z.array(z.looseObject({ dt: num, precipitation: num }))),
+  hourly: z.optional(z.array(oneCallHourSchema)),
+  daily: z.optional(z.array(oneCallDaySchema)),
+  alerts: z.optional(z.array(oneCallAlertSchema)),
 });
 
 /** `GET /data/3.0/onecall/timemachine`. */

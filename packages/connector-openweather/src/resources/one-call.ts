@@ -1,5 +1,5 @@
 import { validateInput, type RequestSpec } from '@cf/core';
-import { z } from 'zod';
+import * as z from '@cf/core/zod';
 import { WEATHER_CACHE_TTL_MS } from '../cache-ttl.js';
 import type { ResourceContext } from '../context.js';
 import { callOptions, type WeatherCallOptions } from '../input/call-options.js';
@@ -35,13 +35,18 @@ export interface OverviewOptions<V extends Units> extends Omit<WeatherCallOption
 }
 
 const excludeSchema = z.object({
-  exclude: z
-    .array(z.enum(ONE_CALL_PARTS, { error: `must be one of ${ONE_CALL_PARTS.join(', ')}` }))
-    .refine((parts) => new Set(parts).size === parts.length, 'must not repeat a part')
-    .refine((parts) => parts.length < ONE_CALL_PARTS.length, 'must leave at least one part')
-    .optional(),
+  exclude: z.optional(
+    z
+      .array(z.enum(ONE_CALL_PARTS, { error: `must be one of ${ONE_CALL_PARTS.join(', ')}` }))
+      .check(
+        z.refine((parts) => new Set(parts).size === parts.length, 'must not repeat a part'),
+        z.refine((parts) => parts.length < ONE_CALL_PARTS.length, 'must leave at least one part'),
+      ),
+  ),
 });
-const tzSchema = z.object({ tz: z.string().regex(/^[+-](0\d|1[0-4]):[0-5]\d$/, 'must be an offset such as "+05:30" or "-08:00"').optional() });
+const tzSchema = z.object({
+  tz: z.optional(z.string().check(z.regex(/^[+-](0\d|1[0-4]):[0-5]\d$/, 'must be an offset such as "+05:30" or "-08:00"'))),
+});
 
 const ONE_CALL_HISTORY_START = 283_996_800; // 1979-01-01T00:00:00Z: the start of the archive
 const TIMEMACHINE_DAYS_AHEAD = 4; // "from 1st January 1979 till 4 days ahead forecast"

@@ -1,13 +1,15 @@
-import { z } from 'zod';
+import * as z from '@cf/core/zod';
 
 /**
  * OpenWeather's `cod` is a number on some endpoints (`200` on /weather) and a string on others (`"200"` on
  * /forecast, `"404"` in errors): normalised to a number so code can compare it without caring.
  */
 export const codSchema = z
-  .union([z.number(), z.string().regex(/^\d+$/)])
-  .transform((v) => Number(v))
-  .describe('HTTP-like status code, normalised to a number');
+  .pipe(
+    z.union([z.number(), z.string().check(z.regex(/^\d+$/))]),
+    z.transform((v) => Number(v)),
+  )
+  .check(z.describe('HTTP-like status code, normalised to a number'));
 
 export const coordSchema = z.looseObject({ lon: z.number(), lat: z.number() });
 
@@ -20,7 +22,7 @@ export const conditionSchema = z.looseObject({
 });
 
 /** Rain or snow volume in mm over the last hour (`1h`) or three hours (`3h`); only present when there is some. */
-export const precipitationSchema = z.looseObject({ '1h': z.number().optional(), '3h': z.number().optional() });
+export const precipitationSchema = z.looseObject({ '1h': z.optional(z.number()), '3h': z.optional(z.number()) });
 
 /** The `main` block of current weather and forecast entries. */
 export const mainReadingsSchema = z.looseObject({
@@ -33,8 +35,8 @@ export const mainReadingsSchema = z.looseObject({
   pressure: z.number(),
   /** %. */
   humidity: z.number(),
-  sea_level: z.number().optional(),
-  grnd_level: z.number().optional(),
+  sea_level: z.optional(z.number()),
+  grnd_level: z.optional(z.number()),
 });
 
 export type Coord = z.infer<typeof coordSchema>;

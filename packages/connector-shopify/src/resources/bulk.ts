@@ -10,7 +10,7 @@ import {
   type CallOptions,
 } from '@cf/core';
 import { backoffDelay } from '@cf/core/internal';
-import { z } from 'zod';
+import * as z from '@cf/core/zod';
 import { DEFAULT_MAX_RESUMES, resumableJsonl } from '../bulk-download.js';
 import { terminalError } from '../bulk-terminal-error.js';
 import type { ShopifyContext } from '../context.js';
@@ -27,16 +27,16 @@ export type BulkOperationStatus = (typeof BULK_STATUSES)[number];
 export const bulkOperationSchema = z.looseObject({
   id: gidSchema('BulkOperation'),
   status: z.enum(BULK_STATUSES),
-  errorCode: z.string().nullable(),
+  errorCode: z.nullable(z.string()),
   createdAt: dateTime,
-  completedAt: dateTime.nullable(),
+  completedAt: z.nullable(dateTime),
   objectCount: unsignedInt64,
   rootObjectCount: unsignedInt64,
-  fileSize: unsignedInt64.nullable(),
-  url: z.string().nullable(),
-  partialDataUrl: z.string().nullable(),
+  fileSize: z.nullable(unsignedInt64),
+  url: z.nullable(z.string()),
+  partialDataUrl: z.nullable(z.string()),
   /** The bulk query the operation runs (selected by `current()`). */
-  query: z.string().optional(),
+  query: z.optional(z.string()),
 });
 export type BulkOperation = z.infer<typeof bulkOperationSchema>;
 
@@ -86,20 +86,20 @@ export interface BulkRunOptions extends BulkWaitOptions, BulkDownloadOptions {
 }
 
 const waitOptionsShape = {
-  pollIntervalMs: z.number().int().min(1).max(600_000).optional(),
-  maxPollIntervalMs: z.number().int().min(1).max(3_600_000).optional(),
-  maxWaitMs: z.number().int().positive().optional(),
-  onStatus: z.custom<(operation: BulkOperation) => void>((v) => typeof v === 'function', 'must be a function').optional(),
+  pollIntervalMs: z.optional(z.int().check(z.gte(1), z.lte(600_000))),
+  maxPollIntervalMs: z.optional(z.int().check(z.gte(1), z.lte(3_600_000))),
+  maxWaitMs: z.optional(z.int().check(z.positive())),
+  onStatus: z.optional(z.custom<(operation: BulkOperation) => void>((v) => typeof v === 'function', 'must be a function')),
 };
-const downloadOptionsShape = { nest: z.boolean().optional(), maxResumes: z.number().int().min(0).max(100).optional() };
-const runOptionsSchema = z.object({ ...waitOptionsShape, ...downloadOptionsShape, cancelOnAbort: z.boolean().optional() }).strict();
-const downloadOptionsSchema = z.object({ ...downloadOptionsShape, fromByte: z.number().int().min(0).optional() }).strict();
+const downloadOptionsShape = { nest: z.optional(z.boolean()), maxResumes: z.optional(z.int().check(z.gte(0), z.lte(100))) };
+const runOptionsSchema = z.strictObject({ ...waitOptionsShape, ...downloadOptionsShape, cancelOnAbort: z.optional(z.boolean()) });
+const downloadOptionsSchema = z.strictObject({ ...downloadOptionsShape, fromByte: z.optional(z.int().check(z.gte(0))) });
 
 /** Bulk queries compare equal when they differ only in white space. */
 const sameQuery = (a: string | undefined, b: string): boolean => a !== undefined && a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
 
 function validateBulkQuery(query: unknown): string {
-  const text = validateInput(z.string({ error: 'must be a GraphQL query string' }).trim().min(1, 'is required'), query, 'Invalid bulk query');
+  const text = validateInput(z.string({ error: 'must be a GraphQL query string' }).check(z.trim(), z.minLength(1, 'is required')), query, 'Invalid bulk query');
   try {
     const doc = parseDocument(text);
     if (doc.operations.some((op) => op.operation !== 'query')) throw new GraphqlSyntaxError('a bulk operation runs a query, not a mutation', 0);
@@ -202,7 +202,7 @@ export class Bulk {
   /** `bulkOperationRunQuery`: starts the operation and returns it (status CREATED). */
   async start(query: string, call: CallOptions = {}): Promise<BulkOperation> {
     const text = validateBulkQuery(query);
-    const schema = z.looseObject({ bulkOperationRunQuery: z.looseObject({ bulkOperation: bulkOperationSchema.nullable(), ...userErrorsField }) });
+    const schema = z.looseObject({ bulkOperationRunQuery: z.looseObject({ bulkOperation: z.nullable(bulkOperationSchema), ...userErrorsField }) });
     const { data } = await this.#ctx.executor.execute(RUN_QUERY, { query: text }, { ...call, schema, operation: 'bulk.start' });
     const operation = data.bulkOperationRunQuery.bulkOperation;
     if (!operation) throw new ServerError({ message: 'bulkOperationRunQuery returned no operation and no user errors.', retryable: false, source: 'shopify' });
@@ -212,7 +212,7 @@ export class Bulk {
   /** The operation's current state (`node(id:)`). */
   async status(id: string | number, call: CallOptions = {}): Promise<BulkOperation> {
     const gid = requireGid('BulkOperation', id);
-    const schema = z.looseObject({ node: bulkOperationSchema.nullable() });
+    const schema = z.looseObject({ node: z.nullable(bulkOperationSchema) });
     const { data } = await this.#ctx.executor.execute(STATUS_QUERY, { id: gid }, { ...call, schema, operation: 'bulk.status' });
     if (!data.node) throw new InvalidRequestError({ message: `No bulk operation ${gid} for this app and shop.`, source: 'shopify', details: { bulkOperationId: gid } });
     return data.node;
@@ -220,7 +220,7 @@ export class Bulk {
 
   /** The app's current (latest) bulk query operation, or null when it never ran one. */
   async current(call: CallOptions = {}): Promise<BulkOperation | null> {
-    const schema = z.looseObject({ currentBulkOperation: bulkOperationSchema.nullable() });
+    const schema = z.looseObject({ currentBulkOperation: z.nullable(bulkOperationSchema) });
     const { data } = await this.#ctx.executor.execute(CURRENT_QUERY, undefined, { ...call, schema, operation: 'bulk.current' });
     return data.currentBulkOperation;
   }
@@ -234,7 +234,7 @@ export class Bulk {
       if (!running) throw new InvalidRequestError({ message: 'There is no bulk operation to cancel.', source: 'shopify' });
       gid = running;
     }
-    const schema = z.looseObject({ bulkOperationCancel: z.looseObject({ bulkOperation: bulkOperationSchema.nullable(), ...userErrorsField }) });
+    const schema = z.looseObject({ bulkOperationCancel: z.looseObject({ bulkOperation: z.nullable(bulkOperationSchema), ...userErrorsField }) });
     const { data } = await this.#ctx.executor.execute(CANCEL_MUTATION, { id: gid }, { ...call, schema, operation: 'bulk.cancel' });
     const operation = data.bulkOperationCancel.bulkOperation;
     if (!operation) throw new InvalidRequestError({ message: `Shopify did not cancel ${gid}.`, source: 'shopify' });
@@ -244,7 +244,7 @@ export class Bulk {
   /** Polls until the operation ends; resolves on COMPLETED, throws a typed error on FAILED, CANCELED or EXPIRED. */
   async wait(id: string | number, options: BulkWaitOptions = {}, call: CallOptions = {}): Promise<BulkOperation> {
     const gid = requireGid('BulkOperation', id);
-    const opts = validateInput(z.object(waitOptionsShape).strict(), options, 'Invalid bulk.wait options');
+    const opts = validateInput(z.strictObject(waitOptionsShape), options, 'Invalid bulk.wait options');
     const clock = this.#ctx.http().clock;
     const started = clock.now();
     const backoff = { initialDelayMs: opts.pollIntervalMs ?? 1000, factor: 1.5, maxDelayMs: opts.maxPollIntervalMs ?? 30_000, jitterMin: 1 };

@@ -1,5 +1,5 @@
 import type { CallOptions } from '@cf/core';
-import { z } from 'zod';
+import * as z from '@cf/core/zod';
 import type { ShopifyContext } from '../context.js';
 import { gidSchema, isGid } from '../gid.js';
 import { countSchema, dateTime } from '../schemas.js';
@@ -13,7 +13,7 @@ export const collectionSchema = z.looseObject({
   handle: z.string(),
   updatedAt: dateTime,
   sortOrder: z.string(),
-  productsCount: countSchema.nullable(),
+  productsCount: z.nullable(countSchema),
 });
 export type Collection = z.infer<typeof collectionSchema>;
 
@@ -25,20 +25,18 @@ export type CollectionSortKey = (typeof COLLECTION_SORT_KEYS)[number];
 
 /** `CollectionInput` for `collectionCreate` (a custom collection when `ruleSet` is absent). */
 export const collectionCreateInputSchema = z.looseObject({
-  title: z.string().trim().min(1, 'is required').max(255),
-  handle: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens')
-    .optional(),
-  descriptionHtml: z.string().optional(),
-  products: z
-    .array(z.string().refine((v) => isGid(v, 'Product'), 'must be a Product GID'))
-    .max(250, 'at most 250 products per call')
-    .optional(),
+  title: z.string().check(z.trim(), z.minLength(1, 'is required'), z.maxLength(255)),
+  handle: z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens'))),
+  descriptionHtml: z.optional(z.string()),
+  products: z.optional(
+    z
+      .array(z.string().check(z.refine((v) => isGid(v, 'Product'), 'must be a Product GID')))
+      .check(z.maxLength(250, 'at most 250 products per call')),
+  ),
 });
 export type CollectionCreateInput = z.input<typeof collectionCreateInputSchema>;
 
-const collectionPayload = z.looseObject({ collection: collectionSchema.nullable(), ...userErrorsField });
+const collectionPayload = z.looseObject({ collection: z.nullable(collectionSchema), ...userErrorsField });
 export type CollectionPayload = z.infer<typeof collectionPayload>;
 
 /** Collections: `list`, `get`, `changedSince`, and `collectionCreate`. */

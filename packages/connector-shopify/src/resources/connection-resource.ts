@@ -1,5 +1,5 @@
 import { NotFoundError, paginate, validateInput, ValidationError, type CallOptions, type Paginated } from '@cf/core';
-import { z } from 'zod';
+import * as z from '@cf/core/zod';
 import type { ShopifyContext, ShopifyNode } from '../context.js';
 import { MAX_PAGE_SIZE, MAX_SINGLE_QUERY_COST } from '../cost.js';
 import { itemCost } from '../cost-estimate.js';
@@ -55,8 +55,8 @@ export interface ChangedSinceOptions {
 
 const syncNodeSchema = z.looseObject({ id: z.string(), updatedAt: dateTime });
 
-const first = z.number().int().min(1).max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE} (Shopify's page limit)`);
-const maxPages = z.number().int().positive();
+const first = z.int().check(z.gte(1), z.lte(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE} (Shopify's page limit)`));
+const maxPages = z.int().check(z.positive());
 
 /** `fields` must be a readable selection; returns its per-item cost. */
 function selectionCost(fields: string): number {
@@ -95,17 +95,15 @@ function listDocument(def: ConnectionDefinition<unknown, string>, fields: string
 
 function listOptionsSchema(def: ConnectionDefinition<unknown, string>) {
   const sort = def.sort;
-  return z
-    .object({
-      first: first.optional(),
-      after: z.string().min(1).optional(),
-      query: z.string().max(10_000).optional(),
-      sortKey: sort ? z.enum(sort.keys as unknown as [string, ...string[]]).optional() : z.undefined({ error: `${def.root} takes no sortKey` }).optional(),
-      reverse: z.boolean().optional(),
-      fields: z.string().trim().min(1).optional(),
-      maxPages: maxPages.optional(),
-    })
-    .strict();
+  return z.strictObject({
+    first: z.optional(first),
+    after: z.optional(z.string().check(z.minLength(1))),
+    query: z.optional(z.string().check(z.maxLength(10_000))),
+    sortKey: z.optional(sort ? z.enum(sort.keys as unknown as [string, ...string[]]) : z.undefined({ error: `${def.root} takes no sortKey` })),
+    reverse: z.optional(z.boolean()),
+    fields: z.optional(z.string().check(z.trim(), z.minLength(1))),
+    maxPages: z.optional(maxPages),
+  });
 }
 
 /**
@@ -173,11 +171,11 @@ export class ConnectionResource<TNode, TSortKey extends string = never> {
     const gid = requireGid(this.def.type, id);
     const { fields: custom, ...rest } = optionsOrCall;
     const call = custom === undefined ? rest : maybeCall;
-    if (custom !== undefined) selectionCost(validateInput(z.string().trim().min(1), custom, 'Invalid fields'));
+    if (custom !== undefined) selectionCost(validateInput(z.string().check(z.trim(), z.minLength(1)), custom, 'Invalid fields'));
     const fields = custom ?? this.def.fields;
     const document = `query ${pascal(this.def.single)}Get($id: ID!) {\n  ${this.def.single}(id: $id) { ${fields} }\n}`;
     const node: z.ZodType<unknown> = custom !== undefined ? z.looseObject({}) : this.def.node;
-    const schema = z.looseObject({ [this.def.single]: node.nullable() });
+    const schema = z.looseObject({ [this.def.single]: z.nullable(node) });
     const { data, meta } = await this.ctx.executor.execute(document, { id: gid }, { ...call, schema, operation: `${this.def.root}.get` });
     const found = data[this.def.single];
     if (found === null || found === undefined) {
@@ -212,15 +210,13 @@ export class SyncableConnectionResource<TNode extends SyncNode, TSortKey extends
   changedSince(start?: SyncStart, options: ChangedSinceOptions = {}, call: CallOptions = {}): Paginated<SyncNode, SyncCheckpoint> {
     const checkpoint = toCheckpoint(start);
     const opts = validateInput(
-      z
-        .object({
-          first: first.optional(),
-          query: z.string().max(10_000).optional(),
-          fields: z.string().trim().min(1).optional(),
-          lagMs: z.number().int().nonnegative().optional(),
-          maxPages: maxPages.optional(),
-        })
-        .strict(),
+      z.strictObject({
+        first: z.optional(first),
+        query: z.optional(z.string().check(z.maxLength(10_000))),
+        fields: z.optional(z.string().check(z.trim(), z.minLength(1))),
+        lagMs: z.optional(z.int().check(z.nonnegative())),
+        maxPages: z.optional(maxPages),
+      }),
       options,
       `Invalid ${this.def.root}.changedSince options`,
     );

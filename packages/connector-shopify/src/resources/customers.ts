@@ -1,5 +1,5 @@
 import type { CallOptions } from '@cf/core';
-import { z } from 'zod';
+import * as z from '@cf/core/zod';
 import type { ShopifyContext } from '../context.js';
 import { gidSchema, isGid } from '../gid.js';
 import { dateTime, moneySchema, unsignedInt64 } from '../schemas.js';
@@ -12,8 +12,8 @@ import { runMutation, USER_ERRORS, userErrorsField } from './mutations.js';
  */
 export const customerSchema = z.looseObject({
   id: gidSchema('Customer'),
-  firstName: z.string().nullable(),
-  lastName: z.string().nullable(),
+  firstName: z.nullable(z.string()),
+  lastName: z.nullable(z.string()),
   displayName: z.string(),
   state: z.string(),
   createdAt: dateTime,
@@ -21,8 +21,8 @@ export const customerSchema = z.looseObject({
   numberOfOrders: unsignedInt64,
   tags: z.array(z.string()),
   verifiedEmail: z.boolean(),
-  defaultEmailAddress: z.looseObject({ emailAddress: z.string().nullable(), marketingState: z.string().nullable().optional() }).nullable(),
-  defaultPhoneNumber: z.looseObject({ phoneNumber: z.string() }).nullable(),
+  defaultEmailAddress: z.nullable(z.looseObject({ emailAddress: z.nullable(z.string()), marketingState: z.optional(z.nullable(z.string())) })),
+  defaultPhoneNumber: z.nullable(z.looseObject({ phoneNumber: z.string() })),
   amountSpent: moneySchema,
 });
 export type Customer = z.infer<typeof customerSchema>;
@@ -36,33 +36,33 @@ export const CUSTOMER_SORT_KEYS = ['CREATED_AT', 'ID', 'LOCATION', 'NAME', 'RELE
 export type CustomerSortKey = (typeof CUSTOMER_SORT_KEYS)[number];
 
 const email = z.email({ error: 'must be an e-mail address' });
-const phone = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be in E.164 format, e.g. +16135551111');
+const phone = z.string().check(z.regex(/^\+[1-9]\d{6,14}$/, 'must be in E.164 format, e.g. +16135551111'));
 const customerFieldsInput = {
-  firstName: z.string().max(255).optional(),
-  lastName: z.string().max(255).optional(),
-  email: email.optional(),
-  phone: phone.optional(),
-  note: z.string().max(5000).optional(),
-  tags: z.array(z.string().max(255)).max(250, 'at most 250 tags').optional(),
-  taxExempt: z.boolean().optional(),
+  firstName: z.optional(z.string().check(z.maxLength(255))),
+  lastName: z.optional(z.string().check(z.maxLength(255))),
+  email: z.optional(email),
+  phone: z.optional(phone),
+  note: z.optional(z.string().check(z.maxLength(5000))),
+  tags: z.optional(z.array(z.string().check(z.maxLength(255))).check(z.maxLength(250, 'at most 250 tags'))),
+  taxExempt: z.optional(z.boolean()),
 };
 
 /** `CustomerInput` for `customerCreate`: at least a name, an e-mail or a phone number. */
-export const customerCreateInputSchema = z
-  .looseObject(customerFieldsInput)
-  .refine((v) => Boolean(v.email ?? v.phone ?? v.firstName ?? v.lastName), {
+export const customerCreateInputSchema = z.looseObject(customerFieldsInput).check(
+  z.refine((v) => Boolean(v.email ?? v.phone ?? v.firstName ?? v.lastName), {
     message: 'a customer needs at least an email, a phone, a firstName or a lastName',
     path: ['email'],
-  });
+  }),
+);
 export type CustomerCreateInput = z.input<typeof customerCreateInputSchema>;
 
 export const customerUpdateInputSchema = z.looseObject({
-  id: z.string().refine((v) => isGid(v, 'Customer'), 'must be a Customer GID (gid://shopify/Customer/123)'),
+  id: z.string().check(z.refine((v) => isGid(v, 'Customer'), 'must be a Customer GID (gid://shopify/Customer/123)')),
   ...customerFieldsInput,
 });
 export type CustomerUpdateInput = z.input<typeof customerUpdateInputSchema>;
 
-const customerPayload = z.looseObject({ customer: customerSchema.nullable(), ...userErrorsField });
+const customerPayload = z.looseObject({ customer: z.nullable(customerSchema), ...userErrorsField });
 export type CustomerPayload = z.infer<typeof customerPayload>;
 
 /** Customers: `list`, `get`, `changedSince`, and the `customerCreate` / `customerUpdate` mutations. */

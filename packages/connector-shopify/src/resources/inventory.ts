@@ -1,5 +1,5 @@
 import { paginate, validateInput, type CallOptions, type Paginated } from '@cf/core';
-import { z } from 'zod';
+import * as z from '@cf/core/zod';
 import type { ShopifyContext } from '../context.js';
 import { MAX_PAGE_SIZE } from '../cost.js';
 import { gidSchema, isGid, requireGid } from '../gid.js';
@@ -10,13 +10,13 @@ import { runMutation, USER_ERRORS_WITH_CODE, userErrorsField } from './mutations
 /** https://shopify.dev/docs/api/admin-graphql/2025-07/objects/InventoryItem */
 export const inventoryItemSchema = z.looseObject({
   id: gidSchema('InventoryItem'),
-  sku: z.string().nullable(),
+  sku: z.nullable(z.string()),
   tracked: z.boolean(),
   requiresShipping: z.boolean(),
   createdAt: dateTime,
   updatedAt: dateTime,
-  unitCost: moneySchema.nullable(),
-  countryCodeOfOrigin: z.string().nullable(),
+  unitCost: z.nullable(moneySchema),
+  countryCodeOfOrigin: z.nullable(z.string()),
 });
 export type InventoryItem = z.infer<typeof inventoryItemSchema>;
 
@@ -27,7 +27,7 @@ export const inventoryLevelSchema = z.looseObject({
   id: gidSchema('InventoryLevel'),
   updatedAt: dateTime,
   location: z.looseObject({ id: gidSchema('Location'), name: z.string() }),
-  quantities: z.array(z.looseObject({ name: z.string(), quantity: z.number().int() })),
+  quantities: z.array(z.looseObject({ name: z.string(), quantity: z.int() })),
 });
 export type InventoryLevel = z.infer<typeof inventoryLevelSchema>;
 
@@ -37,32 +37,32 @@ const LEVEL_FIELDS = `id updatedAt location { id name } quantities(names: ${JSON
 
 /** `InventoryAdjustQuantitiesInput`: relative changes of one quantity state at locations. */
 export const adjustQuantitiesInputSchema = z.looseObject({
-  reason: z.string().min(1, 'is required (e.g. "correction", "received", "damaged")'),
+  reason: z.string().check(z.minLength(1, 'is required (e.g. "correction", "received", "damaged")')),
   name: z.enum(['available', 'damaged', 'incoming', 'on_hand', 'quality_control', 'reserved', 'safety_stock'], {
     error: 'must be a quantity name such as "available"',
   }),
-  referenceDocumentUri: z.string().optional(),
+  referenceDocumentUri: z.optional(z.string()),
   changes: z
     .array(
       z.looseObject({
-        delta: z.number().int('must be an integer').refine((n) => n !== 0, 'must not be 0'),
-        inventoryItemId: z.string().refine((v) => isGid(v, 'InventoryItem'), 'must be an InventoryItem GID'),
-        locationId: z.string().refine((v) => isGid(v, 'Location'), 'must be a Location GID'),
+        // The int rule as a check (what classic `.int(msg)` does), so a non-number still reads "expected number".
+        delta: z.number().check(z.int('must be an integer'), z.refine((n) => n !== 0, 'must not be 0')),
+        inventoryItemId: z.string().check(z.refine((v) => isGid(v, 'InventoryItem'), 'must be an InventoryItem GID')),
+        locationId: z.string().check(z.refine((v) => isGid(v, 'Location'), 'must be a Location GID')),
       }),
     )
-    .min(1, 'needs at least one change')
-    .max(250, 'at most 250 changes per call'),
+    .check(z.minLength(1, 'needs at least one change'), z.maxLength(250, 'at most 250 changes per call')),
 });
 export type AdjustQuantitiesInput = z.input<typeof adjustQuantitiesInputSchema>;
 
 const adjustPayload = z.looseObject({
-  inventoryAdjustmentGroup: z
-    .looseObject({
+  inventoryAdjustmentGroup: z.nullable(
+    z.looseObject({
       id: z.string(),
       reason: z.string(),
-      changes: z.array(z.looseObject({ name: z.string(), delta: z.number().int() })),
-    })
-    .nullable(),
+      changes: z.array(z.looseObject({ name: z.string(), delta: z.int() })),
+    }),
+  ),
   ...userErrorsField,
 });
 export type AdjustQuantitiesPayload = z.infer<typeof adjustPayload>;
@@ -81,7 +81,7 @@ export class Inventory extends ConnectionResource<InventoryItem> {
   levels(itemId: string | number, options: { first?: number; maxPages?: number } = {}, call: CallOptions = {}): Paginated<InventoryLevel, string> {
     const id = requireGid('InventoryItem', itemId, 'itemId');
     const opts = validateInput(
-      z.object({ first: z.number().int().min(1).max(MAX_PAGE_SIZE).optional(), maxPages: z.number().int().positive().optional() }).strict(),
+      z.strictObject({ first: z.optional(z.int().check(z.gte(1), z.lte(MAX_PAGE_SIZE))), maxPages: z.optional(z.int().check(z.positive())) }),
       options,
       'Invalid inventory.levels options',
     );
@@ -89,7 +89,7 @@ export class Inventory extends ConnectionResource<InventoryItem> {
     const document =
       'query InventoryLevels($id: ID!, $first: Int!, $after: String) {\n' +
       `  inventoryItem(id: $id) { inventoryLevels(first: $first, after: $after) { nodes { ${LEVEL_FIELDS} } pageInfo { hasNextPage endCursor } } }\n}`;
-    const schema = z.looseObject({ inventoryItem: z.looseObject({ inventoryLevels: connectionSchema(inventoryLevelSchema) }).nullable() });
+    const schema = z.looseObject({ inventoryItem: z.nullable(z.looseObject({ inventoryLevels: connectionSchema(inventoryLevelSchema) })) });
     return paginate<InventoryLevel, string>({
       maxPages: opts.maxPages,
       signal: call.signal,

@@ -1,5 +1,5 @@
 import { validateInput, type CallOptions } from '@cf/core';
-import { z } from 'zod';
+import * as z from '@cf/core/zod';
 import type { ShopifyContext } from '../context.js';
 import { userErrorSchema } from '../schemas.js';
 

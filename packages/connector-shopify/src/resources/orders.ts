@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '@cf/core/zod';
 import type { ShopifyContext } from '../context.js';
 import { gidSchema } from '../gid.js';
 import { currencyCode, dateTime, moneyBagSchema } from '../schemas.js';
@@ -15,13 +15,13 @@ export const orderSchema = z.looseObject({
   createdAt: dateTime,
   updatedAt: dateTime,
   processedAt: dateTime,
-  cancelledAt: dateTime.nullable(),
-  displayFinancialStatus: z.string().nullable(),
+  cancelledAt: z.nullable(dateTime),
+  displayFinancialStatus: z.nullable(z.string()),
   displayFulfillmentStatus: z.string(),
   currencyCode,
   test: z.boolean(),
   currentTotalPriceSet: moneyBagSchema,
-  customer: z.looseObject({ id: gidSchema('Customer') }).nullable(),
+  customer: z.nullable(z.looseObject({ id: gidSchema('Customer') })),
 });
 export type Order = z.infer<typeof orderSchema>;
 

@@ -1,5 +1,5 @@
 import type { CallOptions } from '@cf/core';
-import { z } from 'zod';
+import * as z from '@cf/core/zod';
 import type { ShopifyContext } from '../context.js';
 import { gidSchema, isGid, requireGid } from '../gid.js';
 import { countSchema, dateTime } from '../schemas.js';
@@ -17,9 +17,9 @@ export const productSchema = z.looseObject({
   tags: z.array(z.string()),
   createdAt: dateTime,
   updatedAt: dateTime,
-  publishedAt: dateTime.nullable(),
-  totalInventory: z.number().int().nullable(),
-  variantsCount: countSchema.nullable(),
+  publishedAt: z.nullable(dateTime),
+  totalInventory: z.nullable(z.int()),
+  variantsCount: z.nullable(countSchema),
 });
 export type Product = z.infer<typeof productSchema>;
 
@@ -41,39 +41,34 @@ export const PRODUCT_SORT_KEYS = [
 export type ProductSortKey = (typeof PRODUCT_SORT_KEYS)[number];
 
 const productStatus = z.enum(['ACTIVE', 'ARCHIVED', 'DRAFT']);
-const shortText = z.string().max(255, 'must be at most 255 characters');
+const shortText = z.string().check(z.maxLength(255, 'must be at most 255 characters'));
 const productFieldsInput = {
-  descriptionHtml: z.string().optional(),
-  handle: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens')
-    .max(255)
-    .optional(),
-  vendor: shortText.optional(),
-  productType: shortText.optional(),
-  tags: z.array(shortText).max(250, 'at most 250 tags').optional(),
-  status: productStatus.optional(),
-  collectionsToJoin: z
-    .array(z.string().refine((v) => isGid(v, 'Collection'), 'must be a Collection GID'))
-    .max(250)
-    .optional(),
+  descriptionHtml: z.optional(z.string()),
+  handle: z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens'), z.maxLength(255))),
+  vendor: z.optional(shortText),
+  productType: z.optional(shortText),
+  tags: z.optional(z.array(shortText).check(z.maxLength(250, 'at most 250 tags'))),
+  status: z.optional(productStatus),
+  collectionsToJoin: z.optional(
+    z.array(z.string().check(z.refine((v) => isGid(v, 'Collection'), 'must be a Collection GID'))).check(z.maxLength(250)),
+  ),
 };
 
 /** `ProductCreateInput` (the `product:` argument since 2024-07). Unknown fields are passed to Shopify as given. */
-export const productCreateInputSchema = z.looseObject({ title: shortText.trim().min(1, 'is required'), ...productFieldsInput });
+export const productCreateInputSchema = z.looseObject({ title: shortText.check(z.trim(), z.minLength(1, 'is required')), ...productFieldsInput });
 export type ProductCreateInput = z.input<typeof productCreateInputSchema>;
 
 /** `ProductUpdateInput`: the product's `id` and the fields to change. */
 export const productUpdateInputSchema = z.looseObject({
-  id: z.string().refine((v) => isGid(v, 'Product'), 'must be a Product GID (gid://shopify/Product/123)'),
-  title: shortText.trim().min(1, 'must not be blank').optional(),
+  id: z.string().check(z.refine((v) => isGid(v, 'Product'), 'must be a Product GID (gid://shopify/Product/123)')),
+  title: z.optional(shortText.check(z.trim(), z.minLength(1, 'must not be blank'))),
   ...productFieldsInput,
 });
 export type ProductUpdateInput = z.input<typeof productUpdateInputSchema>;
 
-const productPayload = z.looseObject({ product: productSchema.nullable(), ...userErrorsField });
+const productPayload = z.looseObject({ product: z.nullable(productSchema), ...userErrorsField });
 export type ProductPayload = z.infer<typeof productPayload>;
-const deletePayload = z.looseObject({ deletedProductId: gidSchema('Product').nullable(), ...userErrorsField });
+const deletePayload = z.looseObject({ deletedProductId: z.nullable(gidSchema('Product')), ...userErrorsField });
 export type ProductDeletePayload = z.infer<typeof deletePayload>;
 
 /** Products: `list`, `get`, `changedSince`, and the `productCreate` / `productUpdate` / `productDelete` mutations. */

@@ -1,5 +1,5 @@
 import type { CallOptions } from '@cf/core';
-import { z } from 'zod';
+import * as z from '@cf/core/zod';
 import type { ShopifyContext } from '../context.js';
 import { gidSchema } from '../gid.js';
 import { currencyCode } from '../schemas.js';
@@ -11,7 +11,7 @@ export const shopSchema = z.looseObject({
   myshopifyDomain: z.string(),
   currencyCode,
   ianaTimezone: z.string(),
-  plan: z.looseObject({ partnerDevelopment: z.boolean(), shopifyPlus: z.boolean() }).nullable(),
+  plan: z.nullable(z.looseObject({ partnerDevelopment: z.boolean(), shopifyPlus: z.boolean() })),
 });
 export type Shop = z.infer<typeof shopSchema>;
 

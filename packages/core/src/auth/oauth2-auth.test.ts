@@ -1,10 +1,12 @@
 import { delay, http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HttpClient } from '../client/http-client.js';
-import { UndiciTransport, type Transport, type TransportRequest } from '../http/transport.js';
+import { UndiciTransport } from '../http/node-transport.js';
+import type { Transport, TransportRequest } from '../http/transport.js';
 import { startMockServer, type MockServer } from '../testing/mock-server.js';
 import { FakeClock } from '../time/fake-clock.js';
 import { oauth2Auth } from './oauth2-auth.js';
+import { closedPort } from '../testing/closed-port.js';
 
 let server: MockServer;
 let issued = 0;
@@ -69,7 +71,7 @@ describe('§2 OAuth2 refresh', () => {
   });
 
   it('an unreachable token endpoint is NETWORK_ERROR (typed), and the secret is not in it', async () => {
-    const auth = oauth2Auth({ tokenUrl: 'http://127.0.0.1:9/oauth/token', clientId: 'app', clientSecret: 'app-secret-value' });
+    const auth = oauth2Auth({ tokenUrl: `http://127.0.0.1:${await closedPort()}/oauth/token`, clientId: 'app', clientSecret: 'app-secret-value' });
     const c = new HttpClient({ baseUrl: `${server.baseUrl}/api`, source: 'test', clock: new FakeClock(), retry: false, auth });
     clients.push(c);
     const error = await c.request({ path: '/me' }).catch((e: unknown) => e);

@@ -1,4 +1,5 @@
-import { UndiciTransport, type Transport } from '../http/transport.js';
+import { defaultTransport } from '../http/default-transport.js';
+import type { Transport } from '../http/transport.js';
 import { systemClock, type Clock } from '../time/clock.js';
 import { untilAborted } from '../time/until-aborted.js';
 import type { AuthProvider } from './auth-provider.js';
@@ -49,7 +50,7 @@ export function oauth2Auth(options: OAuth2Options): AuthProvider & { refresh(sig
       form.set('refresh_token', refreshToken);
     } else form.set('grant_type', 'client_credentials');
     if (options.scope) form.set('scope', options.scope);
-    transport ??= new UndiciTransport({ connections: 2 });
+    transport ??= defaultTransport({ connections: 2 });
     const json = await requestToken(transport, options.tokenUrl, form, options.timeoutMs ?? 30_000);
     // Known as a secret before anyone can see it in a response, an event or an error.
     secrets.add(json.access_token);

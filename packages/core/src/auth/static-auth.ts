@@ -37,7 +37,7 @@ export function bearerAuth(token: string): AuthProvider {
 /** `Authorization: Basic base64(user:password)`. */
 export function basicAuth(username: string, password: string): AuthProvider {
   requireSecret(username, 'username');
-  const encoded = Buffer.from(`${username}:${password}`).toString('base64');
+  const encoded = base64(`${username}:${password}`);
   return {
     kind: 'basic',
     apply: async (target) => {
@@ -45,4 +45,11 @@ export function basicAuth(username: string, password: string): AuthProvider {
     },
     secrets: () => [encoded, password].filter((s) => s.length > 0),
   };
+}
+
+/** Base64 of a string's UTF-8 bytes, on every runtime (no Buffer). */
+function base64(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
 }

@@ -1,6 +1,6 @@
 import { AuthError, NetworkError, TimeoutError } from '../errors/error-classes.js';
 import { DeadlineExceeded, sendWithin, startDeadline } from '../http/deadline.js';
-import { BodyTooLargeError, readBody } from '../http/read-body.js';
+import { BodyTooLargeError, bytesToText, readBody } from '../http/read-body.js';
 import type { Transport } from '../http/transport.js';
 
 /** A token endpoint answers a few hundred bytes; anything past this is not a token response. */
@@ -36,7 +36,7 @@ export async function requestToken(transport: Transport, tokenUrl: string, form:
       deadline.signal,
     );
     status = response.status;
-    text = (await readBody(response.body, response.headers['content-encoding'], MAX_TOKEN_RESPONSE_BYTES, deadline.signal)).toString('utf8');
+    text = bytesToText(await readBody(response.body, MAX_TOKEN_RESPONSE_BYTES, deadline.signal));
   } catch (cause) {
     if (cause instanceof BodyTooLargeError) {
       throw new AuthError({ message: `The OAuth token endpoint answered more than ${MAX_TOKEN_RESPONSE_BYTES} bytes; that is not a token response.`, cause, source: 'oauth2' });

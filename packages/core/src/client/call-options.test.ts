@@ -11,6 +11,7 @@ import { FakeClock } from '../time/fake-clock.js';
 import { HttpClient } from './http-client.js';
 import type { HttpClientOptions } from './options.js';
 import type { RequestSpec } from './request-types.js';
+import { closedPort } from '../testing/closed-port.js';
 
 let server: MockServer;
 beforeAll(async () => {
@@ -119,7 +120,7 @@ describe("§11 the client's clock reaches every callback", () => {
   it('units taken from the limiter are given back on every path, a failed send included', async () => {
     const clock = new FakeClock();
     const limiter = new RateLimiter({ clock, windows: [{ name: 's', limit: 10, intervalMs: 1000 }] });
-    const refused = new HttpClient({ baseUrl: 'http://127.0.0.1:9/api', source: 'test', clock, retry: false, rateLimit: limiter });
+    const refused = new HttpClient({ baseUrl: `http://127.0.0.1:${await closedPort()}/api`, source: 'test', clock, retry: false, rateLimit: limiter });
     clients.push(refused);
     await expect(refused.request({ path: '/thing' })).rejects.toMatchObject({ code: 'NETWORK_ERROR' });
     expect(limiter.inFlight).toBe(0);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../schema/zod.js';
 import { zodToValidationError } from '../validation/parse.js';
 import { headersSchema, retrySchema, timeoutMsSchema } from './options.js';
 import type { RequestSpec } from './request-types.js';
@@ -10,36 +10,39 @@ const signalSchema = z.custom<AbortSignal>(
   'must be an AbortSignal',
 );
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null(), z.undefined()]);
+const boundedString = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 
 /** The options every public method accepts (`CallOptions`), with the same rules as the client's options. */
 export const callOptionsShape = {
-  signal: signalSchema.optional(),
-  timeoutMs: timeoutMsSchema.optional(),
-  headers: headersSchema.optional(),
-  retry: retrySchema.optional(),
-  idempotencyKey: z.string().min(1).max(255).optional(),
-  requestId: z.string().min(1).max(200).optional(),
+  signal: z.optional(signalSchema),
+  timeoutMs: z.optional(timeoutMsSchema),
+  headers: z.optional(headersSchema),
+  retry: z.optional(retrySchema),
+  idempotencyKey: z.optional(boundedString(255)),
+  requestId: z.optional(boundedString(200)),
 };
 
 /** A whole request as a connector describes it: call options plus what the connector adds. */
-const requestSpecSchema = z.object({
+// Callers spread their whole CallOptions into a spec; unknown keys are ignored, not sent.
+const requestSpecSchema = z.looseObject({
   ...callOptionsShape,
-  method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']).optional(),
-  path: z.string().optional(),
-  url: z.string().min(1).optional(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-  query: z.record(z.string(), z.union([scalar, z.array(z.union([z.string(), z.number(), z.boolean()]))])).optional(),
-  body: z.unknown().optional(),
-  form: z.record(z.string(), z.string()).optional(),
-  schema: obj.optional(),
-  idempotent: z.boolean().optional(),
-  operation: z.string().optional(),
-  cost: z.number().positive().finite().optional(),
-  rateLimiter: z.union([z.literal(false), obj]).optional(),
-  cache: z.union([z.literal(false), z.object({ ttlMs: z.union([z.number().nonnegative(), z.literal(Number.POSITIVE_INFINITY)]).optional() }).strict()]).optional(),
-  responseType: z.enum(['json', 'text']).optional(),
-  // Callers spread their whole CallOptions into a spec; unknown keys are ignored, not sent.
-}).loose();
+  method: z.optional(z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'])),
+  path: z.optional(z.string()),
+  url: z.optional(z.string().check(z.minLength(1))),
+  params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
+  query: z.optional(z.record(z.string(), z.union([scalar, z.array(z.union([z.string(), z.number(), z.boolean()]))]))),
+  body: z.optional(z.unknown()),
+  form: z.optional(z.record(z.string(), z.string())),
+  schema: z.optional(obj),
+  idempotent: z.optional(z.boolean()),
+  operation: z.optional(z.string()),
+  cost: z.optional(z.number().check(z.positive(), z.lt(Number.POSITIVE_INFINITY))),
+  rateLimiter: z.optional(z.union([z.literal(false), obj])),
+  cache: z.optional(
+    z.union([z.literal(false), z.strictObject({ ttlMs: z.optional(z.union([z.number().check(z.nonnegative()), z.literal(Number.POSITIVE_INFINITY)])) })]),
+  ),
+  responseType: z.optional(z.enum(['json', 'text'])),
+});
 
 /**
  * Validates one call before anything else happens: a bad per-call option (`timeoutMs: -1`, `NaN`, `3e9`,
@@ -47,7 +50,7 @@ const requestSpecSchema = z.object({
  * for the circuit breaker (it says nothing about the server).
  */
 export function validateRequestSpec<T>(spec: RequestSpec<T>, source: string): RequestSpec<T> {
-  const result = requestSpecSchema.safeParse(spec);
+  const result = z.safeParse(requestSpecSchema, spec);
   if (!result.success) throw zodToValidationError(result.error, 'Invalid call options', source);
   return spec;
 }

@@ -1,5 +1,5 @@
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { bytesBody } from '../http/response-body.js';
 import type { Transport, TransportRequest } from '../http/transport.js';
 import { DEFAULT_CONCURRENCY } from '../policies/concurrency-limiter.js';
 import { HttpClient } from './http-client.js';
@@ -12,7 +12,7 @@ function recordingTransport() {
     send: (req) =>
       new Promise((resolve) => {
         seen.push(req);
-        pending.push(() => resolve({ status: 200, headers: { 'content-type': 'application/json' }, body: Readable.from([Buffer.from('{}')]) }));
+        pending.push(() => resolve({ status: 200, headers: { 'content-type': 'application/json' }, body: bytesBody(['{}']) }));
       }),
     close: async () => undefined,
   };

@@ -14,6 +14,7 @@ import { systemClock } from '../time/clock.js';
 import { FakeClock } from '../time/fake-clock.js';
 import { HttpClient } from './http-client.js';
 import type { HttpClientOptions } from './options.js';
+import { closedPort } from '../testing/closed-port.js';
 
 let server: MockServer;
 let tokenCalls = 0;
@@ -230,7 +231,7 @@ describe('HttpClient: retry and idempotency', () => {
 
   it('retries a POST whose connection was refused (it never reached the server)', async () => {
     const clock = new FakeClock();
-    const c = new HttpClient({ baseUrl: 'http://127.0.0.1:1', source: 'closed', clock, retry: { random: () => 1 } });
+    const c = new HttpClient({ baseUrl: `http://127.0.0.1:${await closedPort()}`, source: 'closed', clock, retry: { random: () => 1 } });
     clients.push(c);
     const error = await c.request({ method: 'POST', path: '/x', body: {} }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'NETWORK_ERROR', notSent: true, details: { attempt: 3 } });
@@ -463,7 +464,7 @@ describe('HttpClient: lifecycle and quota hooks', () => {
   it('streams a body as decoded chunks', async () => {
     const c = client();
     const res = await c.stream({ path: '/gzip' });
-    const chunks: Buffer[] = [];
+    const chunks: Uint8Array[] = [];
     for await (const chunk of res.body) chunks.push(chunk);
     expect(JSON.parse(Buffer.concat(chunks).toString())).toEqual({ packed: 'gzip' });
     await expect(c.stream({ path: '/missing' })).rejects.toMatchObject({ code: 'NOT_FOUND' });

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { noAuth, type AuthProvider } from '../auth/auth-provider.js';
 import { ClientClosedError } from '../errors/error-classes.js';
 import { EventBus } from '../hooks/events.js';
@@ -6,7 +5,8 @@ import { silentLogger } from '../hooks/logger.js';
 import type { GuardedBody } from '../http/guarded-body.js';
 import type { HeaderMap } from '../http/headers.js';
 import { createRedactor, type Redactor } from '../http/redact.js';
-import { UndiciTransport, type Transport } from '../http/transport.js';
+import { defaultTransport } from '../http/default-transport.js';
+import type { Transport } from '../http/transport.js';
 import { normalizeBaseUrl } from '../http/url.js';
 import { BreakerRegistry } from '../policies/breaker-registry.js';
 import { DEFAULT_CIRCUIT_BREAKER, type CircuitBreaker } from '../policies/circuit-breaker.js';
@@ -29,7 +29,7 @@ export { extractMessage } from './response-to-error.js';
 export interface StreamResponse {
   status: number;
   headers: HeaderMap;
-  body: AsyncIterable<Buffer> & { destroy: () => void };
+  body: AsyncIterable<Uint8Array> & { destroy: () => void };
   requestId: string;
 }
 
@@ -59,7 +59,7 @@ export class HttpClient {
     this.source = valid.source;
     this.clock = valid.clock ?? systemClock;
     const auth: AuthProvider = valid.auth ?? noAuth;
-    this.transport = valid.transport ?? new UndiciTransport({ connections: valid.concurrency?.maxInFlight ?? DEFAULT_CONCURRENCY.maxInFlight });
+    this.transport = valid.transport ?? defaultTransport({ connections: valid.concurrency?.maxInFlight ?? DEFAULT_CONCURRENCY.maxInFlight });
     auth.attach?.({ transport: this.transport, clock: this.clock });
     this.concurrency = new ConcurrencyLimiter({ ...DEFAULT_CONCURRENCY, ...valid.concurrency });
     this.rateLimiter = buildLimiter(valid, this.clock);
@@ -158,7 +158,7 @@ export class HttpClient {
 
   /** Validates the call and builds its operation; a refusal leaves through the same exit as every error. */
   private start(spec: RequestSpec, streaming: boolean): Operation {
-    const requestId = typeof spec?.requestId === 'string' && spec.requestId !== '' ? spec.requestId : randomUUID();
+    const requestId = typeof spec?.requestId === 'string' && spec.requestId !== '' ? spec.requestId : globalThis.crypto.randomUUID();
     const startedAt = this.clock.now();
     try {
       if (this.closed) {

@@ -36,7 +36,7 @@ export interface Exchange {
   status: number;
   headers: HeaderMap;
   /** The whole body (`request()`); empty for a stream. */
-  buffer: Buffer;
+  buffer: Uint8Array;
   /** The live body of a `stream()`. */
   body?: GuardedBody;
   /** The body parsed as JSON once, when something already needed it (quota observation, inspection). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../schema/zod.js';
 import type { AuthProvider } from '../auth/auth-provider.js';
 import type { ConnectorError } from '../errors/connector-error.js';
 import type { HeaderMap } from '../http/headers.js';
@@ -117,68 +117,65 @@ export interface HttpClientOptions {
 
 const fn = z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', 'must be a function');
 const obj = z.custom<object>((v) => typeof v === 'object' && v !== null, 'must be an object');
-const positiveInt = z.number().int().positive();
+const positiveInt = z.int().check(z.positive());
+const nonNegative = (max: number) => z.number().check(z.nonnegative(), z.lte(max));
 
 /** Shared by client options and per-call options: one rule for both. */
-export const timeoutMsSchema = positiveInt.max(MAX_TIMEOUT_MS);
+export const timeoutMsSchema = z.int().check(z.positive(), z.lte(MAX_TIMEOUT_MS));
 export const headersSchema = z.record(z.string(), z.string());
 
 export const retrySchema = z.union([
   z.literal(false),
-  z
-    .object({
-      maxAttempts: positiveInt.max(20).optional(),
-      maxRetryAfterMs: z.number().nonnegative().max(MAX_TIMEOUT_MS * 24).optional(),
-      budgetMs: z.number().positive().max(MAX_TIMEOUT_MS * 24).optional(),
-      random: fn.optional(),
-      backoff: z
-        .object({
-          initialDelayMs: z.number().nonnegative().max(MAX_TIMEOUT_MS).optional(),
-          factor: z.number().min(1).max(100).optional(),
-          maxDelayMs: z.number().nonnegative().max(MAX_TIMEOUT_MS).optional(),
-          jitterMin: z.number().min(0).max(1).optional(),
-        })
-        .optional(),
-    })
-    .strict(),
+  z.strictObject({
+    maxAttempts: z.optional(z.int().check(z.positive(), z.lte(20))),
+    maxRetryAfterMs: z.optional(nonNegative(MAX_TIMEOUT_MS * 24)),
+    budgetMs: z.optional(z.number().check(z.positive(), z.lte(MAX_TIMEOUT_MS * 24))),
+    random: z.optional(fn),
+    backoff: z.optional(
+      z.object({
+        initialDelayMs: z.optional(nonNegative(MAX_TIMEOUT_MS)),
+        factor: z.optional(z.number().check(z.gte(1), z.lte(100))),
+        maxDelayMs: z.optional(nonNegative(MAX_TIMEOUT_MS)),
+        jitterMin: z.optional(z.number().check(z.gte(0), z.lte(1))),
+      }),
+    ),
+  }),
 ]);
 
-export const httpClientOptionsSchema = z
-  .object({
-    baseUrl: z.url({ protocol: /^https?$/, error: 'baseUrl must be an absolute http(s) URL' }),
-    source: z.string().min(1),
-    userAgent: z.string().min(1).optional(),
-    auth: obj.optional(),
-    headers: headersSchema.optional(),
-    query: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
-    timeoutMs: timeoutMsSchema.optional(),
-    retry: retrySchema.optional(),
-    circuitBreaker: z
-      .union([z.literal(false), z.object({ failureThreshold: positiveInt.optional(), openMs: z.number().positive().optional() }).strict()])
-      .optional(),
-    rateLimit: z.union([z.literal(false), obj]).optional(),
-    store: obj.optional(),
-    concurrency: z.object({ maxInFlight: positiveInt.optional(), maxQueue: z.number().int().nonnegative().optional() }).strict().optional(),
-    hooks: obj.optional(),
-    logger: obj.optional(),
-    clock: obj.optional(),
-    maxResponseBytes: positiveInt.optional(),
-    requestIdHeader: z.union([z.literal(false), z.string().regex(/^[A-Za-z0-9-]+$/)]).optional(),
-    retryAfterHeaders: z.array(z.string()).optional(),
-    isRateLimited: fn.optional(),
-    mapError: fn.optional(),
-    inspectResponse: fn.optional(),
-    observeQuota: fn.optional(),
-    redact: z.object({ headers: z.array(z.string()).optional(), params: z.array(z.string()).optional() }).optional(),
-    foreignRedirects: z.enum(['strip-credentials', 'refuse']).optional(),
-    cache: z.union([z.literal(false), obj]).optional(),
-    transport: obj.optional(),
-  })
-  .strict();
+export const httpClientOptionsSchema = z.strictObject({
+  baseUrl: z.url({ protocol: /^https?$/, error: 'baseUrl must be an absolute http(s) URL' }),
+  source: z.string().check(z.minLength(1)),
+  userAgent: z.optional(z.string().check(z.minLength(1))),
+  auth: z.optional(obj),
+  headers: z.optional(headersSchema),
+  query: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
+  timeoutMs: z.optional(timeoutMsSchema),
+  retry: z.optional(retrySchema),
+  circuitBreaker: z.optional(
+    z.union([z.literal(false), z.strictObject({ failureThreshold: z.optional(positiveInt), openMs: z.optional(z.number().check(z.positive())) })]),
+  ),
+  rateLimit: z.optional(z.union([z.literal(false), obj])),
+  store: z.optional(obj),
+  concurrency: z.optional(z.strictObject({ maxInFlight: z.optional(positiveInt), maxQueue: z.optional(z.int().check(z.nonnegative())) })),
+  hooks: z.optional(obj),
+  logger: z.optional(obj),
+  clock: z.optional(obj),
+  maxResponseBytes: z.optional(positiveInt),
+  requestIdHeader: z.optional(z.union([z.literal(false), z.string().check(z.regex(/^[A-Za-z0-9-]+$/))])),
+  retryAfterHeaders: z.optional(z.array(z.string())),
+  isRateLimited: z.optional(fn),
+  mapError: z.optional(fn),
+  inspectResponse: z.optional(fn),
+  observeQuota: z.optional(fn),
+  redact: z.optional(z.object({ headers: z.optional(z.array(z.string())), params: z.optional(z.array(z.string())) })),
+  foreignRedirects: z.optional(z.enum(['strip-credentials', 'refuse'])),
+  cache: z.optional(z.union([z.literal(false), obj])),
+  transport: z.optional(obj),
+});
 
 /** Validates client options once, at the edge. Throws VALIDATION_ERROR naming each bad field. */
 export function validateHttpClientOptions(options: HttpClientOptions): HttpClientOptions {
-  const result = httpClientOptionsSchema.safeParse(options);
+  const result = z.safeParse(httpClientOptionsSchema, options);
   if (!result.success) throw zodToValidationError(result.error, 'Invalid client configuration', options.source);
   return options;
 }

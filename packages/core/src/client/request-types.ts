@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { $ZodType } from 'zod/v4/core';
 import type { HeaderMap } from '../http/headers.js';
 import type { QueryParams } from '../http/url.js';
 import type { RateLimiter } from '../policies/rate-limiter.js';
@@ -34,7 +34,7 @@ export interface RequestSpec<T = unknown> extends CallOptions {
   /** A form body (application/x-www-form-urlencoded). */
   form?: Record<string, string>;
   /** Validates the response data; unknown fields pass through when the schema is loose. */
-  schema?: z.ZodType<T>;
+  schema?: $ZodType<T>;
   /** Marks a POST as safe to repeat (a search, a GraphQL query). */
   idempotent?: boolean;
   /** A name for logs, events and metrics (e.g. `contacts.list`). */

@@ -5,6 +5,7 @@ import type { HeaderMap } from '../http/headers.js';
 import { serverRetryDelay } from '../http/retry-after.js';
 import type { ClientContext } from './client-context.js';
 import type { RateLimitAnswerContext } from './options.js';
+import { bytesToText } from '../http/read-body.js';
 
 /** The default rate-limit classifier: 429 and nothing else. Connectors declare more with `isRateLimited`. */
 export const isStatus429 = (ctx: RateLimitAnswerContext): boolean => ctx.status === 429;
@@ -45,9 +46,9 @@ export function isRateLimitAnswer(error: ConnectorError): boolean {
 }
 
 /** Parses a body for error reporting: JSON when it is, else its first 2,000 characters. */
-export function parseLoosely(buffer: Buffer): unknown {
+export function parseLoosely(buffer: Uint8Array): unknown {
   if (buffer.length === 0) return undefined;
-  const text = buffer.toString('utf8');
+  const text = bytesToText(buffer);
   try {
     return JSON.parse(text) as unknown;
   } catch {

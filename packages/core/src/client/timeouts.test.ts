@@ -82,7 +82,7 @@ describe('§7 a stream\'s deadline', () => {
   it('a slow stream whose chunks keep coming outlives timeoutMs in total', async () => {
     server.use(faults.dripBody({ chunks: 6, intervalMs: 80 }));
     const res = await client({ timeoutMs: 250 }).stream({ path: '/thing' });
-    const chunks: Buffer[] = [];
+    const chunks: Uint8Array[] = [];
     for await (const chunk of res.body) chunks.push(chunk);
     expect(JSON.parse(Buffer.concat(chunks).toString())).toEqual([0, 1, 2, 3, 4, 5]);
   });

@@ -19,11 +19,24 @@ export function toConnectorError(cause: unknown, callerSignal: AbortSignal | und
     return new CancelledError({ message: 'The operation was cancelled by the caller.', cause: callerSignal.reason ?? cause, source });
   }
   if (cause instanceof DeadlineExceeded) return new TimeoutError({ message: cause.message, cause, source });
-  const code = (cause as { code?: unknown } | undefined)?.code;
-  const message = cause instanceof Error ? cause.message : String(cause);
+  const { code, message } = lowLevelError(cause);
   if (typeof code === 'string' && TIMEOUT_CODES.has(code)) {
     return new TimeoutError({ message: `The server stopped responding (${code}).`, cause, source });
   }
   const notSent = typeof code === 'string' && NOT_SENT_CODES.has(code);
   return new NetworkError({ message: `Network error talking to ${source}: ${redactor.text(message)}`, cause, notSent, source });
+}
+
+/**
+ * The code and message of the error underneath: undici throws its error itself, `fetch` wraps it
+ * (`TypeError: fetch failed` with the socket error as `cause`), so the first `code` down the cause chain counts.
+ */
+export function lowLevelError(error: unknown): { code: string | undefined; message: string } {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return { code, message: current instanceof Error ? current.message : String(current) };
+    current = (current as { cause?: unknown }).cause;
+  }
+  return { code: undefined, message: error instanceof Error ? error.message : String(error) };
 }

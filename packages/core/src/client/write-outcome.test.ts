@@ -6,6 +6,7 @@ import { startMockServer, type MockServer } from '../testing/mock-server.js';
 import { FakeClock } from '../time/fake-clock.js';
 import { HttpClient } from './http-client.js';
 import type { HttpClientOptions } from './options.js';
+import { closedPort } from '../testing/closed-port.js';
 
 let server: MockServer;
 beforeAll(async () => {
@@ -53,7 +54,7 @@ describe('§3 a write whose outcome is unknown is never reported as safe to retr
   });
 
   it('a POST that never left (connection refused, bad input, cancelled before sending) is not-applied', async () => {
-    const refused = new HttpClient({ baseUrl: 'http://127.0.0.1:9/api', source: 'test', clock: new FakeClock(), retry: false });
+    const refused = new HttpClient({ baseUrl: `http://127.0.0.1:${await closedPort()}/api`, source: 'test', clock: new FakeClock(), retry: false });
     clients.push(refused);
     expect(await create(refused)).toMatchObject({ code: 'NETWORK_ERROR', writeOutcome: 'not-applied', retryable: true });
     expect(await create(client(), { timeoutMs: -1 })).toMatchObject({ code: 'VALIDATION_ERROR', writeOutcome: 'not-applied' });

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { $ZodType } from 'zod/v4/core';
 import { HttpClient } from '../client/http-client.js';
 import type { HttpClientOptions } from '../client/options.js';
 import { CORE_EVENT_NAMES, EventBus, type ConnectorEvents } from '../hooks/events.js';
@@ -18,7 +18,7 @@ export abstract class BaseConnector<TConfig, TEvents extends object = Record<nev
   protected readonly connectorEvents = new EventBus<TEvents>();
 
   /** The zod schema of this connector's configuration. */
-  protected abstract configSchema(): z.ZodType<TConfig>;
+  protected abstract configSchema(): $ZodType<TConfig>;
   /** Builds the HTTP client options from validated config (API defaults + user overrides). */
   protected abstract httpOptions(config: TConfig): HttpClientOptions;
 

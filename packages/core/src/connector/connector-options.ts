@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import * as z from '../schema/zod.js';
 import type { HttpClientOptions } from '../client/options.js';
 import { httpClientOptionsSchema } from '../client/options.js';
 
@@ -25,9 +25,9 @@ export type CoreOptions = Partial<
   >
 >;
 
-/** Extend this schema with a connector's own fields: `coreOptionsSchema.extend({ apiKey: z.string() })`. */
-export const coreOptionsSchema = httpClientOptionsSchema
-  .pick({
+/** Extend this schema with a connector's own fields: `z.extend(coreOptionsSchema, { apiKey: z.string() })`. */
+export const coreOptionsSchema = z.partial(
+  z.pick(httpClientOptionsSchema, {
     baseUrl: true,
     userAgent: true,
     headers: true,
@@ -44,8 +44,8 @@ export const coreOptionsSchema = httpClientOptionsSchema
     requestIdHeader: true,
     cache: true,
     transport: true,
-  })
-  .partial();
+  }),
+);
 
 export type CoreOptionsInput = z.input<typeof coreOptionsSchema>;
 

@@ -1,9 +1,14 @@
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { DeadlineExceeded, sendWithin, startDeadline } from './deadline.js';
+import { bytesBody } from './response-body.js';
 import type { Transport, TransportResponse } from './transport.js';
 
-const response = (): TransportResponse => ({ status: 200, headers: {}, body: Readable.from([Buffer.from('{}')]) });
+/** A response whose body records whether it was cancelled (freed). */
+const response = (): TransportResponse & { cancelled: () => boolean } => {
+  let cancelled = false;
+  const body = bytesBody(['{}']);
+  return { status: 200, headers: {}, body: { [Symbol.asyncIterator]: () => body[Symbol.asyncIterator](), cancel: (r?: unknown) => ((cancelled = true), body.cancel(r)) }, cancelled: () => cancelled };
+};
 
 describe('§2/§7 the attempt deadline', () => {
   it('aborts with DeadlineExceeded when the time is up, saying which phase', async () => {
@@ -64,7 +69,7 @@ describe('sendWithin', () => {
     const late = response();
     answer(late);
     await new Promise((resolve) => setImmediate(resolve));
-    expect(late.body.destroyed).toBe(true);
+    expect(late.cancelled()).toBe(true);
   });
 
   it('passes a response (and a transport failure) through while the signal holds', async () => {
@@ -72,7 +77,7 @@ describe('sendWithin', () => {
     const controller = new AbortController();
     const good: Transport = { send: async () => ok, close: async () => undefined };
     await expect(sendWithin(good, { url: new URL('http://x'), method: 'GET', headers: {}, signal: controller.signal, timeoutMs: 1 }, controller.signal)).resolves.toBe(ok);
-    expect(ok.body.destroyed).toBe(false);
+    expect(ok.cancelled()).toBe(false);
     const bad: Transport = { send: async () => Promise.reject(new Error('ECONNREFUSED')), close: async () => undefined };
     await expect(sendWithin(bad, { url: new URL('http://x'), method: 'GET', headers: {}, signal: controller.signal, timeoutMs: 1 }, controller.signal)).rejects.toThrow('ECONNREFUSED');
   });

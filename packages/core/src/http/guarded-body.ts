@@ -1,26 +1,21 @@
-import type { Readable } from 'node:stream';
 import { DeadlineExceeded } from './deadline.js';
-import { decodedStream, discardBody } from './read-body.js';
+import type { ResponseBody } from './transport.js';
 
 /**
  * The body of a `stream()` response: decoded chunks as an async iterable. It owns what the request holds (the
  * concurrency slot, the caller's abort listener) and gives it all back exactly once, when the body ends, fails
  * or is destroyed. Errors while reading become the funnel's typed errors (`mapError`), never raw socket errors.
  */
-export class GuardedBody implements AsyncIterable<Buffer> {
-  private readonly decoded: Readable;
+export class GuardedBody implements AsyncIterable<Uint8Array> {
   private readonly closers: Array<() => void> = [];
   private readonly mappers: Array<(error: unknown) => unknown> = [];
   private closed = false;
 
   constructor(
-    private readonly raw: Readable,
-    contentEncoding: string | undefined,
+    private readonly raw: ResponseBody,
     /** The longest silence allowed while waiting for the next chunk (the attempt's `timeoutMs`). */
     private readonly idleTimeoutMs: number,
-  ) {
-    this.decoded = decodedStream(raw, contentEncoding);
-  }
+  ) {}
 
   /** Runs `fn` once the body is finished with (at once if it already is). */
   onClose(fn: () => void): void {
@@ -33,13 +28,13 @@ export class GuardedBody implements AsyncIterable<Buffer> {
     this.mappers.push(fn);
   }
 
-  async *[Symbol.asyncIterator](): AsyncGenerator<Buffer, void, undefined> {
-    const chunks = this.decoded[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  async *[Symbol.asyncIterator](): AsyncGenerator<Uint8Array, void, undefined> {
+    const chunks = this.raw[Symbol.asyncIterator]();
     try {
       for (;;) {
         // Only the wait for the next chunk is timed, not the consumer's work between chunks.
-        const timer = setTimeout(() => this.raw.destroy(new DeadlineExceeded(this.idleTimeoutMs, 'between chunks')), this.idleTimeoutMs);
-        let next: IteratorResult<Buffer>;
+        const timer = setTimeout(() => this.raw.cancel(new DeadlineExceeded(this.idleTimeoutMs, 'between chunks')), this.idleTimeoutMs);
+        let next: IteratorResult<Uint8Array>;
         try {
           next = await chunks.next();
         } finally {
@@ -58,9 +53,13 @@ export class GuardedBody implements AsyncIterable<Buffer> {
 
   /** Stops reading: frees the socket and what the request held. Safe to call more than once. */
   destroy(): void {
-    if (!this.raw.destroyed) discardBody(this.raw);
-    if (this.decoded !== this.raw && !this.decoded.destroyed) discardBody(this.decoded);
+    this.raw.cancel();
     this.close();
+  }
+
+  /** Cancels the body with a reason: a read in progress fails with it (the caller's abort). */
+  cancel(reason: unknown): void {
+    this.raw.cancel(reason);
   }
 
   private translate(error: unknown): unknown {

@@ -1,6 +1,5 @@
-import type { Readable } from 'node:stream';
-import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { ParsingError } from '../errors/error-classes.js';
+import type { ResponseBody } from './transport.js';
 
 /** Thrown inside body reading when the cap is hit; turned into a PARSING_ERROR by the funnel. */
 export class BodyTooLargeError extends Error {
@@ -9,37 +8,22 @@ export class BodyTooLargeError extends Error {
   }
 }
 
-function decoderFor(encoding: string | undefined): NodeJS.ReadWriteStream | undefined {
-  switch (encoding?.trim().toLowerCase()) {
-    case 'gzip':
-    case 'x-gzip':
-      return createGunzip();
-    case 'br':
-      return createBrotliDecompress();
-    case 'deflate':
-      return createInflate();
-    default:
-      return undefined;
-  }
-}
+const EMPTY = new Uint8Array(0);
+const utf8 = new TextDecoder();
 
 /**
- * Reads a response body into memory, decoding gzip/br/deflate, and stops at `maxBytes` (of decoded data)
- * so a huge or endless body fails clearly instead of exhausting memory.
+ * Reads a (decoded) response body into memory and stops at `maxBytes`, so a huge or endless body fails clearly
+ * instead of exhausting memory. The attempt's deadline covers the body: an abort cancels it with its reason.
  */
-export async function readBody(body: Readable, contentEncoding: string | undefined, maxBytes: number, signal?: AbortSignal): Promise<Buffer> {
-  // The attempt's deadline covers the body: an abort destroys it, so a server that drips bytes cannot hold us.
+export async function readBody(body: ResponseBody, maxBytes: number, signal?: AbortSignal): Promise<Uint8Array> {
   if (signal?.aborted) {
-    discardBody(body);
+    body.cancel();
     throw signal.reason;
   }
-  const onAbort = (): void => {
-    body.on('error', () => undefined);
-    body.destroy(signal?.reason as Error);
-  };
+  const onAbort = (): void => body.cancel(signal?.reason);
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    return await readAll(body, contentEncoding, maxBytes);
+    return await readAll(body, maxBytes);
   } catch (error) {
     throw signal?.aborted ? signal.reason : error;
   } finally {
@@ -47,49 +31,54 @@ export async function readBody(body: Readable, contentEncoding: string | undefin
   }
 }
 
-async function readAll(body: Readable, contentEncoding: string | undefined, maxBytes: number): Promise<Buffer> {
-  const decoder = decoderFor(contentEncoding);
-  const source: AsyncIterable<Buffer> = decoder ? (body.pipe(decoder) as unknown as AsyncIterable<Buffer>) : (body as AsyncIterable<Buffer>);
-  if (decoder) body.on('error', (err) => (decoder as unknown as Readable).destroy(err));
-  const chunks: Buffer[] = [];
+async function readAll(body: ResponseBody, maxBytes: number): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
   let total = 0;
   try {
-    for await (const chunk of source) {
-      total += chunk.length;
+    for await (const chunk of body) {
+      total += chunk.byteLength;
       if (total > maxBytes) throw new BodyTooLargeError(maxBytes);
       chunks.push(chunk);
     }
   } catch (error) {
-    discardBody(body);
-    if (decoder) discardBody(decoder as unknown as Readable);
+    body.cancel();
     throw error;
   }
-  return Buffer.concat(chunks, total);
+  return concatBytes(chunks, total);
 }
 
-/** Drops a body we will not read (redirects, 304s) without an unhandled 'error' from the aborted stream. */
-export function discardBody(body: Readable): void {
-  body.on('error', () => undefined);
-  body.destroy();
+/** Joins chunks into one array (no copy for a single chunk). */
+export function concatBytes(chunks: readonly Uint8Array[], total = chunks.reduce((n, c) => n + c.byteLength, 0)): Uint8Array {
+  if (chunks.length === 0) return EMPTY;
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
 }
 
-/** Streams decoded body chunks (for large downloads); the caller consumes or destroys it. */
-export function decodedStream(body: Readable, contentEncoding: string | undefined): Readable {
-  const decoder = decoderFor(contentEncoding);
-  if (!decoder) return body;
-  body.on('error', (err) => (decoder as unknown as Readable).destroy(err));
-  return body.pipe(decoder) as unknown as Readable;
+/** UTF-8 text of a body. */
+export function bytesToText(bytes: Uint8Array): string {
+  return utf8.decode(bytes);
+}
+
+/** Drops a body we will not read (redirects, 304s, late answers) and frees its connection. */
+export function discardBody(body: ResponseBody): void {
+  body.cancel();
 }
 
 /** Parses a JSON body; an empty body is `undefined`. */
-export function parseJson(buffer: Buffer, contentType: string | undefined, context: { source?: string | undefined }): unknown {
-  if (buffer.length === 0) return undefined;
-  const text = buffer.toString('utf8');
+export function parseJson(bytes: Uint8Array, contentType: string | undefined, context: { source?: string | undefined }): unknown {
+  if (bytes.byteLength === 0) return undefined;
+  const text = bytesToText(bytes);
   try {
     return JSON.parse(text) as unknown;
   } catch (cause) {
     throw new ParsingError({
-      message: `The API returned a body that is not valid JSON (content-type ${contentType ?? 'none'}, ${buffer.length} bytes): ${(cause as Error).message}.`,
+      message: `The API returned a body that is not valid JSON (content-type ${contentType ?? 'none'}, ${bytes.byteLength} bytes): ${(cause as Error).message}.`,
       cause,
       source: context.source,
       details: { snippet: text.slice(0, 200) },

@@ -3,7 +3,7 @@ import type { HeaderMap } from './headers.js';
 export interface CachedResponse {
   status: number;
   headers: HeaderMap;
-  body: Buffer;
+  body: Uint8Array;
   etag: string | undefined;
   /** Epoch ms until which the entry is served without asking the server; 0 means revalidate first. */
   freshUntil: number;

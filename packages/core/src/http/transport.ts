@@ -1,7 +1,4 @@
-import type { Readable } from 'node:stream';
-import { Agent, request } from 'undici';
 import type { HeaderMap } from './headers.js';
-import { toHeaderMap } from './headers.js';
 
 export interface TransportRequest {
   url: URL;
@@ -13,10 +10,23 @@ export interface TransportRequest {
   timeoutMs: number;
 }
 
+/**
+ * A response body: its bytes **already decoded** (gzip, br and deflate undone by the transport), read once as an
+ * async iterable, or given up with `cancel()`. The same shape on every runtime: a Node stream, a web
+ * `ReadableStream` or a test's array all become one of these.
+ */
+export interface ResponseBody extends AsyncIterable<Uint8Array> {
+  /**
+   * Stops reading and frees the connection. A read in progress, and any later one, fails with `reason` (when
+   * given). Safe to call more than once and after the end.
+   */
+  cancel(reason?: unknown): void;
+}
+
 export interface TransportResponse {
   status: number;
   headers: HeaderMap;
-  body: Readable;
+  body: ResponseBody;
 }
 
 /** The one network boundary. Connectors never call undici or fetch themselves. */
@@ -24,42 +34,4 @@ export interface Transport {
   send(request: TransportRequest): Promise<TransportResponse>;
   /** Waits for open sockets to finish, then closes the pools. */
   close(): Promise<void>;
-}
-
-export interface UndiciTransportOptions {
-  /** Sockets per origin. @default 10 */
-  connections?: number;
-  /** Idle keep-alive time. @default 4000 */
-  keepAliveTimeoutMs?: number;
-  connectTimeoutMs?: number;
-}
-
-/** Keep-alive pools per origin on undici's Agent. */
-export class UndiciTransport implements Transport {
-  private readonly agent: Agent;
-
-  constructor(options: UndiciTransportOptions = {}) {
-    this.agent = new Agent({
-      connections: options.connections ?? 10,
-      keepAliveTimeout: options.keepAliveTimeoutMs ?? 4_000,
-      connect: { timeout: options.connectTimeoutMs ?? 10_000 },
-    });
-  }
-
-  async send(req: TransportRequest): Promise<TransportResponse> {
-    const res = await request(req.url, {
-      dispatcher: this.agent,
-      method: req.method as 'GET',
-      headers: req.headers,
-      body: req.body ?? null,
-      signal: req.signal,
-      headersTimeout: req.timeoutMs,
-      bodyTimeout: req.timeoutMs,
-    });
-    return { status: res.statusCode, headers: toHeaderMap(res.headers), body: res.body as unknown as Readable };
-  }
-
-  async close(): Promise<void> {
-    await this.agent.close();
-  }
 }

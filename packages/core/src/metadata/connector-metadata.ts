@@ -1,109 +1,97 @@
-import { z } from 'zod';
+import * as z from '../schema/zod.js';
 
 /** One public method of a connector, as the conformance kit exercises it. */
-export const operationDeclarationSchema = z
-  .object({
+export const operationDeclarationSchema = z.strictObject({
     /** `resource.method` (or `method` for one on the connector itself), e.g. `contacts.create`. */
-    name: z.string().regex(/^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)*$/, 'must be resource.method in camelCase'),
+    name: z.string().check(z.regex(/^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)*$/, 'must be resource.method in camelCase')),
     /** Does it change the API's data? */
     kind: z.enum(['read', 'write']),
     /** Is sending it twice safe (a GET, a PUT, a search POST, a write with an idempotency key)? */
     idempotent: z.boolean(),
     /** One answer, a list of pages (`Paginated`), or a streamed body. */
     shape: z.enum(['single', 'paginated', 'stream']),
-  })
-  .strict();
+  });
 
 /** One quota window of the API, as its documentation states it. */
-export const limitWindowSchema = z
-  .object({
-    name: z.string().min(1),
-    limit: z.number().positive(),
-    intervalMs: z.number().positive(),
+export const limitWindowSchema = z.strictObject({
+    name: z.string().check(z.minLength(1)),
+    limit: z.number().check(z.positive()),
+    intervalMs: z.number().check(z.positive()),
     algorithm: z.enum(['token-bucket', 'sliding-window', 'fixed-window']),
     /** What a unit is: one request, or the API's cost points (Shopify's query cost). */
     unit: z.enum(['requests', 'points']),
     /** The operations this window counts, when not all of them (One Call's daily quota). */
-    appliesTo: z.array(z.string().min(1)).min(1).optional(),
-  })
-  .strict();
+    appliesTo: z.optional(z.array(z.string().check(z.minLength(1))).check(z.minLength(1))),
+  });
 
 /**
  * How the API limits and how it says "rate limited": the conformance kit enforces this model itself (independently
  * of the connector's mocks) and answers like the API when a window is exceeded.
  */
-export const limitModelSchema = z
-  .object({
-    windows: z.array(limitWindowSchema).min(1),
-    rateLimitedAnswer: z
-      .object({
-        status: z.number().int().min(200).max(599),
+export const limitModelSchema = z.strictObject({
+    windows: z.array(limitWindowSchema).check(z.minLength(1)),
+    rateLimitedAnswer: z.strictObject({
+        status: z.int().check(z.gte(200)).check(z.lte(599)),
         /** Headers the API sends with it (e.g. `x-ratelimit-remaining: 0`). */
-        headers: z.record(z.string(), z.string()).optional(),
+        headers: z.optional(z.record(z.string(), z.string())),
         /** The API's body, when it has a signature (`{ "policyName": "TEN_SECONDLY_ROLLING" }`). */
-        body: z.unknown().optional(),
+        body: z.optional(z.unknown()),
         /** Whether it carries `Retry-After` (seconds). */
         retryAfter: z.boolean(),
         /**
          * How long the API means to refuse calls when it does not say (OpenWeather's account block: an hour). Past
          * the client's `maxRetryAfterMs` the call must fail at once, not retryable, with `retryAfterMs` of at least this.
          */
-        waitMs: z.number().int().positive().optional(),
+        waitMs: z.optional(z.int().check(z.positive())),
         /** The body's content type when it is not JSON (a proxy's plain-text 429). @default application/json */
-        contentType: z.string().min(1).optional(),
-      })
-      .strict(),
+        contentType: z.optional(z.string().check(z.minLength(1))),
+      }),
     /** Response headers carrying the quota, when the API sends them. */
-    quotaHeaders: z.object({ remaining: z.string().optional(), limit: z.string().optional(), reset: z.string().optional() }).strict().optional(),
+    quotaHeaders: z.optional(z.strictObject({ remaining: z.optional(z.string()), limit: z.optional(z.string()), reset: z.optional(z.string()) })),
     /** The documentation page the model comes from. */
     source: z.url(),
-  })
-  .strict();
+  });
 
 /** Where the credential travels, for the leak checks. */
-export const credentialDeclarationSchema = z
-  .object({
+export const credentialDeclarationSchema = z.strictObject({
     in: z.enum(['header', 'query', 'none']),
     /** The header or parameter name (`authorization`, `appid`). */
-    name: z.string().min(1).optional(),
-  })
-  .strict();
+    name: z.optional(z.string().check(z.minLength(1))),
+  });
 
 /** A conformance rule that cannot apply to this connector, and why (listed by `cf check`). */
-export const notApplicableSchema = z.object({ rule: z.string().min(1), reason: z.string().min(10) }).strict();
+export const notApplicableSchema = z.strictObject({ rule: z.string().check(z.minLength(1)), reason: z.string().check(z.minLength(10)) });
 
 /** The registry record every connector ships (`src/metadata.ts`), validated by this schema. */
-export const connectorMetadataSchema = z
-  .object({
+export const connectorMetadataSchema = z.strictObject({
     /** Registry name: lower-case, used by `cf extract <name>`. */
-    name: z.string().regex(/^[a-z][a-z0-9-]*$/),
-    displayName: z.string().min(1),
-    packageName: z.string().regex(/^@cf\/connector-[a-z0-9-]+$/),
-    description: z.string().min(10),
+    name: z.string().check(z.regex(/^[a-z][a-z0-9-]*$/)),
+    displayName: z.string().check(z.minLength(1)),
+    packageName: z.string().check(z.regex(/^@cf\/connector-[a-z0-9-]+$/)),
+    description: z.string().check(z.minLength(10)),
     /** The API version covered, e.g. `v1`, `2025-01`, `crm/v3`. */
-    apiVersion: z.string().min(1),
+    apiVersion: z.string().check(z.minLength(1)),
     docsUrl: z.url(),
     baseUrl: z.url(),
-    auth: z.array(z.enum(['none', 'api-key', 'bearer', 'basic', 'oauth2'])).min(1),
+    auth: z.array(z.enum(['none', 'api-key', 'bearer', 'basic', 'oauth2'])).check(z.minLength(1)),
     /** Environment variables holding credentials, as named in the README. */
-    envVars: z.array(z.string().regex(/^[A-Z][A-Z0-9_]*$/)),
-    resources: z.array(z.string().min(1)).min(1),
+    envVars: z.array(z.string().check(z.regex(/^[A-Z][A-Z0-9_]*$/))),
+    resources: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
     limits: z.array(
       z.object({
         name: z.string(),
-        limit: z.number().positive(),
-        intervalMs: z.number().positive(),
-        source: z.string().min(1),
+        limit: z.number().check(z.positive()),
+        intervalMs: z.number().check(z.positive()),
+        source: z.string().check(z.minLength(1)),
       }),
     ),
-    maintainers: z.array(z.string().min(1)).min(1),
+    maintainers: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
     /** Every public method (the conformance kit fails one that is not declared). */
-    operations: z.array(operationDeclarationSchema).optional(),
-    limitModel: limitModelSchema.optional(),
-    credential: credentialDeclarationSchema.optional(),
-    notApplicable: z.array(notApplicableSchema).optional(),
-  })
-  .strict();
+    operations: z.optional(z.array(operationDeclarationSchema)),
+    limitModel: z.optional(limitModelSchema),
+    credential: z.optional(credentialDeclarationSchema),
+    notApplicable: z.optional(z.array(notApplicableSchema)),
+  });
 
 export type ConnectorMetadata = z.infer<typeof connectorMetadataSchema>;
 export type OperationDeclaration = z.infer<typeof operationDeclarationSchema>;

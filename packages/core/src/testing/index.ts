@@ -25,3 +25,4 @@ export type { RuleContext } from './conformance-support.js';
 export type { CoreOptions } from '../connector/connector-options.js';
 export type { ConnectorMetadata } from '../metadata/connector-metadata.js';
 export type { ConnectorEvents, EventName } from '../hooks/events.js';
+export { closedPort } from './closed-port.js';

@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import { safeParse } from '../schema/zod.js';
+import type { $ZodError, $ZodType, output } from 'zod/v4/core';
 import { ValidationError } from '../errors/error-classes.js';
 
 function formatPath(path: ReadonlyArray<PropertyKey>): string {
@@ -6,7 +7,7 @@ function formatPath(path: ReadonlyArray<PropertyKey>): string {
 }
 
 /** Turns a zod error into VALIDATION_ERROR with one issue per path. */
-export function zodToValidationError(error: z.ZodError, what: string, source?: string, extra: { status?: number } = {}): ValidationError {
+export function zodToValidationError(error: $ZodError, what: string, source?: string, extra: { status?: number } = {}): ValidationError {
   const issues = error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
   const summary = issues.slice(0, 5).map((i) => `${i.path}: ${i.message}`).join('; ');
   return new ValidationError({
@@ -18,8 +19,8 @@ export function zodToValidationError(error: z.ZodError, what: string, source?: s
 }
 
 /** Validates input before the network; the error names each field and rule. */
-export function validateInput<S extends z.ZodType>(schema: S, value: unknown, what = 'Invalid input', source?: string): z.output<S> {
-  const result = schema.safeParse(value);
+export function validateInput<S extends $ZodType>(schema: S, value: unknown, what = 'Invalid input', source?: string): output<S> {
+  const result = safeParse(schema, value);
   if (!result.success) throw zodToValidationError(result.error, what, source);
   return result.data;
 }

@@ -1,4 +1,5 @@
-import { parseJson } from '../../http/read-body.js';
+import { bytesToText, parseJson } from '../../http/read-body.js';
+import { safeParse } from '../../schema/zod.js';
 import { zodToValidationError } from '../../validation/parse.js';
 import type { ClientContext } from '../client-context.js';
 import type { Exchange, Operation, Step } from '../operation.js';
@@ -20,13 +21,13 @@ export function decode(ctx: ClientContext): Step {
 export function decodeExchange(ctx: ClientContext, op: Operation, exchange: Exchange): Exchange {
   if (op.streaming) return exchange;
   let data: unknown;
-  if (op.spec.responseType === 'text') data = exchange.buffer.toString('utf8');
+  if (op.spec.responseType === 'text') data = bytesToText(exchange.buffer);
   // A body parsed for quota observation or inspection is reused, unless it was kept as text (not JSON).
   else if (exchange.parsed !== undefined && typeof exchange.parsed.value !== 'string') data = exchange.parsed.value;
   else data = parseJson(exchange.buffer, exchange.headers['content-type'], { source: ctx.source });
   const schema = op.spec.schema;
   if (schema) {
-    const result = schema.safeParse(data);
+    const result = safeParse(schema, data);
     if (!result.success) {
       throw zodToValidationError(result.error, `The ${ctx.source} API response did not match the expected shape`, ctx.source, { status: exchange.status });
     }

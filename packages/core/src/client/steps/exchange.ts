@@ -14,7 +14,7 @@ import type { ClientContext } from '../client-context.js';
 import { DEFAULT_HTTP } from '../defaults.js';
 import type { Exchange, Operation, Step } from '../operation.js';
 import { parseLoosely, responseToError } from '../response-to-error.js';
-import { toConnectorError } from '../to-connector-error.js';
+import { lowLevelError, toConnectorError } from '../to-connector-error.js';
 
 /**
  * One attempt on the wire: headers → `beforeRequest` hooks → per hop (redirects): the origin rule, auth, the
@@ -135,9 +135,9 @@ async function answer(ctx: ClientContext, op: Operation, state: AttemptState, re
     const ok = status >= 200 && status < 300;
     if (ok && op.streaming) {
       await runHooks(ctx.hooks.afterResponse, state);
-      const body = new GuardedBody(response.body, headers['content-encoding'], deadline.timeoutMs);
+      const body = new GuardedBody(response.body, deadline.timeoutMs);
       body.mapErrors((cause) => bodyError(ctx, op, cause, status));
-      return { status, headers, buffer: Buffer.alloc(0), body, fromCache: false, url };
+      return { status, headers, buffer: new Uint8Array(0), body, fromCache: false, url };
     }
     const buffer = await readWithin(ctx, op, response, deadline);
     await runHooks(ctx.hooks.afterResponse, state);
@@ -158,9 +158,9 @@ async function answer(ctx: ClientContext, op: Operation, state: AttemptState, re
   }
 }
 
-async function readWithin(ctx: ClientContext, op: Operation, response: TransportResponse, deadline: Deadline): Promise<Buffer> {
+async function readWithin(ctx: ClientContext, op: Operation, response: TransportResponse, deadline: Deadline): Promise<Uint8Array> {
   try {
-    return await readBody(response.body, response.headers['content-encoding'], ctx.options.maxResponseBytes ?? DEFAULT_HTTP.maxResponseBytes, deadline.signal);
+    return await readBody(response.body, ctx.options.maxResponseBytes ?? DEFAULT_HTTP.maxResponseBytes, deadline.signal);
   } catch (cause) {
     throw bodyError(ctx, op, cause, response.status);
   }
@@ -171,9 +171,9 @@ function bodyError(ctx: ClientContext, op: Operation, cause: unknown, status: nu
   if (cause instanceof BodyTooLargeError) {
     return new ParsingError({ message: `${cause.message} Raise maxResponseBytes if this is expected.`, cause, status, source: ctx.source });
   }
-  const code = (cause as { code?: unknown } | undefined)?.code;
-  if (typeof code === 'string' && code.startsWith('Z_')) {
-    return new ParsingError({ message: `The response body could not be decoded (${(cause as Error).message}).`, cause, status, source: ctx.source });
+  const { code, message } = lowLevelError(cause);
+  if (code?.startsWith('Z_')) {
+    return new ParsingError({ message: `The response body could not be decoded (${message}).`, cause, status, source: ctx.source });
   }
   return toConnectorError(cause, op.signal, ctx.source, ctx.redactor);
 }

@@ -1,0 +1,8 @@
+import { vi } from 'vitest';
+import { FetchTransport } from '../../src/http/fetch-transport.js';
+
+// Every client built without a transport gets FetchTransport, as on a runtime without undici.
+vi.mock('../../src/http/default-transport.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/http/default-transport.js')>();
+  return { ...original, defaultTransport: () => new FetchTransport() };
+});
