@@ -119,7 +119,8 @@ export function createProgram(io: CliIo, setExit: (code: ExitCode) => void): Com
       const what = result.previousVersion === undefined ? 'added' : `updated from ${result.previousVersion}`;
       print(`${connector} ${result.version} ${what} in ${result.dir}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.removed.length} removed.`);
       for (const warning of result.warnings) io.stderr.write(`warning: ${warning}, outside the copied source: adjust it in your copy.\n`);
-      print(`it needs @cf/core and zod (and msw for its mocks) in your dependencies; \`cf diff ${connector}\` shows your changes and upstream's.`);
+      const needs = result.dependencies.map((d) => `${d.name}${d.range === undefined ? '' : ` ${d.range}`}${d.mocksOnly ? ' (for its mocks)' : ''}`);
+      print(`it needs ${needs.join(', ')} in your dependencies; \`cf diff ${connector}\` shows your changes and upstream's.`);
     });
 
   program

@@ -2,7 +2,7 @@
 export { listConnectors, formatConnectorList } from './commands/list.js';
 export { extract, type ExtractOptions, type ExtractResult } from './commands/extract.js';
 export { scaffoldConnector, type ScaffoldOptions, type ScaffoldResult } from './commands/new.js';
-export { addConnector, type AddOptions, type AddResult } from './commands/add.js';
+export { addConnector, type AddOptions, type AddResult, type CopyInDependency } from './commands/add.js';
 export { diffConnector, formatDiff, type DiffOptions, type DiffResult, type FileDiff, type LocalStatus, type UpstreamStatus } from './commands/diff.js';
 export { checkConnector, formatCheck, type CheckOptions, type CheckResult } from './commands/check.js';
 export { main, createProgram, type CliIo } from './cli.js';

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addConnector, CLI_VERSION, copyInManifestSchema, diffConnector, loadRegistry } from '../src/index.js';
@@ -23,6 +23,7 @@ describe('cf add / cf diff: the copy-in install', () => {
     expect(code).toBe(0);
     const entry = loadRegistry().connectors.find((c) => c.name === 'hubspot');
     expect(stdout).toContain(`hubspot ${entry?.version} added in`);
+    expect(stdout).toMatch(/it needs @cf\/core \^\d+\.\d+\.\d+, .*msw \(for its mocks\).* in your dependencies/);
     const manifest = copyInManifestSchema.parse(JSON.parse(readFileSync(join(installed, 'cf-manifest.json'), 'utf8')));
     expect(manifest).toMatchObject({ connector: 'hubspot', package: '@cf/connector-hubspot', version: entry?.version, cli: CLI_VERSION });
     expect(manifest.files['index.ts']).toBe(sha256(readFileSync(join(HUBSPOT_SRC, 'index.ts'))));
@@ -111,5 +112,19 @@ describe('cf add / cf diff: the copy-in install', () => {
     writeFileSync(join(upstream, 'uses-manifest.ts'), "import pkg from '../package.json' with { type: 'json' };\nexport const v = pkg.version;\n");
     expect(addConnector({ connector: 'hubspot', cwd: project, sourceDir: upstream }).warnings).toEqual(['uses-manifest.ts imports ../package.json']);
     expect(addConnector({ connector: 'hubspot', cwd: tempDir(), sourceDir: HUBSPOT_SRC }).warnings).toEqual([]);
+  });
+
+  it('names the packages the copy imports: @cf/core (for @cf/core/zod too), zod for its types, msw for the mocks', () => {
+    const upstream = tempDir('cf-upstream-');
+    mkdirSync(join(upstream, 'mocks'));
+    writeFileSync(join(upstream, 'index.ts'), "import { validateInput } from '@cf/core';\nimport * as z from '@cf/core/zod';\nexport const s = z.string();\n");
+    writeFileSync(join(upstream, 'types.ts'), "import type { $ZodType } from 'zod/v4/core';\nimport { createHash } from 'node:crypto';\nexport type S = $ZodType;\n");
+    writeFileSync(join(upstream, 'mocks', 'index.ts'), "import { http } from 'msw';\nimport { s } from '../index.js';\n/** Serve it: `import { handlers } from '@cf/connector-x/mocks'`. */\n");
+    const core = JSON.parse(readFileSync(join(REPO_ROOT, 'packages', 'core', 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string> };
+    expect(addConnector({ connector: 'hubspot', cwd: tempDir(), sourceDir: upstream }).dependencies).toEqual([
+      { name: '@cf/core', range: `^${core.version}`, mocksOnly: false },
+      { name: 'msw', range: undefined, mocksOnly: true },
+      { name: 'zod', range: core.dependencies.zod, mocksOnly: false },
+    ]);
   });
 });

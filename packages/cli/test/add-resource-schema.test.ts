@@ -1,12 +1,12 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from '@cf/core/zod';
 import { inferZodSchema } from '../src/add-resource/index.js';
 import { resourceNames } from '../src/add-resource/resource-names.js';
 import { sampleLayout } from '../src/add-resource/sample-layout.js';
 import { tsLiteral } from '../src/add-resource/ts-literal.js';
 
-/** Evaluates generated zod source against the real zod, so the tests check behaviour as well as text. */
+/** Evaluates generated schema source against `@cf/core/zod` (what connectors import), so the tests check behaviour as well as text. */
 const compile = (source: string): z.ZodType => runInNewContext(`(${source})`, { z }) as z.ZodType;
 const oneLine = (source: string): string => source.replace(/\s*\n\s*/g, ' ').replace(/, \}/g, ' }');
 
@@ -18,8 +18,8 @@ describe('inferZodSchema', () => {
     ];
     const source = inferZodSchema(samples);
     expect(oneLine(source)).toBe(
-      'z.looseObject({ id: z.string(), total: z.number(), paid: z.boolean(), note: z.string().nullable(), tags: z.array(z.string()), ' +
-        'at: z.string(), customer: z.looseObject({ id: z.string(), email: z.string().optional() }), extra: z.number().optional() })',
+      'z.looseObject({ id: z.string(), total: z.number(), paid: z.boolean(), note: z.nullable(z.string()), tags: z.array(z.string()), ' +
+        'at: z.string(), customer: z.looseObject({ id: z.string(), email: z.optional(z.string()) }), extra: z.optional(z.number()) })',
     );
     const schema = compile(source);
     for (const sample of samples) expect(schema.parse(sample)).toEqual(sample);
@@ -34,9 +34,17 @@ describe('inferZodSchema', () => {
     expect(compile(source).parse({ when: '2025-01-02', code: 'B', ghost: { any: 1 }, empty: [1] })).toBeDefined();
   });
 
+  it('writes a field both missing and null as nullish, and one never seen with a value as optional unknown', () => {
+    const source = inferZodSchema([{ id: 'a', note: 'x', ghost: null }, { id: 'b', note: null }, { id: 'c' }]);
+    expect(oneLine(source)).toBe('z.looseObject({ id: z.string(), note: z.nullish(z.string()), ghost: z.optional(z.unknown()) })');
+    const schema = compile(source);
+    for (const value of [{ id: 'd' }, { id: 'd', note: null }, { id: 'd', note: 'y', ghost: 1 }]) expect(schema.parse(value)).toEqual(value);
+    expect(schema.safeParse({ id: 'd', note: 1 }).success).toBe(false);
+  });
+
   it('writes arrays of arrays, root arrays, and quotes keys that are not identifiers', () => {
     const source = inferZodSchema([[{ 'content-type': 'a', "it's": [[1, null]] }]]);
-    expect(oneLine(source)).toBe("z.array(z.looseObject({ 'content-type': z.string(), 'it\\'s': z.array(z.array(z.number().nullable())) }))");
+    expect(oneLine(source)).toBe("z.array(z.looseObject({ 'content-type': z.string(), 'it\\'s': z.array(z.array(z.nullable(z.number()))) }))");
     expect(compile(source).parse([{ 'content-type': 'x', "it's": [[2, null]] }])).toHaveLength(1);
   });
 });

@@ -67,6 +67,16 @@ describe('cf new demo-api, untouched', () => {
     expect(readFileSync(join(pkg, 'AGENTS.md'), 'utf8')).toMatch(/cf check.*100 %/);
     expect(readFileSync(join(pkg, 'src', 'metadata.ts'), 'utf8')).toContain('TODO(cf check)');
     expect(readFileSync(join(pkg, 'README.md'), 'utf8')).toContain('DEMO_API_TOKEN');
+    // Schemas use zod's mini API from core (`zod` itself costs a cold start ~50 ms); zod stays a dependency for
+    // the schemas' types, in core's range.
+    for (const file of ['src/client.ts', 'src/map-error.ts', 'src/resources/items.ts']) {
+      const source = readFileSync(join(pkg, file), 'utf8');
+      expect(source, file).toContain("import * as z from '@cf/core/zod';");
+      expect(source, file).not.toMatch(/from 'zod/);
+    }
+    expect(readFileSync(join(pkg, 'src', 'client.ts'), 'utf8')).toContain('const configSchema = z.extend(coreOptionsSchema, {');
+    const core = JSON.parse(readFileSync(join(REPO_ROOT, 'packages', 'core', 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    expect((manifest.dependencies as Record<string, string>).zod).toBe(core.dependencies.zod);
   });
 
   it('resolves @cf/core, zod, msw and vitest from the repository', () => {

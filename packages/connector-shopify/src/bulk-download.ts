@@ -111,7 +111,7 @@ function rangeStart(header: string | undefined): number | undefined {
 }
 
 /** Drops the first `count` bytes of a stream (a whole file sent again by a host that ignored Range). */
-async function* skipBytes(chunks: AsyncIterable<Buffer>, count: number): AsyncGenerator<Buffer> {
+async function* skipBytes(chunks: AsyncIterable<Uint8Array>, count: number): AsyncGenerator<Uint8Array> {
   let left = count;
   for await (const chunk of chunks) {
     if (left >= chunk.length) {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   isConnectorError,
   isRateLimitError,
@@ -135,7 +134,7 @@ export class GraphqlExecutor {
     const estimated = costOverride ?? this.learner.get(key) ?? estimateOperationCost(op, doc.fragments, variables);
     if (estimated > MAX_SINGLE_QUERY_COST) throw tooCostly(estimated, costOverride !== undefined);
     const expectedCost = clampCost(estimated);
-    const requestId = call.requestId ?? randomUUID();
+    const requestId = call.requestId ?? globalThis.crypto.randomUUID();
     const name = operation ?? op.name ?? op.operation;
     const send = (): Promise<ApiResponse<{ data: TData; extensions?: Record<string, unknown> | undefined }>> =>
       this.deps.http().request({

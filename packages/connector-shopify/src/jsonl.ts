@@ -31,21 +31,37 @@ export interface JsonlReadOptions {
 
 const NEWLINE = 0x0a;
 
+/** Joins the pieces of one line (all but the last came from earlier chunks) into one array. */
+function concat(pieces: readonly Uint8Array[], length: number): Uint8Array {
+  if (pieces.length === 1) return pieces[0]!;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const piece of pieces) {
+    out.set(piece, at);
+    at += piece.length;
+  }
+  return out;
+}
+
 /**
  * Reads JSON Lines from a stream of chunks, one record at a time, with the byte offset where each line ends:
  * memory holds one chunk and one partial line, never the file. Lines are split on the newline byte, which never
- * occurs inside a multi-byte UTF-8 character, so offsets are exact and split characters stay intact. A partial
- * last line is parsed only when the stream ends normally (a stream cut short throws before it).
+ * occurs inside a multi-byte UTF-8 character, so offsets are exact; only whole lines are decoded, so a character
+ * split across chunks stays intact. A partial last line is parsed only when the stream ends normally (a stream cut
+ * short throws before it). Chunks are bytes (any `Uint8Array`) or strings (encoded as UTF-8).
  */
-export async function* jsonlEntries(chunks: AsyncIterable<Buffer | string>, options: JsonlReadOptions = {}): AsyncGenerator<JsonlEntry> {
+export async function* jsonlEntries(chunks: AsyncIterable<Uint8Array | string>, options: JsonlReadOptions = {}): AsyncGenerator<JsonlEntry> {
   const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   let lineNumber = options.startLine ?? 0;
   let offset = options.startByte ?? 0;
-  let carry: Buffer[] = [];
+  let carry: Uint8Array[] = [];
   let carryBytes = 0;
-  const parse = (bytes: Buffer): BulkRecord | undefined => {
+  const encoder = new TextEncoder();
+  // Lenient like a plain UTF-8 decode: invalid bytes become U+FFFD, and a byte order mark is kept as text, not dropped.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const parse = (bytes: Uint8Array): BulkRecord | undefined => {
     lineNumber += 1;
-    const line = bytes.toString('utf8');
+    const line = decoder.decode(bytes);
     const text = line.endsWith('\r') ? line.slice(0, -1) : line;
     if (text.trim() === '') return undefined;
     try {
@@ -62,11 +78,11 @@ export async function* jsonlEntries(chunks: AsyncIterable<Buffer | string>, opti
     }
   };
   for await (const raw of chunks) {
-    const chunk = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
+    const chunk = typeof raw === 'string' ? encoder.encode(raw) : raw;
     let start = 0;
     for (let newline = chunk.indexOf(NEWLINE); newline !== -1; newline = chunk.indexOf(NEWLINE, start)) {
       const piece = chunk.subarray(start, newline + 1);
-      const line = carryBytes === 0 ? piece : Buffer.concat([...carry, piece]);
+      const line = carryBytes === 0 ? piece : concat([...carry, piece], carryBytes + piece.length);
       carry = [];
       carryBytes = 0;
       offset += line.length;
@@ -87,7 +103,7 @@ export async function* jsonlEntries(chunks: AsyncIterable<Buffer | string>, opti
     }
   }
   if (carryBytes > 0) {
-    const line = Buffer.concat(carry);
+    const line = concat(carry, carryBytes);
     offset += line.length;
     const record = parse(line);
     if (record) yield { record, end: offset, line: lineNumber };
@@ -95,7 +111,7 @@ export async function* jsonlEntries(chunks: AsyncIterable<Buffer | string>, opti
 }
 
 /** Parses JSON Lines from a stream of chunks, one record at a time (see `jsonlEntries`). */
-export async function* jsonLines(chunks: AsyncIterable<Buffer | string>, maxLineBytes = DEFAULT_MAX_LINE_BYTES): AsyncGenerator<BulkRecord> {
+export async function* jsonLines(chunks: AsyncIterable<Uint8Array | string>, maxLineBytes = DEFAULT_MAX_LINE_BYTES): AsyncGenerator<BulkRecord> {
   for await (const entry of jsonlEntries(chunks, { maxLineBytes })) yield entry.record;
 }
 

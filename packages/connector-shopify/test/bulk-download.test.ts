@@ -3,13 +3,15 @@ import { FakeClock, NetworkError, type HttpClient, type RequestSpec, type Stream
 import { resumableJsonl } from '../src/bulk-download.js';
 import type { BulkRecord } from '../src/index.js';
 
-const FILE = Buffer.from(Array.from({ length: 20 }, (_, i) => `${JSON.stringify({ id: `gid://shopify/Product/${i}`, title: `P${i}` })}\n`).join(''));
+const TEXT = Array.from({ length: 20 }, (_, i) => `${JSON.stringify({ id: `gid://shopify/Product/${i}`, title: `P${i}` })}\n`).join('');
+/** Plain `Uint8Array` bytes, as core's stream bodies yield them. */
+const FILE = new TextEncoder().encode(TEXT);
 
 interface Answer {
   status: number;
   headers?: Record<string, string>;
   /** The bytes sent; `cut: true` drops the connection after them. */
-  bytes: Buffer;
+  bytes: Uint8Array;
   cut?: boolean;
 }
 
@@ -22,7 +24,7 @@ function scripted(answers: Answer[]): { client: HttpClient; specs: RequestSpec[]
       const n = specs.push(spec) - 1;
       const answer = answers[n];
       if (!answer) throw new Error('unexpected request');
-      async function* chunks(): AsyncGenerator<Buffer> {
+      async function* chunks(): AsyncGenerator<Uint8Array> {
         for (let at = 0; at < answer!.bytes.length; at += 37) yield answer!.bytes.subarray(at, at + 37);
         if (answer!.cut) throw new NetworkError({ message: 'Network error talking to shopify: other side closed' });
       }
@@ -42,7 +44,7 @@ async function read(client: HttpClient, maxResumes = 5): Promise<BulkRecord[]> {
 
 const ids = (rows: BulkRecord[]): string[] => rows.map((r) => String(r.id));
 const ALL = Array.from({ length: 20 }, (_, i) => `gid://shopify/Product/${i}`);
-const lineEnd = (n: number): number => FILE.toString().split('\n').slice(0, n).join('\n').length + 1;
+const lineEnd = (n: number): number => TEXT.split('\n').slice(0, n).join('\n').length + 1;
 
 describe('resumableJsonl: what the host answers to a resume', () => {
   it('a compressed body cannot be resumed by byte range: it reads the file again without Range and skips', async () => {
@@ -86,5 +88,31 @@ describe('resumableJsonl: what the host answers to a resume', () => {
     ]);
     const error = await read(client).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'PARSING_ERROR', retryable: false, details: { objectsDelivered: 12, bytesDelivered: lineEnd(12) } });
+  });
+});
+
+describe('resumableJsonl: multi-byte characters', () => {
+  // Titles of 2-, 3- and 4-byte characters: the cut below falls inside one, and 37-byte chunks split others.
+  const rows = Array.from({ length: 12 }, (_, i) => ({ id: `gid://shopify/Product/${i}`, title: `Café € 日本 😀 ${i}` }));
+  const bytes = new TextEncoder().encode(rows.map((r) => `${JSON.stringify(r)}\n`).join(''));
+  const end = (n: number): number => new TextEncoder().encode(rows.slice(0, n).map((r) => `${JSON.stringify(r)}\n`).join('')).length;
+  const cutAt = bytes.indexOf(0xf0, end(6)) + 2; // inside line 7's 😀
+
+  it('a cut inside a character resumes by Range from the end of the last complete line, in bytes', async () => {
+    const { client, specs } = scripted([
+      { status: 200, bytes: bytes.subarray(0, cutAt), cut: true },
+      { status: 206, headers: { 'content-range': `bytes ${end(6)}-${bytes.length - 1}/${bytes.length}` }, bytes: bytes.subarray(end(6)) },
+    ]);
+    expect(await read(client)).toEqual(rows);
+    expect(specs[1]?.headers?.range).toBe(`bytes=${end(6)}-`);
+  });
+
+  it('a whole file sent again is skipped to the same byte, though chunks split characters', async () => {
+    const { client, specs } = scripted([
+      { status: 200, bytes: bytes.subarray(0, cutAt), cut: true },
+      { status: 200, bytes },
+    ]);
+    expect(await read(client)).toEqual(rows);
+    expect(specs.map((s) => s.headers?.range)).toEqual([undefined, `bytes=${end(6)}-`]);
   });
 });

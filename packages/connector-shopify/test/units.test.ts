@@ -16,8 +16,10 @@ import {
 import { jsonlEntries } from '../src/jsonl.js';
 import { advance, toCheckpoint } from '../src/sync-checkpoint.js';
 
-async function* chunks(...parts: Array<string | Buffer>): AsyncGenerator<Buffer> {
-  for (const p of parts) yield Buffer.isBuffer(p) ? p : Buffer.from(p);
+const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+/** Plain `Uint8Array` chunks, as core's stream bodies yield on every runtime. */
+async function* chunks(...parts: Array<string | Uint8Array>): AsyncGenerator<Uint8Array> {
+  for (const p of parts) yield typeof p === 'string' ? utf8(p) : p;
 }
 async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -80,13 +82,13 @@ describe('query cost estimate (Shopify documented rules)', () => {
 
 describe('JSON Lines', () => {
   it('splits lines across chunks, keeps multi-byte characters intact, tolerates CRLF and blank lines', async () => {
-    const euro = Buffer.from('{"a":"€"}\n');
+    const euro = utf8('{"a":"€"}\n');
     const rows = await collect(jsonLines(chunks('{"id":"1"}\r\n{"i', 'd":"2"}\n\n', euro.subarray(0, 8), euro.subarray(8), '{"id":"3"}')));
     expect(rows).toEqual([{ id: '1' }, { id: '2' }, { a: '€' }, { id: '3' }]);
   });
 
   it('knows the byte offset where each line ends (multi-byte characters counted in bytes), from a resumed start', async () => {
-    const euro = Buffer.from('{"a":"€"}\n');
+    const euro = utf8('{"a":"€"}\n');
     const entries = await collect(jsonlEntries(chunks('{"id":"1"}\r\n\n', euro.subarray(0, 8), euro.subarray(8), '{"id":"3"}'), { startByte: 100, startLine: 4 }));
     expect(entries).toEqual([
       { record: { id: '1' }, end: 112, line: 5 },
@@ -95,6 +97,45 @@ describe('JSON Lines', () => {
     ]);
     const bad = await collect(jsonlEntries(chunks('[1]\n'), { startLine: 41 })).catch((e: unknown) => e);
     expect((bad as Error).message).toMatch(/^Line 42 of the bulk result/);
+  });
+
+  it('reads plain Uint8Array chunks (not Node Buffers): several lines per chunk, offsets in bytes, the line limit', async () => {
+    const file = utf8('{"id":"1"}\n{"id":"2","t":"x"}\n{"id":"3"}\n');
+    const parts = [file.subarray(0, 25), file.subarray(25)];
+    expect(parts.every((p) => Object.getPrototypeOf(p) === Uint8Array.prototype)).toBe(true);
+    const entries = await collect(jsonlEntries(chunks(...parts)));
+    expect(entries).toEqual([
+      { record: { id: '1' }, end: 11, line: 1 },
+      { record: { id: '2', t: 'x' }, end: 30, line: 2 },
+      { record: { id: '3' }, end: 41, line: 3 },
+    ]);
+    expect(entries.at(-1)?.end).toBe(file.length);
+    // A copy into a fresh buffer, and a view into the middle of a larger one, read the same.
+    const padded = new Uint8Array(file.length + 8);
+    padded.set(file, 4);
+    expect(await collect(jsonLines(chunks(file.slice(), padded.subarray(4, 4 + file.length))))).toHaveLength(6);
+    const long = await collect(jsonLines(chunks(utf8('{"x":"'), new Uint8Array(60).fill(0x79)), 50)).catch((e: unknown) => e);
+    expect(isParsingError(long)).toBe(true);
+  });
+
+  it('decodes a line whose multi-byte UTF-8 characters straddle chunk boundaries, at every split point', async () => {
+    // 2-, 3- and 4-byte characters (é, €, 日, 😀) and a surrogate pair inside an escaped key.
+    const text = '{"id":"gid://shopify/Product/1","title":"Café € 日本 😀","k😀":"ok"}';
+    const line = utf8(`${text}\n`);
+    const expected = JSON.parse(text) as BulkRecord;
+    for (let cut = 1; cut < line.length; cut += 1) {
+      const entries = await collect(jsonlEntries(chunks(line.subarray(0, cut), line.subarray(cut))));
+      expect(entries, `split at byte ${cut}`).toEqual([{ record: expected, end: line.length, line: 1 }]);
+    }
+    // One byte per chunk: every character arrives in pieces, and no U+FFFD appears.
+    const oneByOne = Array.from(line, (b) => Uint8Array.of(b));
+    const [record] = await collect(jsonLines(chunks(...oneByOne)));
+    expect(record).toEqual(expected);
+    expect(JSON.stringify(record)).not.toContain('\uFFFD');
+    // The same split on an unterminated last line (parsed when the stream ends).
+    const last = utf8(text);
+    const split = last.indexOf(0xf0) + 2; // inside the 4-byte 😀
+    expect(await collect(jsonLines(chunks(utf8('{"id":"0"}\n'), last.subarray(0, split), last.subarray(split))))).toEqual([{ id: '0' }, expected]);
   });
 
   it('a line that is not a JSON object is PARSING_ERROR naming the line', async () => {

@@ -20,7 +20,8 @@ const INSTRUCTIONS = `Build Connector Factory connectors (typed API clients on @
 2. scaffold_connector: a package whose unit tests pass untouched; check_connector then asks for the API's limit model and credential (src/metadata.ts); read its AGENTS.md.
 3. add_resource: one resource per call, from a real sample response of the endpoint.
 4. check_connector: core's conformance suite; 100 % is done. explain_failure says how to fix a failed rule.
-Never write retries, rate limiters, breakers, error classes or HTTP calls in a connector: configure core.`;
+Never write retries, rate limiters, breakers, error classes or HTTP calls in a connector: configure core.
+Schemas use zod's mini API from core, never 'zod' itself: import * as z from '@cf/core/zod'; z.optional(z.string()), z.nullable(x), z.string().check(z.minLength(1)), z.extend(coreOptionsSchema, { ... }).`;
 
 /** The Connector Factory MCP server: every tool is one of the `cf` CLI's functions, run inside the workspace. */
 export function createCfMcpServer(options: CfMcpServerOptions = {}): { server: McpServer; workspace: Workspace } {

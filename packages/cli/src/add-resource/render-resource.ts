@@ -16,7 +16,7 @@ function imports(plan: ResourcePlan): string {
   const values = [...(validates ? ['validateInput'] : []), ...(plan.isList ? [STRATEGY[plan.style]] : [])].sort();
   const types = ['CallOptions', 'HttpClient', ...(plan.isList ? ['Paginated'] : [])];
   const core = values.length > 0 ? `import { ${[...values, ...types.map((t) => `type ${t}`)].join(', ')} } from '@cf/core';` : `import type { ${types.join(', ')} } from '@cf/core';`;
-  return `${core}\nimport { z } from 'zod';`;
+  return `${core}\nimport * as z from '@cf/core/zod';`;
 }
 
 function schemas(plan: ResourcePlan): string {
@@ -45,7 +45,7 @@ function schemas(plan: ResourcePlan): string {
 function inputSchemas(plan: ResourcePlan): string {
   const out: string[] = [];
   if (plan.pathParams.length > 0) {
-    out.push(`const pathParam = z.string().regex(/^[^/]{1,256}$/, 'must be 1-256 characters, without "/"');`);
+    out.push(`const pathParam = z.string().check(z.regex(/^[^/]{1,256}$/, 'must be 1-256 characters, without "/"'));`);
     out.push(`const paramsSchema = z.strictObject({ ${plan.pathParams.map((p) => `${p}: pathParam`).join(', ')} });`);
   }
   if (hasQuery(plan)) {
@@ -53,11 +53,13 @@ function inputSchemas(plan: ResourcePlan): string {
     if (plan.params.pageSize !== undefined) {
       fields.push(
         `  /** Records per request. @default ${plan.defaultPageSize} (the API allows 1-${plan.maxPageSize}) */`,
-        `  pageSize: z.number().int('must be an integer').min(1, 'must be at least 1').max(${plan.maxPageSize}, 'must be at most ${plan.maxPageSize}, the API maximum').optional(),`,
+        '  pageSize: z.optional(',
+        `    z.int('must be an integer').check(z.gte(1, 'must be at least 1'), z.lte(${plan.maxPageSize}, 'must be at most ${plan.maxPageSize}, the API maximum')),`,
+        '  ),',
       );
     }
-    const start = CHECKPOINT[plan.style] === 'string' ? `z.string().min(1, 'must not be empty')` : `z.number().int('must be an integer').min(0, 'must not be negative')`;
-    fields.push(`  /** A page's \`checkpoint\` from \`.pages()\`: resumes exactly after that page. */`, `  start: ${start}.optional(),`);
+    const start = CHECKPOINT[plan.style] === 'string' ? `z.string().check(z.minLength(1, 'must not be empty'))` : `z.int('must be an integer').check(z.gte(0, 'must not be negative'))`;
+    fields.push(`  /** A page's \`checkpoint\` from \`.pages()\`: resumes exactly after that page. */`, `  start: z.optional(${start}),`);
     out.push(`const ${queryVar(plan)} = z.strictObject({\n${fields.join('\n')}\n});`);
     out.push(`export type ${plan.ids.query} = z.input<typeof ${queryVar(plan)}>;`);
   }

@@ -8,8 +8,9 @@ export interface ZodSourceOptions {
 }
 
 /**
- * The zod 4 source for a shape: objects are `z.looseObject` (unknown fields pass through), arrays `z.array` of
- * their merged elements, fields missing from some objects `.optional()`, values seen as null `.nullable()`.
+ * The source of a schema for a shape, in the `zod/mini` API connectors use (`import * as z from '@cf/core/zod'`):
+ * objects are `z.looseObject` (unknown fields pass through), arrays `z.array` of their merged elements, fields
+ * missing from some objects `z.optional(...)`, values seen as null `z.nullable(...)` (both: `z.nullish(...)`).
  * Strings stay strings (ISO dates included: the API sends text, the caller decides whether to parse it).
  * A value only ever seen as null, or the elements of arrays only ever seen empty, is `z.unknown()`: the sample
  * does not say what it holds.
@@ -18,7 +19,7 @@ export function zodSource(shape: JsonShape, options: ZodSourceOptions = {}): str
   return sourceAt(shape, options.indent ?? '', [], options.replace);
 }
 
-function sourceAt(shape: JsonShape, indent: string, path: string[], replace: ZodSourceOptions['replace']): string {
+function sourceAt(shape: JsonShape, indent: string, path: string[], replace: ZodSourceOptions['replace'], optional = false): string {
   const replaced = replace !== undefined && samePath(path, replace.path);
   const kinds: string[] = [];
   if (shape.strings > 0) kinds.push('z.string()');
@@ -27,9 +28,13 @@ function sourceAt(shape: JsonShape, indent: string, path: string[], replace: Zod
   if (replaced) kinds.push(replace.source);
   else if (shape.array) kinds.push(`z.array(${shape.array.element ? sourceAt(shape.array.element, indent, [...path, '[]'], replace) : 'z.unknown()'})`);
   if (shape.object) kinds.push(objectSource(shape, indent, path, replace));
-  if (kinds.length === 0) return 'z.unknown()';
+  // `z.unknown()` accepts null and undefined already: only a missing field needs saying.
+  if (kinds.length === 0) return optional ? 'z.optional(z.unknown())' : 'z.unknown()';
   const base = kinds.length === 1 ? (kinds[0] ?? '') : `z.union([${kinds.join(', ')}])`;
-  return shape.nulls > 0 ? `${base}.nullable()` : base;
+  const nullable = shape.nulls > 0;
+  if (nullable && optional) return `z.nullish(${base})`;
+  if (nullable) return `z.nullable(${base})`;
+  return optional ? `z.optional(${base})` : base;
 }
 
 function objectSource(shape: JsonShape, indent: string, path: string[], replace: ZodSourceOptions['replace']): string {
@@ -37,8 +42,8 @@ function objectSource(shape: JsonShape, indent: string, path: string[], replace:
   if (fields.size === 0) return 'z.looseObject({})';
   const inner = `${indent}  `;
   const lines = [...fields].map(([key, field]) => {
-    const optional = field.count < (shape.object?.count ?? 0) ? '.optional()' : '';
-    return `${inner}${propertyKey(key)}: ${sourceAt(field, inner, [...path, key], replace)}${optional},`;
+    const optional = field.count < (shape.object?.count ?? 0);
+    return `${inner}${propertyKey(key)}: ${sourceAt(field, inner, [...path, key], replace, optional)},`;
   });
   return `z.looseObject({\n${lines.join('\n')}\n${indent}})`;
 }

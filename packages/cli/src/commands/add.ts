@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join, resolve, sep } from 'node:path';
 import { CliError } from '../cli-error.js';
 import { readManifest, writeManifest } from '../copy-in/manifest.js';
-import { bundledSourceDir, importsLeavingTree, readTree, sha256 } from '../copy-in/source-files.js';
+import { corePackage } from '../core-package.js';
+import { bundledSourceDir, importsLeavingTree, packagesImported, readTree, sha256 } from '../copy-in/source-files.js';
 import { EXIT } from '../exit-codes.js';
 import { registryEntryFor } from '../registry/registry.js';
 import { CLI_VERSION } from '../version.js';
@@ -27,6 +28,26 @@ export interface AddResult {
   removed: string[];
   /** Relative imports that leave the copied tree (they will not resolve in your project). */
   warnings: string[];
+  /**
+   * The packages the copied source imports, for your dependencies: `@cf/core` (its `@cf/core/zod` too) at the
+   * version this CLI's copy is written against, `zod` when it names zod's types, `msw` for the mocks only.
+   */
+  dependencies: CopyInDependency[];
+}
+
+export interface CopyInDependency {
+  name: string;
+  /** The range the copy is written against, when the CLI knows it (`@cf/core`, `zod`). */
+  range: string | undefined;
+  /** Imported only by `mocks/`: needed to serve the mocks, not by the client. */
+  mocksOnly: boolean;
+}
+
+function dependenciesOf(files: ReadonlyMap<string, Buffer>): CopyInDependency[] {
+  const { packages, mocksOnly } = packagesImported(files);
+  const core = corePackage();
+  const ranges: Record<string, string> = { '@cf/core': `^${core.version}`, zod: core.zodRange };
+  return packages.map((name) => ({ name, range: ranges[name], mocksOnly: mocksOnly.includes(name) }));
 }
 
 /**
@@ -86,5 +107,14 @@ export function addConnector(options: AddOptions): AddResult {
     cli: CLI_VERSION,
     files: Object.fromEntries([...upstream].map(([path, content]) => [path, sha256(content)])),
   });
-  return { dir: target.split(sep).join('/'), version: entry.version, previousVersion: manifest?.version, written, unchanged, removed, warnings: importsLeavingTree(upstream) };
+  return {
+    dir: target.split(sep).join('/'),
+    version: entry.version,
+    previousVersion: manifest?.version,
+    written,
+    unchanged,
+    removed,
+    warnings: importsLeavingTree(upstream),
+    dependencies: dependenciesOf(upstream),
+  };
 }

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { usageError } from '../cli-error.js';
+import { corePackage } from '../core-package.js';
 import { cliPackageRoot } from '../package-root.js';
 import { connectorNames } from '../scaffold/names.js';
 import { outputPath, renderTemplate } from '../scaffold/render-template.js';
@@ -27,11 +27,6 @@ export interface ScaffoldResult {
   layout: 'repo' | 'standalone';
 }
 
-/** The `@cf/core` this CLI runs with: a standalone package depends on its major/minor. */
-function coreVersion(): string {
-  return (createRequire(import.meta.url)('@cf/core/package.json') as { version: string }).version;
-}
-
 function templateFiles(root: string, dir = ''): string[] {
   return readdirSync(join(root, dir), { withFileTypes: true })
     .flatMap((entry) => (entry.isDirectory() ? templateFiles(root, join(dir, entry.name)) : entry.name.endsWith('.tpl') ? [join(dir, entry.name)] : []))
@@ -50,11 +45,14 @@ export function scaffoldConnector(options: ScaffoldOptions): ScaffoldResult {
   const repoRoot = resolve(dir, '..', '..');
   const layout = existsSync(join(repoRoot, 'tsconfig.base.json')) ? 'repo' : 'standalone';
   const inWorkspace = layout === 'repo' && existsSync(join(repoRoot, 'packages', 'core', 'package.json'));
+  const core = corePackage();
   const vars: Record<string, string> = {
     ...names,
     baseUrl: options.baseUrl ?? `https://api.${names.name}.example/v1`,
     docsUrl: options.docsUrl ?? `https://docs.${names.name}.example/`,
-    coreRange: inWorkspace ? 'workspace:^' : `^${coreVersion()}`,
+    // A standalone package depends on the core this CLI runs with; zod (for its schemas' types) in core's range.
+    coreRange: inWorkspace ? 'workspace:^' : `^${core.version}`,
+    zodRange: core.zodRange,
   };
   for (const [key, url] of [['baseUrl', vars.baseUrl], ['docsUrl', vars.docsUrl]] as const) {
     if (!URL.canParse(url ?? '')) throw usageError(`--${key === 'baseUrl' ? 'base-url' : 'docs-url'} must be an absolute URL, got "${url}".`);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { join, posix, sep } from 'node:path';
 import { cliPackageRoot } from '../package-root.js';
 import type { RegistryEntry } from '../registry/registry-schema.js';
@@ -43,4 +44,39 @@ export function importsLeavingTree(files: ReadonlyMap<string, Buffer>): string[]
     }
   }
   return out;
+}
+
+/**
+ * `import`/`export` statements with a `from` (`x`, `{ a, b }` over several lines, `* as x`, `x, { a }`, `type`),
+ * side-effect `import 'x'`, and `import('x')`; anchored on the statement, so a comment quoting one is no import.
+ */
+const SPECIFIERS = [
+  /^[ \t]*(?:import|export)\s+(?:type\s+)?(?:[\w$]+\s*,\s*)?(?:\{[^}]*\}|\*(?:\s+as\s+[\w$]+)?|[\w$]+)\s*from\s*['"]([^'"]+)['"]/gm,
+  /^[ \t]*import\s*['"]([^'"]+)['"]/gm,
+  /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+];
+
+/** The package a bare specifier names: `@cf/core` for `@cf/core/zod`, `zod` for `zod/v4/core`. */
+const packageOf = (specifier: string): string => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+
+/**
+ * The packages the copied source imports (type-only imports included: they must resolve for the types), in name
+ * order, Node's built-ins left out; `mocksOnly` are those imported only under `mocks/` (msw, typically).
+ */
+export function packagesImported(files: ReadonlyMap<string, Buffer>): { packages: string[]; mocksOnly: string[] } {
+  const importers = new Map<string, Set<string>>();
+  for (const [path, content] of files) {
+    if (!path.endsWith('.ts')) continue;
+    const text = content.toString('utf8');
+    for (const pattern of SPECIFIERS) {
+      for (const match of text.matchAll(pattern)) {
+        const specifier = match[1] ?? '';
+        if (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('node:') || builtinModules.includes(specifier)) continue;
+        const name = packageOf(specifier);
+        importers.set(name, (importers.get(name) ?? new Set()).add(path));
+      }
+    }
+  }
+  const packages = [...importers.keys()].sort();
+  return { packages, mocksOnly: packages.filter((name) => [...(importers.get(name) ?? [])].every((path) => path.startsWith('mocks/'))) };
 }

@@ -8,13 +8,20 @@ limiter, error class or HTTP call here. Configure core in `src/client.ts` and de
 
 | file | what |
 | --- | --- |
-| `src/client.ts` | the connector class: config schema, `httpOptions()` (base URL, auth, limits, `mapError`), resources wired in |
+| `src/client.ts` | the connector class: config schema (`z.extend(coreOptionsSchema, { ... })`), `httpOptions()` (base URL, auth, limits, `mapError`), resources wired in |
 | `src/resources/<resource>.ts` | one resource per file: its zod schemas (`z.looseObject`) and its methods |
 | `src/map-error.ts` | the API's error body into core's error classes, with messages that say what to do |
 | `src/mocks/` | MSW handlers (`*/path` patterns), realistic fixtures, error handlers: exported as `/mocks` |
 | `src/metadata.ts` | the registry record (`defineMetadata`), true to the code |
 | `test/<resource>.test.ts` | per method: the outgoing request (method, path, query, headers, body) and the typed result; bad input gives `VALIDATION_ERROR` with no request |
 | `test/conformance.test.ts` | core's conformance suite against the mocks |
+
+## Schemas
+
+zod's `zod/mini` API, from core: `import * as z from '@cf/core/zod'`, never `'zod'` itself (loading it costs a cold
+start ~50 ms). Functions, not methods: `z.optional(z.string())`, `z.nullable(...)`, `z.array(...)`,
+`z.string().check(z.minLength(1, 'must not be empty'))`, `z.int().check(z.gte(1), z.lte(100))`,
+`z.extend(coreOptionsSchema, { ... })`; `z.infer`, `.parse` and `.safeParse` work as in zod.
 
 ## Adding a resource
 

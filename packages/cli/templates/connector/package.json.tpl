@@ -54,7 +54,7 @@
   },
   "dependencies": {
     "@cf/core": "{{coreRange}}",
-    "zod": "^4.1.0"
+    "zod": "{{zodRange}}"
   },
   "peerDependencies": {
     "msw": "^2.10.0"

@@ -24,7 +24,8 @@ export const callOptionsShape = {
 
 /** A whole request as a connector describes it: call options plus what the connector adds. */
 // Callers spread their whole CallOptions into a spec; unknown keys are ignored, not sent.
-const requestSpecSchema = z.looseObject({
+const requestSpecSchema = z.lazySchema(() =>
+  z.looseObject({
   ...callOptionsShape,
   method: z.optional(z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'])),
   path: z.optional(z.string()),
@@ -42,7 +43,8 @@ const requestSpecSchema = z.looseObject({
     z.union([z.literal(false), z.strictObject({ ttlMs: z.optional(z.union([z.number().check(z.nonnegative()), z.literal(Number.POSITIVE_INFINITY)])) })]),
   ),
   responseType: z.optional(z.enum(['json', 'text'])),
-});
+  }),
+);
 
 /**
  * Validates one call before anything else happens: a bad per-call option (`timeoutMs: -1`, `NaN`, `3e9`,

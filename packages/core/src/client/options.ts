@@ -121,10 +121,15 @@ const positiveInt = z.int().check(z.positive());
 const nonNegative = (max: number) => z.number().check(z.nonnegative(), z.lte(max));
 
 /** Shared by client options and per-call options: one rule for both. */
-export const timeoutMsSchema = z.int().check(z.positive(), z.lte(MAX_TIMEOUT_MS));
-export const headersSchema = z.record(z.string(), z.string());
+export const timeoutMsSchema = z.lazySchema(() =>
+  z.int().check(z.positive(), z.lte(MAX_TIMEOUT_MS)),
+);
+export const headersSchema = z.lazySchema(() =>
+  z.record(z.string(), z.string()),
+);
 
-export const retrySchema = z.union([
+export const retrySchema = z.lazySchema(() =>
+  z.union([
   z.literal(false),
   z.strictObject({
     maxAttempts: z.optional(z.int().check(z.positive(), z.lte(20))),
@@ -140,9 +145,11 @@ export const retrySchema = z.union([
       }),
     ),
   }),
-]);
+]),
+);
 
-export const httpClientOptionsSchema = z.strictObject({
+export const httpClientOptionsSchema = z.lazySchema(() =>
+  z.strictObject({
   baseUrl: z.url({ protocol: /^https?$/, error: 'baseUrl must be an absolute http(s) URL' }),
   source: z.string().check(z.minLength(1)),
   userAgent: z.optional(z.string().check(z.minLength(1))),
@@ -171,7 +178,8 @@ export const httpClientOptionsSchema = z.strictObject({
   foreignRedirects: z.optional(z.enum(['strip-credentials', 'refuse'])),
   cache: z.optional(z.union([z.literal(false), obj])),
   transport: z.optional(obj),
-});
+}),
+);
 
 /** Validates client options once, at the edge. Throws VALIDATION_ERROR naming each bad field. */
 export function validateHttpClientOptions(options: HttpClientOptions): HttpClientOptions {

@@ -26,7 +26,8 @@ export type CoreOptions = Partial<
 >;
 
 /** Extend this schema with a connector's own fields: `z.extend(coreOptionsSchema, { apiKey: z.string() })`. */
-export const coreOptionsSchema = z.partial(
+export const coreOptionsSchema = z.lazySchema(() =>
+  z.partial(
   z.pick(httpClientOptionsSchema, {
     baseUrl: true,
     userAgent: true,
@@ -45,6 +46,7 @@ export const coreOptionsSchema = z.partial(
     cache: true,
     transport: true,
   }),
+),
 );
 
 export type CoreOptionsInput = z.input<typeof coreOptionsSchema>;

@@ -1,7 +1,8 @@
 import * as z from '../schema/zod.js';
 
 /** One public method of a connector, as the conformance kit exercises it. */
-export const operationDeclarationSchema = z.strictObject({
+export const operationDeclarationSchema = z.lazySchema(() =>
+  z.strictObject({
     /** `resource.method` (or `method` for one on the connector itself), e.g. `contacts.create`. */
     name: z.string().check(z.regex(/^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)*$/, 'must be resource.method in camelCase')),
     /** Does it change the API's data? */
@@ -10,10 +11,12 @@ export const operationDeclarationSchema = z.strictObject({
     idempotent: z.boolean(),
     /** One answer, a list of pages (`Paginated`), or a streamed body. */
     shape: z.enum(['single', 'paginated', 'stream']),
-  });
+  }),
+);
 
 /** One quota window of the API, as its documentation states it. */
-export const limitWindowSchema = z.strictObject({
+export const limitWindowSchema = z.lazySchema(() =>
+  z.strictObject({
     name: z.string().check(z.minLength(1)),
     limit: z.number().check(z.positive()),
     intervalMs: z.number().check(z.positive()),
@@ -22,13 +25,15 @@ export const limitWindowSchema = z.strictObject({
     unit: z.enum(['requests', 'points']),
     /** The operations this window counts, when not all of them (One Call's daily quota). */
     appliesTo: z.optional(z.array(z.string().check(z.minLength(1))).check(z.minLength(1))),
-  });
+  }),
+);
 
 /**
  * How the API limits and how it says "rate limited": the conformance kit enforces this model itself (independently
  * of the connector's mocks) and answers like the API when a window is exceeded.
  */
-export const limitModelSchema = z.strictObject({
+export const limitModelSchema = z.lazySchema(() =>
+  z.strictObject({
     windows: z.array(limitWindowSchema).check(z.minLength(1)),
     rateLimitedAnswer: z.strictObject({
         status: z.int().check(z.gte(200)).check(z.lte(599)),
@@ -50,20 +55,26 @@ export const limitModelSchema = z.strictObject({
     quotaHeaders: z.optional(z.strictObject({ remaining: z.optional(z.string()), limit: z.optional(z.string()), reset: z.optional(z.string()) })),
     /** The documentation page the model comes from. */
     source: z.url(),
-  });
+  }),
+);
 
 /** Where the credential travels, for the leak checks. */
-export const credentialDeclarationSchema = z.strictObject({
+export const credentialDeclarationSchema = z.lazySchema(() =>
+  z.strictObject({
     in: z.enum(['header', 'query', 'none']),
     /** The header or parameter name (`authorization`, `appid`). */
     name: z.optional(z.string().check(z.minLength(1))),
-  });
+  }),
+);
 
 /** A conformance rule that cannot apply to this connector, and why (listed by `cf check`). */
-export const notApplicableSchema = z.strictObject({ rule: z.string().check(z.minLength(1)), reason: z.string().check(z.minLength(10)) });
+export const notApplicableSchema = z.lazySchema(() =>
+  z.strictObject({ rule: z.string().check(z.minLength(1)), reason: z.string().check(z.minLength(10)) }),
+);
 
 /** The registry record every connector ships (`src/metadata.ts`), validated by this schema. */
-export const connectorMetadataSchema = z.strictObject({
+export const connectorMetadataSchema = z.lazySchema(() =>
+  z.strictObject({
     /** Registry name: lower-case, used by `cf extract <name>`. */
     name: z.string().check(z.regex(/^[a-z][a-z0-9-]*$/)),
     displayName: z.string().check(z.minLength(1)),
@@ -91,13 +102,18 @@ export const connectorMetadataSchema = z.strictObject({
     limitModel: z.optional(limitModelSchema),
     credential: z.optional(credentialDeclarationSchema),
     notApplicable: z.optional(z.array(notApplicableSchema)),
-  });
+  }),
+);
 
 export type ConnectorMetadata = z.infer<typeof connectorMetadataSchema>;
 export type OperationDeclaration = z.infer<typeof operationDeclarationSchema>;
 export type LimitModel = z.infer<typeof limitModelSchema>;
 export type LimitWindow = z.infer<typeof limitWindowSchema>;
 
+/**
+ * Types a connector's metadata. Not validated here (that would cost every import): the registry build
+ * (`pnpm registry`) and the conformance kit (rule `declares-operations`) validate it against `connectorMetadataSchema`.
+ */
 export function defineMetadata(metadata: ConnectorMetadata): ConnectorMetadata {
-  return connectorMetadataSchema.parse(metadata);
+  return metadata;
 }

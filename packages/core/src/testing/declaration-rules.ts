@@ -4,6 +4,8 @@ import { isConnectorError } from '../errors/guards.js';
 import { check, describeError, NotApplicable, type ConformanceConnector, type RuleContext } from './conformance-support.js';
 import { floorMs, waitUnder } from './limit-model.js';
 import { rateLimitedAnswer } from './operation-faults.js';
+import { connectorMetadataSchema } from '../metadata/connector-metadata.js';
+import { safeParse } from '../schema/zod.js';
 
 export interface DeclarationRule {
   id: string;
@@ -61,6 +63,9 @@ export const DECLARATION_RULES: readonly DeclarationRule[] = [
     id: 'declares-operations',
     title: 'every public method is declared (kind, idempotency, shape) and has a sample invocation',
     async run({ subject, connector }) {
+      // defineMetadata does not validate (it would cost every import): the kit does, as the registry build does.
+      const valid = safeParse(connectorMetadataSchema, subject.metadata);
+      check(valid.success, `metadata does not match connectorMetadataSchema: ${valid.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
       const declared = subject.metadata?.operations;
       check(declared && declared.length > 0, 'declare metadata.operations: every public method with its kind (read/write), idempotent, and shape (single/paginated/stream)');
       const names = new Set(declared.map((o) => o.name));

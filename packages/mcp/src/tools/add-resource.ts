@@ -12,7 +12,7 @@ export function registerAddResource(server: McpServer, workspace: Workspace): vo
     {
       title: 'Add a resource from a sample response',
       description:
-        "Adds a resource to a connector made by scaffold_connector: src/resources/<name>.ts with a zod schema inferred from `sample` (loose objects, nullable where null was seen, optional where a field is sometimes missing) and one method on core's pagination strategy, a mock handler serving the sample, a test asserting the outgoing requests and the typed result, all wired into the client, exports, mocks and metadata. Nothing is written if anything is wrong. Then run check_connector.",
+        "Adds a resource to a connector made by scaffold_connector: src/resources/<name>.ts with a schema inferred from `sample` in zod's mini API from @cf/core/zod (z.looseObject, z.nullable where null was seen, z.optional where a field is sometimes missing) and one method on core's pagination strategy, a mock handler serving the sample, a test asserting the outgoing requests and the typed result, all wired into the client, exports, mocks and metadata. Nothing is written if anything is wrong. Then run check_connector.",
       inputSchema: resourceFields.extend({ connector: connectorInput }),
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },

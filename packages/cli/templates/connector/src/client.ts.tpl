@@ -1,5 +1,5 @@
 import { BaseConnector, bearerAuth, coreOptionsSchema, withUserOptions, type CoreOptions, type HttpClientOptions } from '@cf/core';
-import { z } from 'zod';
+import * as z from '@cf/core/zod';
 import { map{{pascalName}}Error } from './map-error.js';
 import { ItemsResource } from './resources/items.js';
 import { VERSION } from './version.js';
@@ -7,9 +7,9 @@ import { VERSION } from './version.js';
 /** The API's host and path prefix; `baseUrl` replaces it (a proxy, a regional host, the mocks in tests). */
 export const DEFAULT_BASE_URL = '{{baseUrl}}';
 
-const configSchema = coreOptionsSchema.extend({
+const configSchema = z.extend(coreOptionsSchema, {
   /** The API token, from `{{envPrefix}}_TOKEN` in the README's examples. */
-  token: z.string().min(1, 'must not be empty'),
+  token: z.string().check(z.minLength(1, 'must not be empty')),
 });
 type ParsedConfig = z.infer<typeof configSchema>;
 

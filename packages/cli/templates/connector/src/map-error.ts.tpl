@@ -1,8 +1,8 @@
 import { AuthError, NotFoundError, type ConnectorError, type ErrorContext } from '@cf/core';
-import { z } from 'zod';
+import * as z from '@cf/core/zod';
 
 /** The API's error body. Replace with its documented shape. */
-export const errorBodySchema = z.looseObject({ error: z.looseObject({ message: z.string(), requestId: z.string().optional() }) });
+export const errorBodySchema = z.looseObject({ error: z.looseObject({ message: z.string(), requestId: z.optional(z.string()) }) });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 /**

@@ -1,5 +1,5 @@
 import { cursorPagination, validateInput, type CallOptions, type HttpClient, type Paginated } from '@cf/core';
-import { z } from 'zod';
+import * as z from '@cf/core/zod';
 
 /** One item as the API returns it: the fields you rely on are declared, unknown ones pass through. */
 export const itemSchema = z.looseObject({
@@ -10,16 +10,18 @@ export const itemSchema = z.looseObject({
 export type Item = z.infer<typeof itemSchema>;
 
 /** `GET /items`: a page of items and the cursor of the next one (null on the last page). */
-export const itemPageSchema = z.looseObject({ data: z.array(itemSchema), nextCursor: z.string().nullable() });
+export const itemPageSchema = z.looseObject({ data: z.array(itemSchema), nextCursor: z.nullable(z.string()) });
 export type ItemPage = z.infer<typeof itemPageSchema>;
 
-const idSchema = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, "_" or "-"') });
+const idSchema = z.strictObject({ id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, "_" or "-"')) });
 
 const listQuerySchema = z.strictObject({
   /** Items per request. @default 50 (the API allows 1-100) */
-  pageSize: z.number().int('must be an integer').min(1, 'must be at least 1').max(100, 'must be at most 100, the API maximum').optional(),
+  pageSize: z.optional(
+    z.int('must be an integer').check(z.gte(1, 'must be at least 1'), z.lte(100, 'must be at most 100, the API maximum')),
+  ),
   /** A page's `checkpoint` from `.pages()`: resumes exactly after that page. */
-  start: z.string().min(1, 'must not be empty').optional(),
+  start: z.optional(z.string().check(z.minLength(1, 'must not be empty'))),
 });
 export type ListItemsQuery = z.input<typeof listQuerySchema>;
 
