@@ -64,7 +64,7 @@ export const DECLARATION_RULES: readonly DeclarationRule[] = [
     title: 'every public method is declared (kind, idempotency, shape) and has a sample invocation',
     async run({ subject, connector }) {
       // defineMetadata does not validate (it would cost every import): the kit does, as the registry build does.
-      const valid = safeParse(connectorMetadataSchema, subject.metadata);
+      const valid = subject.metadata === undefined ? { success: true as const, error: undefined } : safeParse(connectorMetadataSchema, subject.metadata);
       check(valid.success, `metadata does not match connectorMetadataSchema: ${valid.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
       const declared = subject.metadata?.operations;
       check(declared && declared.length > 0, 'declare metadata.operations: every public method with its kind (read/write), idempotent, and shape (single/paginated/stream)');
