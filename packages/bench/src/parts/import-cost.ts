@@ -1,12 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { NPM_EXTERNALS } from '../harness/build.js';
-import { BENCH_DIR, CACHE_DIR } from '../harness/paths.js';
+import { BENCH_DIR, REPO_DIR } from '../harness/paths.js';
 import { median } from '../harness/stats.js';
 import type { Profile } from '../profile.js';
 
@@ -15,12 +14,16 @@ const run = promisify(execFile);
 export interface ImportRow {
   name: string;
   ours: boolean;
-  /** Median time of `await import()` in a fresh Node process. */
+  /** Median wall time of a fresh `node` process that imports the package, minus the same for an empty module. */
   coldImportMs: number;
   importRunsMs: number[];
-  /** A bundle of one import of the package, everything included (platform node, minified). */
+  /** The peer this connector's import is compared with (the official SDK of its API), when there is one. */
+  peer?: string;
+  /** A bundle of one import of the package, everything included, for browsers and workers (minified). */
   minifiedBytes: number;
   gzipBytes: number;
+  /** Which platform the bundle was built for: `browser`, or `node` when the package cannot bundle for browsers. */
+  bundlePlatform: 'browser' | 'node';
   /** The biggest contributors to the minified bundle: npm packages by name, workspace code as `own code`. */
   largest: Array<{ name: string; bytes: number }>;
   error?: string;
@@ -31,15 +34,25 @@ interface Target {
   ours: boolean;
   /** What a user's one-line entry imports. */
   entry: string;
+  peer?: string;
 }
 
+const connector = (name: string, exported: string, peer?: string): Target => ({
+  name: `@cf/connector-${name}`,
+  ours: true,
+  entry: `export { ${exported} } from '@cf/connector-${name}';`,
+  ...(peer ? { peer } : {}),
+});
+
 const TARGETS: Target[] = [
-  { name: '@cf/connector-hubspot', ours: true, entry: "export { HubSpotConnector } from '@cf/connector-hubspot';" },
+  connector('frankfurter', 'FrankfurterConnector'),
+  connector('adsb', 'AdsbConnector'),
+  connector('openweather', 'OpenWeatherConnector'),
+  connector('hubspot', 'HubSpotConnector', '@hubspot/api-client'),
   { name: '@hubspot/api-client', ours: false, entry: "export { Client } from '@hubspot/api-client';" },
-  { name: '@cf/connector-shopify', ours: true, entry: "export { ShopifyConnector } from '@cf/connector-shopify';" },
+  connector('shopify', 'ShopifyConnector', '@shopify/admin-api-client'),
   { name: '@shopify/admin-api-client', ours: false, entry: "export { createAdminApiClient } from '@shopify/admin-api-client';" },
 ];
-
 
 interface Bundle {
   contents: Uint8Array;
@@ -52,75 +65,89 @@ function owner(input: string): string {
   return match?.[1] ?? 'own code';
 }
 
-async function bundle(target: Target, options: { minify: boolean; external: string[] }): Promise<Bundle> {
+/**
+ * What a user's bundler makes of a one-line entry: the published builds (dist, as installed), minified. Ours for
+ * browsers and workers (`FetchTransport`; undici stays out through core's `#node-transport` import).
+ */
+export async function bundle(entry: string, platform: 'browser' | 'node', resolveDir = REPO_DIR): Promise<Bundle> {
   const result = await build({
-    stdin: { contents: target.entry, resolveDir: BENCH_DIR, loader: 'js' },
+    stdin: { contents: entry, resolveDir, loader: 'js' },
     bundle: true,
-    minify: options.minify,
-    platform: 'node',
+    minify: true,
+    platform,
     format: 'esm',
-    target: 'node20',
-    conditions: ['@cf/source'],
-    external: options.external,
+    target: 'es2022',
     write: false,
     metafile: true,
     logLevel: 'silent',
   });
   const file = result.outputFiles[0];
-  if (!file) throw new Error(`esbuild produced nothing for ${target.name}`);
+  if (!file) throw new Error(`esbuild produced nothing for ${entry}`);
   const sizes = new Map<string, number>();
   for (const output of Object.values(result.metafile.outputs)) {
-    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) sizes.set(owner(input), (sizes.get(owner(input)) ?? 0) + bytesInOutput);
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const workspace = /(?:^|\/)(core|connector-[a-z0-9-]+)\/dist\//.exec(input);
+      // core's dist carries zod/mini compiled in (src/schema/zod.ts), so it shows up as @cf/core.
+      const name = workspace && !input.includes('node_modules') ? `@cf/${workspace[1]}` : owner(input);
+      sizes.set(name, (sizes.get(name) ?? 0) + bytesInOutput);
+    }
   }
   const largest = [...sizes].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes).slice(0, 3);
   return { contents: file.contents, largest };
 }
 
-/**
- * The module a user's `import` loads: the SDKs as installed; ours compiled from source into one ESM file (core
- * and connector, as their dist builds would be) that imports zod and undici from node_modules like the real thing.
- */
-async function importUrl(target: Target, dir: string): Promise<string> {
+/** The file a user's `import` loads: the built package (run `pnpm build` first), or the SDK as installed. */
+function importTarget(target: Target): string {
   if (!target.ours) return import.meta.resolve(target.name);
-  const file = join(dir, `${target.name.replace(/[@/]/g, '_')}.mjs`);
-  await writeFile(file, (await bundle(target, { minify: false, external: NPM_EXTERNALS })).contents);
-  return pathToFileURL(file).href;
+  const dist = join(REPO_DIR, 'packages', target.name.replace('@cf/', ''), 'dist', 'index.js');
+  if (!existsSync(dist)) throw new Error(`${dist} is missing: run \`pnpm build\` first`);
+  return pathToFileURL(dist).href;
 }
 
-async function coldImportMs(url: string): Promise<number> {
-  const script = `const t = performance.now(); await import(${JSON.stringify(url)}); process.stdout.write(String(performance.now() - t));`;
-  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: BENCH_DIR });
-  return Number(stdout);
+/** Wall time of a whole fresh process that imports `url` (what a CLI call or a cold start pays). */
+async function processMs(url: string | undefined): Promise<number> {
+  const script = url ? `await import(${JSON.stringify(url)});` : 'await import("data:text/javascript,");';
+  const t = performance.now();
+  await run(process.execPath, ['--input-type=module', '-e', script], { cwd: BENCH_DIR });
+  return performance.now() - t;
 }
 
-/** Part 4: cold import time (fresh process each run) and bundled size per package. */
+/** Part 4: cold import time above bare Node (fresh processes, interleaved) and bundle size per package. */
 export async function benchImportCost(profile: Profile): Promise<ImportRow[]> {
-  const dir = join(CACHE_DIR, `import-${process.pid}`);
-  await mkdir(dir, { recursive: true });
-  try {
-    return await measureAll(profile, dir);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
-async function measureAll(profile: Profile, dir: string): Promise<ImportRow[]> {
   const rows: ImportRow[] = [];
+  const urls = new Map<Target, string>();
   for (const target of TARGETS) {
-    const row: ImportRow = { name: target.name, ours: target.ours, coldImportMs: 0, importRunsMs: [], minifiedBytes: 0, gzipBytes: 0, largest: [] };
+    const platform = target.name === '@hubspot/api-client' ? 'node' : 'browser';
+    const row: ImportRow = { name: target.name, ours: target.ours, coldImportMs: 0, importRunsMs: [], minifiedBytes: 0, gzipBytes: 0, bundlePlatform: platform, largest: [] };
+    if (target.peer) row.peer = target.peer;
     try {
-      const minified = await bundle(target, { minify: true, external: [] });
+      // Ours resolve from the repository root (all five connectors are its dependencies), the SDKs from here.
+      const minified = await bundle(target.entry, platform, target.ours ? REPO_DIR : BENCH_DIR);
       row.minifiedBytes = minified.contents.byteLength;
       row.gzipBytes = gzipSync(minified.contents).byteLength;
       row.largest = minified.largest;
-      const url = await importUrl(target, dir);
-      await coldImportMs(url); // fills the OS file cache, so every measured run starts from the same place
-      for (let i = 0; i < profile.imports.runs; i += 1) row.importRunsMs.push(await coldImportMs(url));
-      row.coldImportMs = median(row.importRunsMs);
+      urls.set(target, importTarget(target));
     } catch (error) {
       row.error = error instanceof Error ? error.message : String(error);
     }
     rows.push(row);
+  }
+  // Warm the OS file cache, then interleave: each round measures bare Node and every package once, so load
+  // on a shared machine hits them alike; a row's figure is its median minus bare Node's median.
+  for (const url of urls.values()) await processMs(url);
+  const bare: number[] = [];
+  const runs = new Map<Target, number[]>([...urls.keys()].map((t) => [t, []]));
+  for (let i = 0; i < profile.imports.runs; i += 1) {
+    bare.push(await processMs(undefined));
+    for (const [target, url] of urls) runs.get(target)!.push(await processMs(url));
+  }
+  const bareMs = median(bare);
+  for (const row of rows) {
+    const target = TARGETS.find((t) => t.name === row.name)!;
+    const times = runs.get(target);
+    if (!times) continue;
+    row.importRunsMs = times.map((t) => t - bareMs);
+    row.coldImportMs = median(times) - bareMs;
   }
   return rows;
 }
