@@ -35,7 +35,7 @@ export function lowLevelError(error: unknown): { code: string | undefined; messa
   let current: unknown = error;
   for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth += 1) {
     const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return { code, message: current instanceof Error ? current.message : String(current) };
+    if (typeof code === 'string') return { code, message: current instanceof Error ? current.message : code };
     current = (current as { cause?: unknown }).cause;
   }
   return { code: undefined, message: error instanceof Error ? error.message : String(error) };

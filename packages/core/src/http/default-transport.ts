@@ -10,7 +10,7 @@ interface RuntimeGlobals {
 }
 
 /** Node itself (not Bun or Deno, which also answer to `process.versions.node`, nor a worker emulating Node). */
-export function isNodeRuntime(g: RuntimeGlobals = globalThis as RuntimeGlobals): boolean {
+export function isNodeRuntime(g: RuntimeGlobals = globalThis): boolean {
   const versions = g.process?.versions;
   return typeof versions?.node === 'string' && versions.bun === undefined && g.Bun === undefined && g.Deno === undefined && g.navigator?.userAgent !== 'Cloudflare-Workers';
 }

@@ -25,7 +25,7 @@ describe('§14 FetchTransport', () => {
 
   it('lower-cases header names and uses the fetch it is given', async () => {
     const seen: string[] = [];
-    const transport = new FetchTransport({ fetch: (input, init) => (seen.push(String(input)), fetch(input, init)) });
+    const transport = new FetchTransport({ fetch: (input, init) => (seen.push(input instanceof Request ? input.url : input.toString()), fetch(input, init)) });
     const res = await send(transport, '/multi');
     expect(res.headers['x-a']).toBe('1');
     expect(res.headers['content-type']).toBe('application/json');

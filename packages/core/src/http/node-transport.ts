@@ -1,5 +1,7 @@
 import type { Readable } from 'node:stream';
+import type * as Undici_ from 'undici';
 import type { Agent } from 'undici';
+import type * as Zlib_ from 'node:zlib';
 import { toHeaderMap } from './headers.js';
 import { responseBody } from './response-body.js';
 import type { ResponseBody, Transport, TransportRequest, TransportResponse } from './transport.js';
@@ -12,8 +14,8 @@ export interface UndiciTransportOptions {
   connectTimeoutMs?: number;
 }
 
-type Undici = typeof import('undici');
-type Zlib = typeof import('node:zlib');
+type Undici = typeof Undici_;
+type Zlib = typeof Zlib_;
 
 // Loaded on the first request, not on import: undici alone costs ~80 ms of module loading on a cold start.
 let undiciModule: Promise<Undici> | undefined;
@@ -65,7 +67,7 @@ async function decoderFor(encoding: string | undefined): Promise<Readable | unde
   if (name !== 'gzip' && name !== 'x-gzip' && name !== 'br' && name !== 'deflate') return undefined;
   const zlib = await loadZlib();
   const stream = name === 'br' ? zlib.createBrotliDecompress() : name === 'deflate' ? zlib.createInflate() : zlib.createGunzip();
-  return stream as unknown as Readable;
+  return stream;
 }
 
 /** A Node stream as a `ResponseBody`, decoded through `decoder` when the answer was compressed. */

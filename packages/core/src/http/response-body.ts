@@ -70,9 +70,8 @@ export function webStreamBody(stream: ReadableStream<Uint8Array> | null): Respon
 /** A body from chunks already in memory (tests, cached answers, custom transports). */
 export function bytesBody(chunks: Iterable<Uint8Array | string> | AsyncIterable<Uint8Array | string>): ResponseBody {
   const encoder = new TextEncoder();
-  const source = (Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : chunks[Symbol.iterator]()) as
-    | AsyncIterator<Uint8Array | string>
-    | Iterator<Uint8Array | string>;
+  const source: AsyncIterator<Uint8Array | string> | Iterator<Uint8Array | string> =
+    Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : chunks[Symbol.iterator]();
   return responseBody(
     async () => {
       const next = await source.next();
