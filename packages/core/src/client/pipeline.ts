@@ -20,18 +20,21 @@ import { trace } from './steps/trace.js';
  * carry ownership of the slot back out; one typed `(op, next)` shape says both plainly.
  */
 export function requestPipeline(ctx: ClientContext): Step[] {
+  // A step whose policy this client does not have (no cache, no breaker, credentials that cannot be renewed) is
+  // left out rather than passed through: every step is an async frame on every call (spec §14, overhead).
+  const renewable = ctx.auth.onUnauthorized !== undefined;
   return [
-    trace(ctx), //          operationStart / operationEnd events
-    exitErrors(ctx), //     every error leaves here: stamped, write outcome, secrets removed, logged
-    cache(ctx), //          GET: a fresh entry answers; a stale one is revalidated; only decoded 200s stored
-    decode(ctx), //         JSON or text, validated with the call's schema
-    concurrency(ctx), //    a slot for the whole operation (a stream keeps it until its body ends)
-    retry(ctx), //          attempts, backoff or the server's wait, the budget; `onError` / `onRetry` hooks
-    reauthenticate(ctx), // a 401 with renewable credentials is repeated once
-    breakerCheck(ctx), //   an open circuit rejects before any wait
-    rateLimit(ctx), //      quota in every window; a rate-limit answer pauses the shared queue
-    breakerPermit(ctx), //  the attempt (the one half-open probe) is claimed right before sending
-    exchange(ctx), //       headers, hooks, redirects, auth, transport and body under the deadline
+    trace(ctx), //                         operationStart / operationEnd events
+    exitErrors(ctx), //                    every error leaves here: stamped, write outcome, secrets removed, logged
+    ...(ctx.cache ? [cache(ctx)] : []), // GET: a fresh entry answers; a stale one is revalidated; only decoded 200s stored
+    decode(ctx), //                        JSON or text, validated with the call's schema
+    concurrency(ctx), //                   a slot for the whole operation (a stream keeps it until its body ends)
+    retry(ctx), //                         attempts, backoff or the server's wait, the budget; `onError` / `onRetry` hooks
+    ...(renewable ? [reauthenticate(ctx)] : []), // a 401 with renewable credentials is repeated once
+    ...(ctx.breakers ? [breakerCheck(ctx)] : []), // an open circuit rejects before any wait
+    rateLimit(ctx), //                     quota in every window; a rate-limit answer pauses the shared queue
+    ...(ctx.breakers ? [breakerPermit(ctx)] : []), // the attempt (the one half-open probe) is claimed right before sending
+    exchange(ctx), //                      headers, hooks, redirects, auth, transport and body under the deadline
   ];
 }
 

@@ -1,22 +1,24 @@
 import { isConnectorError } from '../../errors/guards.js';
 import type { ClientContext } from '../client-context.js';
-import type { Operation, Step } from '../operation.js';
+import type { Exchange, Operation, Step } from '../operation.js';
 
 /** `operationStart` / `operationEnd` around all attempts of one operation (tracing, metrics); free when unheard. */
 export function trace(ctx: ClientContext): Step {
-  return async (op, next) => {
-    if (!ctx.events.has('operationStart') && !ctx.events.has('operationEnd')) return next();
-    const base = { requestId: op.requestId, operation: op.spec.operation, method: op.request.method, url: template(ctx, op) };
-    ctx.events.emit('operationStart', { ...base, startedAt: op.startedAt });
-    try {
-      const exchange = await next();
-      ctx.events.emit('operationEnd', { ...base, ...totals(ctx, op), status: exchange.status });
-      return exchange;
-    } catch (error) {
-      ctx.events.emit('operationEnd', { ...base, ...totals(ctx, op), errorCode: isConnectorError(error) ? error.code : 'UNKNOWN' });
-      throw error;
-    }
-  };
+  // Not async on the way through: an unheard trace costs no promise of its own.
+  return (op, next) => (ctx.events.has('operationStart') || ctx.events.has('operationEnd') ? traced(ctx, op, next) : next());
+}
+
+async function traced(ctx: ClientContext, op: Operation, next: () => Promise<Exchange>): Promise<Exchange> {
+  const base = { requestId: op.requestId, operation: op.spec.operation, method: op.request.method, url: template(ctx, op) };
+  ctx.events.emit('operationStart', { ...base, startedAt: op.startedAt });
+  try {
+    const exchange = await next();
+    ctx.events.emit('operationEnd', { ...base, ...totals(ctx, op), status: exchange.status });
+    return exchange;
+  } catch (error) {
+    ctx.events.emit('operationEnd', { ...base, ...totals(ctx, op), errorCode: isConnectorError(error) ? error.code : 'UNKNOWN' });
+    throw error;
+  }
 }
 
 function totals(ctx: ClientContext, op: Operation): { durationMs: number; attempts: number; rateLimitWaitMs: number } {
