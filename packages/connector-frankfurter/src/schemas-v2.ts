@@ -16,34 +16,35 @@ export const v2Date = (latest: string) =>
   );
 
 /** A provider key as `providers()` lists them (`ECB`, `BOC`, `CBKKW`), upper-cased. */
-export const providerKey = z.pipe(
+export const providerKey = z.lazySchema(() => z.pipe(
   z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9]{1,11}$/, 'must be a provider key such as "ECB" (see providers())')),
   z.transform((key) => key.toUpperCase()),
-);
+));
 
-const providerList = z.pipe(
+const providerList = z.lazySchema(() => z.pipe(
   z.transform((v: unknown) => (typeof v === 'string' ? v.split(',') : v)),
   z.array(providerKey).check(z.minLength(1, 'must name at least one provider'), z.maxLength(20)),
-);
+));
 
 /** `expand=providers`: each row lists the providers behind it (`{ key, date, rate, excluded? }`). */
-const expand = z.literal('providers', { error: 'must be "providers", the only expansion the API has' });
+const expand = z.lazySchema(() => z.literal('providers', { error: 'must be "providers", the only expansion the API has' }));
 
-const common = { base: z.optional(currencyCode), quotes: z.optional(currencyList), providers: z.optional(providerList), expand: z.optional(expand) };
+// A function, not a module-level object: its fields are schemas, built with the query schema, not on import.
+const common = () => ({ base: z.optional(currencyCode), quotes: z.optional(currencyList), providers: z.optional(providerList), expand: z.optional(expand) });
 
-export const v2RatesQuerySchema = (latest: string) => z.strictObject({ date: z.optional(v2Date(latest)), ...common });
+export const v2RatesQuerySchema = (latest: string) => z.strictObject({ date: z.optional(v2Date(latest)), ...common() });
 
 export const v2TimeSeriesQuerySchema = (latest: string) =>
   z
-    .strictObject({ from: v2Date(latest), to: z.optional(v2Date(latest)), group: z.optional(z.enum(['week', 'month'])), ...common })
+    .strictObject({ from: v2Date(latest), to: z.optional(v2Date(latest)), group: z.optional(z.enum(['week', 'month'])), ...common() })
     .check(z.refine((q) => q.to === undefined || q.to >= q.from, { path: ['to'], message: 'must not be before from' }));
 
 export const v2RateArgsSchema = (latest: string) =>
   z.strictObject({ base: currencyCode, quote: currencyCode, date: z.optional(v2Date(latest)), providers: z.optional(providerList) });
 
-export const v2CurrenciesQuerySchema = z.strictObject({ scope: z.optional(z.literal('all')), providers: z.optional(providerList) });
+export const v2CurrenciesQuerySchema = z.lazySchema(() => z.strictObject({ scope: z.optional(z.literal('all')), providers: z.optional(providerList) }));
 
-export const v2CurrencyArgSchema = z.object({ code: currencyCode });
+export const v2CurrencyArgSchema = z.lazySchema(() => z.object({ code: currencyCode }));
 
 /** `base` and `quotes` take a code, a comma list or an array; `providers` the same with provider keys. */
 interface V2Filters {
@@ -68,43 +69,43 @@ export type V2CurrenciesQuery = { scope?: 'all'; providers?: string | readonly s
 // ---- Responses ---------------------------------------------------------------------------------------
 
 /** One provider's part in a blended rate (`expand=providers`); `excluded` marks an outlier or a pegged value. */
-export const v2ProviderRateSchema = z.looseObject({ key: z.string(), date: z.string(), rate: z.number(), excluded: z.optional(z.boolean()) });
+export const v2ProviderRateSchema = z.lazySchema(() => z.looseObject({ key: z.string(), date: z.string(), rate: z.number(), excluded: z.optional(z.boolean()) }));
 
 /**
  * One currency pair on one day: `GET /rates` returns an array of these, `GET /rate/{base}/{quote}` one. `date` is the
  * day the rate was observed, which in the latest rates can differ from one quote to the next.
  */
-export const v2RateSchema = z.looseObject({
+export const v2RateSchema = z.lazySchema(() => z.looseObject({
   date: z.string(),
   base: z.string(),
   quote: z.string(),
   rate: z.number(),
   providers: z.optional(z.array(v2ProviderRateSchema)),
-});
+}));
 export type V2Rate = z.infer<typeof v2RateSchema>;
-export const v2RatesSchema = z.array(v2RateSchema);
+export const v2RatesSchema = z.lazySchema(() => z.array(v2RateSchema));
 
 /** `GET /currencies`: a currency with the first and last day it has rates. */
-export const v2CurrencySchema = z.looseObject({
+export const v2CurrencySchema = z.lazySchema(() => z.looseObject({
   iso_code: z.string(),
   iso_numeric: z.optional(z.nullable(z.string())),
   name: z.string(),
   symbol: z.optional(z.nullable(z.string())),
   start_date: z.optional(z.nullable(z.string())),
   end_date: z.optional(z.nullable(z.string())),
-});
+}));
 export type V2Currency = z.infer<typeof v2CurrencySchema>;
-export const v2CurrenciesSchema = z.array(v2CurrencySchema);
+export const v2CurrenciesSchema = z.lazySchema(() => z.array(v2CurrencySchema));
 
 /** `GET /currency/{code}`: the currency, the providers that publish it, and its peg when it has one. */
-export const v2CurrencyDetailSchema = z.extend(v2CurrencySchema, {
+export const v2CurrencyDetailSchema = z.lazySchema(() => z.extend(v2CurrencySchema, {
   providers: z._default(z.array(z.string()), []),
   peg: z.optional(z.looseObject({ base: z.string(), rate: z.number(), authority: z.optional(z.string()), source: z.optional(z.string()) })),
-});
+}));
 export type V2CurrencyDetail = z.infer<typeof v2CurrencyDetailSchema>;
 
 /** `GET /providers`: a data source (a central bank) with what it publishes and how often. */
-export const v2ProviderSchema = z.looseObject({
+export const v2ProviderSchema = z.lazySchema(() => z.looseObject({
   key: z.string(),
   name: z.string(),
   country_code: z.optional(z.nullable(z.string())),
@@ -118,6 +119,6 @@ export const v2ProviderSchema = z.looseObject({
   publish_cadence: z.optional(z.nullable(z.string())),
   publishes_missed: z.optional(z.nullable(z.int())),
   currencies: z.array(z.string()),
-});
+}));
 export type V2Provider = z.infer<typeof v2ProviderSchema>;
-export const v2ProvidersSchema = z.array(v2ProviderSchema);
+export const v2ProvidersSchema = z.lazySchema(() => z.array(v2ProviderSchema));

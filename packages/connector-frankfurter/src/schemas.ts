@@ -6,10 +6,10 @@ export const FIRST_DATE = '1999-01-04';
 // ---- Input ---------------------------------------------------------------------------------------
 
 /** An ISO 4217 code: three letters, upper-cased (the API upper-cases too). */
-export const currencyCode = z.pipe(
+export const currencyCode = z.lazySchema(() => z.pipe(
   z.string().check(z.regex(/^[A-Za-z]{3}$/, 'must be a three-letter ISO 4217 code such as "USD"')),
   z.transform((code) => code.toUpperCase()),
-);
+));
 
 /**
  * `z.iso.date({ error, abort: true })`: a string `YYYY-MM-DD` that is a real calendar date, and nothing else reported
@@ -29,21 +29,21 @@ export const isoDate = (today: string) =>
   );
 
 /** One code, a comma list or an array of codes (v1 `symbols`, v2 `quotes`). */
-export const currencyList = z.pipe(
+export const currencyList = z.lazySchema(() => z.pipe(
   z.transform((v: unknown) => (typeof v === 'string' ? v.split(',') : v)),
   z.array(currencyCode).check(z.minLength(1, 'must name at least one currency'), z.maxLength(50)),
-);
+));
 const symbols = currencyList;
-const amount = z.number().check(z.positive('must be positive'), z.refine(Number.isFinite, 'must be finite'));
+const amount = z.lazySchema(() => z.number().check(z.positive('must be positive'), z.refine(Number.isFinite, 'must be finite')));
 
-export const ratesQuerySchema = z
+export const ratesQuerySchema = z.lazySchema(() => z
   .strictObject({ base: z.optional(currencyCode), symbols: z.optional(symbols), amount: z.optional(amount) })
   .check(
     z.refine((q) => !(q.base !== undefined && q.symbols?.length === 1 && q.symbols[0] === q.base), {
       path: ['symbols'],
       message: 'must include a currency other than base (the API answers 422 "bad currency pair")',
     }),
-  );
+  ));
 
 export const dateArgSchema = (today: string) => z.object({ date: isoDate(today) });
 
@@ -70,22 +70,22 @@ export type ConvertInput = { amount: number; from: string; to: string; date?: st
 
 // ---- Responses ---------------------------------------------------------------------------------------
 
-const rateMap = z.record(z.string(), z.number());
+const rateMap = z.lazySchema(() => z.record(z.string(), z.number()));
 
 /** `GET /latest`, `GET /{date}`: one day of rates. `date` is the business day actually served. */
-export const ratesSchema = z.looseObject({ amount: z.number(), base: z.string(), date: z.string(), rates: rateMap });
+export const ratesSchema = z.lazySchema(() => z.looseObject({ amount: z.number(), base: z.string(), date: z.string(), rates: rateMap }));
 export type Rates = z.infer<typeof ratesSchema>;
 
 /** `GET /{start}..{end}`: business days only; `start_date` snaps back to the business day on or before `start`. */
-export const timeSeriesSchema = z.looseObject({
+export const timeSeriesSchema = z.lazySchema(() => z.looseObject({
   amount: z.number(),
   base: z.string(),
   start_date: z.string(),
   end_date: z.string(),
   rates: z.record(z.string(), rateMap),
-});
+}));
 export type TimeSeries = z.infer<typeof timeSeriesSchema>;
 
 /** `GET /currencies`: ISO code to English name, for the currencies in the latest publication. */
-export const currenciesSchema = z.record(z.string(), z.string());
+export const currenciesSchema = z.lazySchema(() => z.record(z.string(), z.string()));
 export type Currencies = z.infer<typeof currenciesSchema>;

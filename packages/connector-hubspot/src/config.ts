@@ -4,9 +4,9 @@ import { HUBSPOT_PLANS, isValidTimeZone, type HubSpotPlan } from './limits.js';
 
 export const DEFAULT_BASE_URL = 'https://api.hubapi.com';
 
-const fn = z.custom<(refreshToken: string) => void>((v) => typeof v === 'function', 'must be a function');
+const fn = z.lazySchema(() => z.custom<(refreshToken: string) => void>((v) => typeof v === 'function', 'must be a function'));
 
-const oauthSchema = z.strictObject({
+const oauthSchema = z.lazySchema(() => z.strictObject({
   clientId: z.string().check(z.minLength(1, 'is required')),
   clientSecret: z.string().check(z.minLength(1, 'is required')),
   refreshToken: z.string().check(z.minLength(1, 'is required')),
@@ -14,17 +14,17 @@ const oauthSchema = z.strictObject({
   onRefreshToken: z.optional(fn),
   /** Refresh this long before the access token's `expires_in` runs out. @default 60000 */
   refreshSkewMs: z.optional(z.int().check(z.nonnegative(), z.lte(1_800_000))),
-});
+}));
 
-const limitsSchema = z.strictObject({
+const limitsSchema = z.lazySchema(() => z.strictObject({
   tenSecondly: z.optional(z.int().check(z.positive(), z.lte(10_000))),
   daily: z.optional(z.union([z.int().check(z.positive()), z.literal(false)])),
   searchPerSecond: z.optional(z.int().check(z.positive(), z.lte(100))),
   timeZone: z.optional(z.string().check(z.refine(isValidTimeZone, 'must be an IANA time zone such as "America/New_York"'))),
   key: z.optional(z.string().check(z.minLength(1))),
-});
+}));
 
-export const hubspotConfigSchema = z
+export const hubspotConfigSchema = z.lazySchema(() => z
   .extend(coreOptionsSchema, {
     accessToken: z.optional(z.string().check(z.minLength(1, 'must not be empty'))),
     oauth: z.optional(oauthSchema),
@@ -38,7 +38,7 @@ export const hubspotConfigSchema = z
         ctx.addIssue({ code: 'custom', path: ['accessToken'], message: 'pass exactly one of accessToken (private app) or oauth { clientId, clientSecret, refreshToken }' });
       }
     }),
-  );
+  ));
 
 export type HubSpotConfigParsed = z.output<typeof hubspotConfigSchema>;
 

@@ -15,7 +15,7 @@ import { plainTextExcerpt } from './text-excerpt.js';
  * HubSpot's error body (`ModelError` in the official SDK): `message`, `correlationId` and `category` are always
  * there; 429s add `policyName` and `errorType`.
  */
-export const hubspotErrorBodySchema = z.looseObject({
+export const hubspotErrorBodySchema = z.lazySchema(() => z.looseObject({
   status: z.optional(z.string()),
   message: z.optional(z.string()),
   correlationId: z.optional(z.string()),
@@ -27,7 +27,7 @@ export const hubspotErrorBodySchema = z.looseObject({
   policyName: z.optional(z.string()),
   errorType: z.optional(z.string()),
   requestId: z.optional(z.string()),
-});
+}));
 export type HubSpotErrorBody = z.infer<typeof hubspotErrorBodySchema>;
 
 /** What the mapper needs besides the response: when the daily quota resets (midnight in the account's zone). */

@@ -11,10 +11,10 @@ import type { CrmRecord, PropertyValues } from './schemas.js';
 export type PropertySchema = $ZodObject;
 
 /** Validates that an option is a zod 4 object schema (`zod` or `zod/mini`: both are parsed the same way). */
-export const propertySchemaSchema = z.custom<PropertySchema>(
+export const propertySchemaSchema = z.lazySchema(() => z.custom<PropertySchema>(
   (v) => typeof v === 'object' && v !== null && (v as { _zod?: { def?: { type?: unknown } } })._zod?.def?.type === 'object',
   'must be a zod object schema (z.object({...}))',
-);
+));
 
 /** The property map a call returns: the schema's output, or HubSpot's raw strings. */
 export type PropertiesOf<S> = S extends PropertySchema ? z.output<S> : PropertyValues;

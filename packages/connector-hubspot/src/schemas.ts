@@ -8,20 +8,21 @@ import * as z from '@cf/core/zod';
 /** Property values as HubSpot sends them: always strings, or null when unset. */
 export type PropertyValues = Record<string, string | null>;
 
-export const pagingSchema = z.looseObject({
+export const pagingSchema = z.lazySchema(() => z.looseObject({
   next: z.optional(z.looseObject({ after: z.string(), link: z.optional(z.string()) })),
-});
+}));
 
-const historyEntrySchema = z.looseObject({
+const historyEntrySchema = z.lazySchema(() => z.looseObject({
   value: z.optional(z.nullable(z.string())),
   timestamp: z.string(),
   sourceType: z.optional(z.string()),
   sourceId: z.optional(z.string()),
   sourceLabel: z.optional(z.string()),
   updatedByUserId: z.optional(z.number()),
-});
+}));
 
-const recordShape = {
+// A function, not an object: its fields are schemas, built with recordSchema on first use, not on import.
+const recordShape = () => ({
   id: z.string(),
   properties: z.record(z.string(), z.nullable(z.string())),
   createdAt: z.string(),
@@ -34,24 +35,24 @@ const recordShape = {
   ),
   objectWriteTraceId: z.optional(z.string()),
   url: z.optional(z.string()),
-};
+});
 
-export const recordSchema = z.looseObject(recordShape);
-type KnownRecord = z.infer<z.ZodObject<typeof recordShape>>;
+export const recordSchema = z.lazySchema(() => z.looseObject(recordShape()));
+type KnownRecord = z.infer<z.ZodObject<ReturnType<typeof recordShape>>>;
 
 /** A CRM record (contact, company, deal, ...). `P` is the property map, typed by a schema when one is given. */
 export type CrmRecord<P = PropertyValues> = Omit<KnownRecord, 'properties'> & { properties: P; [key: string]: unknown };
 
-export const listResponseSchema = z.looseObject({ results: z.array(recordSchema), paging: z.optional(pagingSchema) });
+export const listResponseSchema = z.lazySchema(() => z.looseObject({ results: z.array(recordSchema), paging: z.optional(pagingSchema) }));
 
-export const searchResponseSchema = z.looseObject({
+export const searchResponseSchema = z.lazySchema(() => z.looseObject({
   total: z.optional(z.number()),
   results: z.array(recordSchema),
   paging: z.optional(pagingSchema),
-});
+}));
 
 /** One entry of a batch response's `errors` (a 207 Multi-Status). */
-export const batchErrorSchema = z.looseObject({
+export const batchErrorSchema = z.lazySchema(() => z.looseObject({
   status: z.optional(z.string()),
   category: z.optional(z.string()),
   subCategory: z.optional(z.unknown()),
@@ -59,7 +60,7 @@ export const batchErrorSchema = z.looseObject({
   context: z.optional(z.record(z.string(), z.unknown())),
   errors: z.optional(z.array(z.unknown())),
   id: z.optional(z.string()),
-});
+}));
 export type BatchErrorBody = z.infer<typeof batchErrorSchema>;
 
 export const batchResponseSchema = <T extends z.ZodType>(item: T) =>

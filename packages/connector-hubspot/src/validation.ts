@@ -7,26 +7,26 @@ import * as z from '@cf/core/zod';
  */
 
 /** A HubSpot record id (`hs_object_id`): digits only. */
-export const objectIdSchema = z
+export const objectIdSchema = z.lazySchema(() => z
   .string({ error: 'must be a string' })
-  .check(z.regex(/^\d{1,20}$/, 'must be a numeric HubSpot id (digits only); to look up by another unique property, pass idProperty'));
+  .check(z.regex(/^\d{1,20}$/, 'must be a numeric HubSpot id (digits only); to look up by another unique property, pass idProperty')));
 
 /** An id that may be a unique property value (email, domain, external id) when `idProperty` is set. */
-export const lookupIdSchema = z
+export const lookupIdSchema = z.lazySchema(() => z
   .string({ error: 'must be a string' })
-  .check(z.minLength(1, 'must not be empty'), z.maxLength(1000, 'must be at most 1000 characters'));
+  .check(z.minLength(1, 'must not be empty'), z.maxLength(1000, 'must be at most 1000 characters')));
 
 /** A property's internal name: a letter, then letters, digits or underscores. */
-export const propertyNameSchema = z
+export const propertyNameSchema = z.lazySchema(() => z
   .string({ error: 'must be a string' })
-  .check(z.regex(/^[A-Za-z][A-Za-z0-9_]{0,255}$/, 'must be a property internal name (a letter, then letters, digits or _), not its label'));
+  .check(z.regex(/^[A-Za-z][A-Za-z0-9_]{0,255}$/, 'must be a property internal name (a letter, then letters, digits or _), not its label')));
 
 /** `contacts`, `line_items`, `0-1` or a custom object's `2-123456` / `p123_cars`. */
-export const objectTypeSchema = z
+export const objectTypeSchema = z.lazySchema(() => z
   .string({ error: 'must be a string' })
-  .check(z.regex(/^(\d+-\d+|[A-Za-z][A-Za-z0-9_]{0,99})$/, 'must be an object type name (contacts, line_items, p123_cars) or type id (0-1, 2-123456)'));
+  .check(z.regex(/^(\d+-\d+|[A-Za-z][A-Za-z0-9_]{0,99})$/, 'must be an object type name (contacts, line_items, p123_cars) or type id (0-1, 2-123456)')));
 
-export const propertyListSchema = z.array(propertyNameSchema).check(z.maxLength(1000, 'at most 1000 properties per request'));
+export const propertyListSchema = z.lazySchema(() => z.array(propertyNameSchema).check(z.maxLength(1000, 'at most 1000 properties per request')));
 
 export const pageSizeSchema = (max: number) =>
   z
@@ -55,12 +55,12 @@ export const MAX_FILTERS_PER_GROUP = 10;
 export const MAX_FILTERS_TOTAL = 25;
 
 /** Dates are sent as epoch milliseconds, which every date property accepts. */
-const filterValueSchema = z.pipe(
+const filterValueSchema = z.lazySchema(() => z.pipe(
   z.union([z.string(), z.number(), z.boolean(), z.date()]),
   z.transform((v) => (v instanceof Date ? String(v.getTime()) : String(v))),
-);
+));
 
-export const filterSchema = z
+export const filterSchema = z.lazySchema(() => z
   .strictObject({
     propertyName: propertyNameSchema,
     operator: z.enum(FILTER_OPERATORS, { error: `must be one of ${FILTER_OPERATORS.join(', ')}` }),
@@ -90,11 +90,11 @@ export const filterSchema = z
         forbid('values', `with ${f.operator} (use value)`);
       }
     }),
-  );
+  ));
 export type FilterInput = z.input<typeof filterSchema>;
 export type Filter = z.output<typeof filterSchema>;
 
-export const filterGroupsSchema = z
+export const filterGroupsSchema = z.lazySchema(() => z
   .array(
     z.strictObject({
       filters: z
@@ -111,12 +111,12 @@ export const filterGroupsSchema = z
       const total = groups.reduce((n, g) => n + g.filters.length, 0);
       if (total > MAX_FILTERS_TOTAL) ctx.addIssue({ code: 'custom', message: `HubSpot allows at most ${MAX_FILTERS_TOTAL} filters in total, got ${total}` });
     }),
-  );
+  ));
 export type FilterGroup = { filters: Filter[] };
 
-export const sortsSchema = z
+export const sortsSchema = z.lazySchema(() => z
   .array(z.strictObject({ propertyName: propertyNameSchema, direction: z.enum(['ASCENDING', 'DESCENDING']) }))
-  .check(z.maxLength(1, 'HubSpot applies only one sort; pass at most one'));
+  .check(z.maxLength(1, 'HubSpot applies only one sort; pass at most one')));
 export type Sort = z.output<typeof sortsSchema>[number];
 
 /** A value a user may write to a property: HubSpot stores every value as text. */
@@ -124,7 +124,7 @@ export type WriteValue = string | number | boolean | Date | null;
 /** Property values a user may write: strings, numbers, booleans, dates (sent as ISO) or null to clear. */
 export type WriteValues = Record<string, WriteValue>;
 
-const scalarSchema = z.union([z.string(), z.number(), z.boolean(), z.date(), z.null()]);
+const scalarSchema = z.lazySchema(() => z.union([z.string(), z.number(), z.boolean(), z.date(), z.null()]));
 
 /** Why a key is not a property internal name, in words a user can act on; undefined when it is one. */
 export function propertyNameProblem(name: string): string | undefined {
@@ -150,7 +150,7 @@ function describeValue(value: unknown): string {
 }
 
 /** Property values to write: each key an internal name, each value a scalar; sent as HubSpot's strings. */
-export const writeValuesSchema = z.pipe(
+export const writeValuesSchema = z.lazySchema(() => z.pipe(
   z.record(z.string(), z.unknown(), { error: 'must be an object of property name → value, e.g. { firstname: "Ada" }' }).check(
     z.superRefine((values, ctx) => {
       for (const [name, value] of Object.entries(values)) {
@@ -174,11 +174,11 @@ export const writeValuesSchema = z.pipe(
     }
     return out;
   }),
-);
+));
 
-export const associationCategorySchema = z.enum(['HUBSPOT_DEFINED', 'USER_DEFINED', 'INTEGRATOR_DEFINED']);
-export const associationSpecSchema = z.strictObject({
+export const associationCategorySchema = z.lazySchema(() => z.enum(['HUBSPOT_DEFINED', 'USER_DEFINED', 'INTEGRATOR_DEFINED']));
+export const associationSpecSchema = z.lazySchema(() => z.strictObject({
   associationCategory: associationCategorySchema,
   associationTypeId: z.int().check(z.positive('must be a positive association type id')),
-});
+}));
 export type AssociationSpec = z.output<typeof associationSpecSchema>;

@@ -32,27 +32,27 @@ export interface OpenWeatherOptions<U extends Units = 'standard'> extends Omit<C
 }
 
 // `z.number()` first, so a non-number keeps zod's "expected number" message.
-const positiveInt = z.number().check(z.int('must be an integer'), z.positive('must be positive'));
+const positiveInt = z.lazySchema(() => z.number().check(z.int('must be an integer'), z.positive('must be positive')));
 // A day: the longest rolling window worth keeping a call log for (the daily One Call allowance has its own window).
 const MAX_WINDOW_MS = 86_400_000;
-const requestWindowSchema = z.strictObject(
+const requestWindowSchema = z.lazySchema(() => z.strictObject(
   {
     limit: positiveInt,
     intervalMs: positiveInt.check(z.lte(MAX_WINDOW_MS, `must be at most ${MAX_WINDOW_MS} (a day)`)),
   },
   { error: 'must be { limit, intervalMs }, e.g. { limit: 10, intervalMs: 20_000 }' },
-);
+));
 
-const limitsSchema = z
+const limitsSchema = z.lazySchema(() => z
   .strictObject({
     perMinute: z.optional(positiveInt),
     requests: z.optional(requestWindowSchema),
     oneCallPerDay: z.optional(z.union([positiveInt, z.literal(false)], { error: 'must be a positive integer or false' })),
     key: z.optional(z.string().check(z.minLength(1))),
   })
-  .check(z.refine((l) => l.perMinute === undefined || l.requests === undefined, 'give either perMinute or requests, not both'));
+  .check(z.refine((l) => l.perMinute === undefined || l.requests === undefined, 'give either perMinute or requests, not both')));
 
-export const configSchema = z.extend(coreOptionsSchema, {
+export const configSchema = z.lazySchema(() => z.extend(coreOptionsSchema, {
   apiKey: z.string({ error: 'is required (your OpenWeather API key)' }).check(z.trim(), z.minLength(1, 'must not be empty')),
   units: z.optional(unitsSchema),
   lang: z.optional(langSchema),
@@ -66,6 +66,6 @@ export const configSchema = z.extend(coreOptionsSchema, {
       'must be the host root (e.g. https://api.openweathermap.org or your proxy prefix): the connector adds /data/2.5, /data/3.0 and /geo/1.0 itself',
     ),
   ),
-});
+}));
 
 export type OpenWeatherConfig = z.infer<typeof configSchema>;

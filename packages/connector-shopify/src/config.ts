@@ -5,7 +5,7 @@ import * as z from '@cf/core/zod';
 export const DEFAULT_API_VERSION = '2025-07';
 
 /** `name` or `name.myshopify.com`; lower-cased, letters, digits and hyphens. */
-const shopSchema = z.pipe(
+const shopSchema = z.lazySchema(() => z.pipe(
   z.string().check(
     z.trim(),
     z.toLowerCase(),
@@ -16,14 +16,14 @@ const shopSchema = z.pipe(
     ),
   ),
   z.transform((v) => (v.endsWith('.myshopify.com') ? v : `${v}.myshopify.com`)),
-);
+));
 
 /** Quarterly versions `YYYY-01|04|07|10`, or `unstable`. */
-export const apiVersionSchema = z
+export const apiVersionSchema = z.lazySchema(() => z
   .string()
-  .check(z.regex(/^(\d{4}-(01|04|07|10)|unstable)$/, 'must be a quarterly version such as 2025-07 (YYYY-01, -04, -07 or -10) or "unstable"'));
+  .check(z.regex(/^(\d{4}-(01|04|07|10)|unstable)$/, 'must be a quarterly version such as 2025-07 (YYYY-01, -04, -07 or -10) or "unstable"')));
 
-export const shopifyConfigSchema = z.extend(coreOptionsSchema, {
+export const shopifyConfigSchema = z.lazySchema(() => z.extend(coreOptionsSchema, {
   shop: shopSchema,
   accessToken: z.string().check(z.minLength(1, 'is required'), z.regex(/^\S+$/, 'must not contain whitespace')),
   apiVersion: z._default(apiVersionSchema, DEFAULT_API_VERSION),
@@ -33,7 +33,7 @@ export const shopifyConfigSchema = z.extend(coreOptionsSchema, {
       'must be the shop origin or a proxy prefix: the connector appends /admin/api/{version}/graphql.json itself',
     ),
   ),
-});
+}));
 
 export type ShopifyConfig = z.output<typeof shopifyConfigSchema>;
 

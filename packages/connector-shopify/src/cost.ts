@@ -19,17 +19,17 @@ export const MAX_SINGLE_QUERY_COST = 1000;
 /** Largest `first`/`last` a connection accepts. */
 export const MAX_PAGE_SIZE = 250;
 
-export const throttleStatusSchema = z.looseObject({
+export const throttleStatusSchema = z.lazySchema(() => z.looseObject({
   maximumAvailable: z.number(),
   currentlyAvailable: z.number(),
   restoreRate: z.number(),
-});
+}));
 
-export const queryCostSchema = z.looseObject({
+export const queryCostSchema = z.lazySchema(() => z.looseObject({
   requestedQueryCost: z.optional(z.nullable(z.number())),
   actualQueryCost: z.optional(z.nullable(z.number())),
   throttleStatus: z.optional(throttleStatusSchema),
-});
+}));
 
 export type ThrottleStatus = z.infer<typeof throttleStatusSchema>;
 export type QueryCost = z.infer<typeof queryCostSchema>;

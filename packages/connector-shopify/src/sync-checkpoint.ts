@@ -32,7 +32,7 @@ export type SyncStart = SyncCheckpoint | string | Date | null | undefined;
  * What `z.iso.datetime({ offset: true, message })` builds: `@cf/core/zod` does not re-export zod/mini's `iso`
  * namespace, so the schema is built from its class (`Z` or a `+hh:mm` offset, seconds required).
  */
-const isoDateTime = new z.ZodMiniISODateTime({
+const isoDateTime = z.lazySchema(() => new z.ZodMiniISODateTime({
   type: 'string',
   format: 'datetime',
   check: 'string_format',
@@ -40,9 +40,9 @@ const isoDateTime = new z.ZodMiniISODateTime({
   local: false,
   precision: null,
   error: () => 'must be an ISO 8601 date-time such as 2025-01-15T08:00:00Z',
-});
+}));
 
-const checkpointSchema = z.strictObject({
+const checkpointSchema = z.lazySchema(() => z.strictObject({
   v: z.literal(1),
   since: z.nullable(isoDateTime),
   seen: z.array(z.string()).check(z.maxLength(100_000)),
@@ -50,11 +50,11 @@ const checkpointSchema = z.strictObject({
   after: z.nullable(z.string().check(z.minLength(1))),
   high: z.nullable(isoDateTime),
   highIds: z.array(z.string()).check(z.maxLength(100_000)),
-});
+}));
 
-const startSchema = z.union([checkpointSchema, isoDateTime, z.date(), z.null(), z.undefined()], {
+const startSchema = z.lazySchema(() => z.union([checkpointSchema, isoDateTime, z.date(), z.null(), z.undefined()], {
   error: 'must be a checkpoint saved from a previous page, an ISO 8601 date-time, a Date, or null',
-});
+}));
 
 /** Validates where to start (VALIDATION_ERROR naming the bad field) and returns a checkpoint. */
 export function toCheckpoint(start: unknown): SyncCheckpoint {

@@ -12,51 +12,51 @@ import { associationSpecSchema, objectIdSchema, objectTypeSchema, pageSizeSchema
  */
 
 // The SDK types toObjectId as a string; HubSpot's examples send a number. Accept both, hand back a string.
-const idValue = z.pipe(z.union([z.string(), z.number()]), z.transform(String));
+const idValue = z.lazySchema(() => z.pipe(z.union([z.string(), z.number()]), z.transform(String)));
 
-const associationTypeSchema = z.looseObject({
+const associationTypeSchema = z.lazySchema(() => z.looseObject({
   category: z.string(),
   typeId: z.number(),
   label: z.optional(z.nullable(z.string())),
-});
+}));
 
-export const associatedObjectSchema = z.looseObject({ toObjectId: idValue, associationTypes: z.array(associationTypeSchema) });
+export const associatedObjectSchema = z.lazySchema(() => z.looseObject({ toObjectId: idValue, associationTypes: z.array(associationTypeSchema) }));
 export type AssociatedObject = z.output<typeof associatedObjectSchema>;
-const listSchema = z.looseObject({ results: z.array(associatedObjectSchema), paging: z.optional(pagingSchema) });
+const listSchema = z.lazySchema(() => z.looseObject({ results: z.array(associatedObjectSchema), paging: z.optional(pagingSchema) }));
 
-export const labelledAssociationSchema = z.looseObject({
+export const labelledAssociationSchema = z.lazySchema(() => z.looseObject({
   fromObjectTypeId: z.optional(z.string()),
   fromObjectId: idValue,
   toObjectTypeId: z.optional(z.string()),
   toObjectId: idValue,
   labels: z._default(z.array(z.string()), []),
-});
+}));
 export type LabelledAssociation = z.output<typeof labelledAssociationSchema>;
 
-const defaultAssociationSchema = z.looseObject({
+const defaultAssociationSchema = z.lazySchema(() => z.looseObject({
   from: z.looseObject({ id: idValue }),
   to: z.looseObject({ id: idValue }),
   associationSpec: z.looseObject(associationSpecSchema.shape),
-});
+}));
 export type DefaultAssociation = z.output<typeof defaultAssociationSchema>;
 
-const batchReadItemSchema = z.looseObject({ from: z.looseObject({ id: idValue }), to: z.array(associatedObjectSchema), paging: z.optional(pagingSchema) });
+const batchReadItemSchema = z.lazySchema(() => z.looseObject({ from: z.looseObject({ id: idValue }), to: z.array(associatedObjectSchema), paging: z.optional(pagingSchema) }));
 export type AssociationsOf = { fromId: string; to: AssociatedObject[] };
 
-export const associationLabelSchema = z.looseObject({ category: z.string(), typeId: z.number(), label: z.optional(z.nullable(z.string())) });
+export const associationLabelSchema = z.lazySchema(() => z.looseObject({ category: z.string(), typeId: z.number(), label: z.optional(z.nullable(z.string())) }));
 export type AssociationLabel = z.output<typeof associationLabelSchema>;
 
 /** v4 batch read takes up to 1,000 ids (changelog, 2025-02-10); the other batch calls are sent 100 at a time. */
 export const ASSOCIATION_BATCH_READ_SIZE = 1000;
 export const ASSOCIATION_BATCH_WRITE_SIZE = 100;
 
-const typesSchema = z.strictObject({ from: objectTypeSchema, to: objectTypeSchema });
-const labelsSchema = z
+const typesSchema = z.lazySchema(() => z.strictObject({ from: objectTypeSchema, to: objectTypeSchema }));
+const labelsSchema = z.lazySchema(() => z
   .array(associationSpecSchema)
-  .check(z.minLength(1, 'pass at least one association type (use createDefault for an unlabelled one)'));
-const pairSchema = z.strictObject({ fromId: objectIdSchema, toId: objectIdSchema });
-const labelledPairSchema = z.strictObject({ fromId: objectIdSchema, toId: objectIdSchema, types: labelsSchema });
-const archiveInputSchema = z.strictObject({ fromId: objectIdSchema, toIds: z.array(objectIdSchema).check(z.minLength(1)) });
+  .check(z.minLength(1, 'pass at least one association type (use createDefault for an unlabelled one)')));
+const pairSchema = z.lazySchema(() => z.strictObject({ fromId: objectIdSchema, toId: objectIdSchema }));
+const labelledPairSchema = z.lazySchema(() => z.strictObject({ fromId: objectIdSchema, toId: objectIdSchema, types: labelsSchema }));
+const archiveInputSchema = z.lazySchema(() => z.strictObject({ fromId: objectIdSchema, toIds: z.array(objectIdSchema).check(z.minLength(1)) }));
 
 /** Two records' types and ids, validated, as path parameters. */
 function pairOf(fromType: string, fromId: string, toType: string, toId: string) {

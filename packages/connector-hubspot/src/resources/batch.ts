@@ -50,17 +50,17 @@ export interface BatchUpsertInput {
   objectWriteTraceId?: string;
 }
 
-const traceId = z.optional(z.string().check(z.minLength(1), z.maxLength(256)));
-const readOptionsSchema = z.strictObject({
+const traceId = z.lazySchema(() => z.optional(z.string().check(z.minLength(1), z.maxLength(256))));
+const readOptionsSchema = z.lazySchema(() => z.strictObject({
   properties: z.optional(propertyListSchema),
   propertiesWithHistory: z.optional(propertyListSchema),
   idProperty: z.optional(propertyNameSchema),
   archived: z.optional(z.boolean()),
   schema: z.optional(propertySchemaSchema),
-});
+}));
 const idList = (schema: z.ZodMiniString) =>
   z.array(z.union([schema, z.pipe(z.strictObject({ id: schema }), z.transform((o) => o.id))]), { error: 'must be an array of ids' });
-const createInputs = z.array(
+const createInputs = z.lazySchema(() => z.array(
   z.strictObject({
     properties: writeValuesSchema,
     associations: z.optional(
@@ -69,7 +69,7 @@ const createInputs = z.array(
     objectWriteTraceId: traceId,
   }),
   { error: 'must be an array of { properties }' },
-);
+));
 /** HubSpot fails a whole request that names one record twice; two writes to one record must be merged by the caller. */
 function noRepeatedRecord(list: ReadonlyArray<{ id: string; idProperty?: string | undefined }>, ctx: $RefinementCtx): void {
   const first = new Map<string, number>();
@@ -81,7 +81,7 @@ function noRepeatedRecord(list: ReadonlyArray<{ id: string; idProperty?: string 
   });
 }
 
-const updateInputs = z
+const updateInputs = z.lazySchema(() => z
   .array(
     z.strictObject({ id: lookupIdSchema, properties: writeValuesSchema, idProperty: z.optional(propertyNameSchema), objectWriteTraceId: traceId }).check(
       z.superRefine((input, ctx) => {
@@ -92,12 +92,12 @@ const updateInputs = z
     ),
     { error: 'must be an array of { id, properties }' },
   )
-  .check(z.superRefine(noRepeatedRecord));
-const upsertInputs = z
+  .check(z.superRefine(noRepeatedRecord)));
+const upsertInputs = z.lazySchema(() => z
   .array(z.strictObject({ id: lookupIdSchema, idProperty: propertyNameSchema, properties: writeValuesSchema, objectWriteTraceId: traceId }), {
     error: 'must be an array of { id, idProperty, properties }',
   })
-  .check(z.superRefine(noRepeatedRecord));
+  .check(z.superRefine(noRepeatedRecord)));
 
 /**
  * The batch endpoints of one object type. Each takes any number of inputs, sends them 100 per request (paced by

@@ -31,16 +31,16 @@ export interface ChangedSinceOptions<S extends PropertySchema | undefined = unde
 }
 
 // `until` is what a previous run held back from; accepted so a checkpoint goes back as it came, and ignored.
-const checkpointSchema = z.strictObject({
+const checkpointSchema = z.lazySchema(() => z.strictObject({
   since: z.int().check(z.nonnegative()),
   afterId: z.optional(objectIdSchema),
   until: z.optional(z.int().check(z.nonnegative())),
-});
+}));
 
 // `z.iso.datetime({ offset: true })`, built the way zod/mini builds it: @cf/core/zod does not re-export the `iso` namespace.
-const isoDatetime = new z.ZodMiniISODateTime({ type: 'string', format: 'datetime', check: 'string_format', offset: true, local: false, precision: null });
+const isoDatetime = z.lazySchema(() => new z.ZodMiniISODateTime({ type: 'string', format: 'datetime', check: 'string_format', offset: true, local: false, precision: null }));
 
-const startSchema = z.union(
+const startSchema = z.lazySchema(() => z.union(
   [
     checkpointSchema,
     z.pipe(z.date(), z.transform((d) => ({ since: d.getTime() }))),
@@ -50,9 +50,9 @@ const startSchema = z.union(
     z.pipe(z.undefined(), z.transform(() => ({ since: 0 }))),
   ],
   { error: 'must be a checkpoint { since, afterId? } from a previous page, a Date, epoch milliseconds, an ISO 8601 datetime, or null' },
-);
+));
 
-const optionsSchema = z.strictObject({
+const optionsSchema = z.lazySchema(() => z.strictObject({
   properties: z.optional(propertyListSchema),
   schema: z.optional(propertySchemaSchema),
   filters: z.optional(
@@ -62,7 +62,7 @@ const optionsSchema = z.strictObject({
   ),
   pageSize: z.optional(pageSizeSchema(SEARCH_MAX_PAGE_SIZE)),
   settleMs: z.optional(z.int().check(z.nonnegative(), z.lte(3_600_000))),
-});
+}));
 
 /**
  * What `changedSince` returns: the records, and the settle bound of this run. HubSpot's search index lags writes, so

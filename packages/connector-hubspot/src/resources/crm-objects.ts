@@ -52,21 +52,22 @@ export interface CreateInput {
   associations?: Array<{ to: { id: string }; types: AssociationSpec[] }>;
 }
 
-const readShape = {
+// A function, not an object: its fields are schemas, built with the options schemas on first use, not on import.
+const readShape = () => ({
   properties: z.optional(propertyListSchema),
   propertiesWithHistory: z.optional(propertyListSchema),
   associations: z.optional(z.array(objectTypeSchema).check(z.maxLength(100))),
   archived: z.optional(z.boolean()),
   schema: z.optional(propertySchemaSchema),
-};
-const getOptionsSchema = z.strictObject({ ...readShape, idProperty: z.optional(propertyNameSchema) });
-const listOptionsSchema = z.strictObject({ ...readShape, limit: z.optional(pageSizeSchema(LIST_MAX_PAGE_SIZE)), after: z.optional(z.string().check(z.minLength(1))) });
-const createSchema = z.strictObject({
+});
+const getOptionsSchema = z.lazySchema(() => z.strictObject({ ...readShape(), idProperty: z.optional(propertyNameSchema) }));
+const listOptionsSchema = z.lazySchema(() => z.strictObject({ ...readShape(), limit: z.optional(pageSizeSchema(LIST_MAX_PAGE_SIZE)), after: z.optional(z.string().check(z.minLength(1))) }));
+const createSchema = z.lazySchema(() => z.strictObject({
   properties: writeValuesSchema,
   associations: z.optional(z.array(z.strictObject({ to: z.strictObject({ id: objectIdSchema }), types: z.array(associationSpecSchema).check(z.minLength(1)) }))),
-});
-const updateSchema = z.strictObject({ properties: writeValuesSchema });
-const updateOptionsSchema = z.strictObject({ idProperty: z.optional(propertyNameSchema) });
+}));
+const updateSchema = z.lazySchema(() => z.strictObject({ properties: writeValuesSchema }));
+const updateOptionsSchema = z.lazySchema(() => z.strictObject({ idProperty: z.optional(propertyNameSchema) }));
 
 /** The property holding a record's last modification: `lastmodifieddate` on contacts, `hs_lastmodifieddate` elsewhere. */
 export function modifiedPropertyOf(objectType: string): string {

@@ -6,7 +6,7 @@ import { objectIdSchema, pageSizeSchema } from '../validation.js';
 
 /** CRM owners (users and queues records can be assigned to). https://developers.hubspot.com/docs/api/crm/owners */
 
-export const ownerSchema = z.looseObject({
+export const ownerSchema = z.lazySchema(() => z.looseObject({
   id: z.string(),
   email: z.optional(z.string()),
   type: z.optional(z.string()),
@@ -18,16 +18,16 @@ export const ownerSchema = z.looseObject({
   updatedAt: z.string(),
   archived: z.boolean(),
   teams: z.optional(z.array(z.looseObject({ id: z.string(), name: z.string(), primary: z.optional(z.boolean()) }))),
-});
+}));
 export type Owner = z.output<typeof ownerSchema>;
 
-const listResponse = z.looseObject({ results: z.array(ownerSchema), paging: z.optional(pagingSchema) });
-const listOptionsSchema = z.strictObject({
+const listResponse = z.lazySchema(() => z.looseObject({ results: z.array(ownerSchema), paging: z.optional(pagingSchema) }));
+const listOptionsSchema = z.lazySchema(() => z.strictObject({
   email: z.optional(z.email('must be an email address')),
   archived: z.optional(z.boolean()),
   limit: z.optional(pageSizeSchema(500)),
-});
-const getOptionsSchema = z.strictObject({ idProperty: z.optional(z.enum(['id', 'userId'])), archived: z.optional(z.boolean()) });
+}));
+const getOptionsSchema = z.lazySchema(() => z.strictObject({ idProperty: z.optional(z.enum(['id', 'userId'])), archived: z.optional(z.boolean()) }));
 
 export class OwnersApi {
   constructor(private readonly ctx: HubSpotContext) {}

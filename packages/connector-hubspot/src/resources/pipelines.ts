@@ -6,7 +6,7 @@ import { objectTypeSchema } from '../validation.js';
 
 /** Pipelines and their stages (deals, tickets, and other pipelined objects). https://developers.hubspot.com/docs/api/crm/pipelines */
 
-export const stageSchema = z.looseObject({
+export const stageSchema = z.lazySchema(() => z.looseObject({
   id: z.string(),
   label: z.string(),
   displayOrder: z.number(),
@@ -16,10 +16,10 @@ export const stageSchema = z.looseObject({
   createdAt: z.optional(z.string()),
   updatedAt: z.optional(z.string()),
   writePermissions: z.optional(z.string()),
-});
+}));
 export type PipelineStage = z.output<typeof stageSchema>;
 
-export const pipelineSchema = z.looseObject({
+export const pipelineSchema = z.lazySchema(() => z.looseObject({
   id: z.string(),
   label: z.string(),
   displayOrder: z.number(),
@@ -27,10 +27,10 @@ export const pipelineSchema = z.looseObject({
   createdAt: z.optional(z.string()),
   updatedAt: z.optional(z.string()),
   stages: z.array(stageSchema),
-});
+}));
 export type Pipeline = z.output<typeof pipelineSchema>;
 
-const pipelineIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be a pipeline id such as "default", "0" or "12345"'));
+const pipelineIdSchema = z.lazySchema(() => z.string().check(z.regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be a pipeline id such as "default", "0" or "12345"')));
 
 export class PipelinesApi {
   constructor(private readonly ctx: HubSpotContext) {}

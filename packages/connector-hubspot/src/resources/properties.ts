@@ -9,15 +9,15 @@ import { objectTypeSchema, propertyNameSchema } from '../validation.js';
 export const PROPERTY_TYPES = ['string', 'number', 'date', 'datetime', 'enumeration', 'bool'] as const;
 export const FIELD_TYPES = ['text', 'textarea', 'number', 'select', 'radio', 'checkbox', 'booleancheckbox', 'date', 'file', 'calculation_equation', 'html', 'phonenumber'] as const;
 
-const optionSchema = z.looseObject({
+const optionSchema = z.lazySchema(() => z.looseObject({
   label: z.string(),
   value: z.string(),
   description: z.optional(z.string()),
   displayOrder: z.optional(z.number()),
   hidden: z.optional(z.boolean()),
-});
+}));
 
-export const propertyDefinitionSchema = z.looseObject({
+export const propertyDefinitionSchema = z.lazySchema(() => z.looseObject({
   name: z.string(),
   label: z.string(),
   type: z.string(),
@@ -36,10 +36,10 @@ export const propertyDefinitionSchema = z.looseObject({
   createdAt: z.optional(z.string()),
   updatedAt: z.optional(z.string()),
   modificationMetadata: z.optional(z.looseObject({ archivable: z.boolean(), readOnlyDefinition: z.boolean(), readOnlyValue: z.boolean() })),
-});
+}));
 export type PropertyDefinition = z.output<typeof propertyDefinitionSchema>;
 
-const createSchema = z
+const createSchema = z.lazySchema(() => z
   .strictObject({
     name: propertyNameSchema,
     label: z.string().check(z.minLength(1, 'is required')),
@@ -70,10 +70,10 @@ const createSchema = z
         ctx.addIssue({ code: 'custom', path: ['options'], message: 'an enumeration property needs at least one option' });
       }
     }),
-  );
+  ));
 export type PropertyCreateInput = z.input<typeof createSchema>;
 
-const listResponse = z.looseObject({ results: z.array(propertyDefinitionSchema) });
+const listResponse = z.lazySchema(() => z.looseObject({ results: z.array(propertyDefinitionSchema) }));
 
 export class PropertiesApi {
   constructor(private readonly ctx: HubSpotContext) {}

@@ -22,14 +22,14 @@ export const SEARCH_MAX_PAGE_SIZE = 200;
 /** Re-anchoring adds up to two filters per group (`modified = t AND hs_object_id > id`). */
 const ANCHOR_FILTERS = 2;
 
-const searchRequestSchema = z.strictObject({
+const searchRequestSchema = z.lazySchema(() => z.strictObject({
   filterGroups: z.optional(filterGroupsSchema),
   sorts: z.optional(sortsSchema),
   query: z.optional(z.string().check(z.maxLength(3000, 'must be at most 3000 characters'))),
   properties: z.optional(propertyListSchema),
   schema: z.optional(propertySchemaSchema),
   limit: z.optional(pageSizeSchema(SEARCH_MAX_PAGE_SIZE)),
-});
+}));
 
 export interface SearchRequest<S extends PropertySchema | undefined = undefined> {
   /** Groups are ORed, filters in a group ANDed. At most 5 groups, 10 filters per group, 25 in total. */

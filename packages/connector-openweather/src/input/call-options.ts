@@ -3,8 +3,8 @@ import * as z from '@cf/core/zod';
 import { UNITS, type Units } from '../units.js';
 
 /** `lang` codes look like `en`, `de`, `zh_cn`, `pt_br` (https://openweathermap.org/current#multi). */
-export const langSchema = z.string().check(z.regex(/^[a-z]{2}(_[a-z]{2})?$/i, 'must be a language code such as "en", "de" or "zh_cn"'));
-export const unitsSchema = z.enum(UNITS, { error: 'must be "standard", "metric" or "imperial"' });
+export const langSchema = z.lazySchema(() => z.string().check(z.regex(/^[a-z]{2}(_[a-z]{2})?$/i, 'must be a language code such as "en", "de" or "zh_cn"')));
+export const unitsSchema = z.lazySchema(() => z.enum(UNITS, { error: 'must be "standard", "metric" or "imperial"' }));
 
 /** Options of the calls that return temperatures: the unit system and language for this call. */
 export interface WeatherCallOptions<V extends Units> extends CallOptions {
@@ -14,7 +14,7 @@ export interface WeatherCallOptions<V extends Units> extends CallOptions {
   lang?: string;
 }
 
-export const weatherOptionsSchema = z.object({ units: z.optional(unitsSchema), lang: z.optional(langSchema) });
+export const weatherOptionsSchema = z.lazySchema(() => z.object({ units: z.optional(unitsSchema), lang: z.optional(langSchema) }));
 
 /** Keeps only the options core understands, so method-specific fields never leak into the request. */
 export function callOptions(options: CallOptions): CallOptions {

@@ -41,26 +41,26 @@ const noComma = (what: string, max = MAX_PLACE_NAME_LENGTH, rule = placeNameRule
   z
     .string()
     .check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(max, rule), z.regex(/^[^,]*$/, `must not contain a comma (${what})`));
-export const latSchema = z
+export const latSchema = z.lazySchema(() => z
   .number({ error: 'must be a number' })
-  .check(z.gte(-90, 'must be between -90 and 90'), z.lte(90, 'must be between -90 and 90'));
-export const lonSchema = z
+  .check(z.gte(-90, 'must be between -90 and 90'), z.lte(90, 'must be between -90 and 90')));
+export const lonSchema = z.lazySchema(() => z
   .number({ error: 'must be a number' })
-  .check(z.gte(-180, 'must be between -180 and 180'), z.lte(180, 'must be between -180 and 180'));
-export const countrySchema = z.string().check(z.regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166 alpha-2 country code such as "GB"'));
+  .check(z.gte(-180, 'must be between -180 and 180'), z.lte(180, 'must be between -180 and 180')));
+export const countrySchema = z.lazySchema(() => z.string().check(z.regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166 alpha-2 country code such as "GB"')));
 
-export const coordinatesSchema = z.strictObject({ lat: latSchema, lon: lonSchema });
-const citySchema = z
+export const coordinatesSchema = z.lazySchema(() => z.strictObject({ lat: latSchema, lon: lonSchema }));
+const citySchema = z.lazySchema(() => z
   .strictObject({
     city: noComma('give state and country as their own fields'),
     state: z.optional(noComma('one state code')),
     country: z.optional(countrySchema),
   })
-  .check(z.refine((v) => v.state === undefined || v.country !== undefined, { message: 'needs country when state is given', path: ['country'] }));
-const cityIdSchema = z.strictObject({
+  .check(z.refine((v) => v.state === undefined || v.country !== undefined, { message: 'needs country when state is given', path: ['country'] })));
+const cityIdSchema = z.lazySchema(() => z.strictObject({
   cityId: z.number({ error: 'must be a number' }).check(z.int('must be an integer'), z.positive('must be positive')),
-});
-const zipSchema = z.strictObject({ zip: noComma('give country as its own field', MAX_ZIP_LENGTH, zipRule), country: z.optional(countrySchema) });
+}));
+const zipSchema = z.lazySchema(() => z.strictObject({ zip: noComma('give country as its own field', MAX_ZIP_LENGTH, zipRule), country: z.optional(countrySchema) }));
 
 const FORMS = 'one of { lat, lon }, { city, country? }, { cityId } or { zip, country? }';
 

@@ -9,7 +9,7 @@ export type DayInput = Date | string;
 // Epoch seconds past this (year 5138) are almost certainly milliseconds passed by mistake.
 const MAX_EPOCH_SECONDS = 99_999_999_999;
 
-const epochSecondsSchema = z.pipe(
+const epochSecondsSchema = z.lazySchema(() => z.pipe(
   z.transform((v: unknown, ctx) => {
     if (typeof v === 'number') return v;
     const valid = v instanceof Date && !Number.isNaN(v.getTime());
@@ -24,9 +24,9 @@ const epochSecondsSchema = z.pipe(
     z.gte(0, { message: 'must not be before 1970', abort: true }),
     z.lte(MAX_EPOCH_SECONDS, { message: 'looks like milliseconds: pass epoch seconds or a Date', abort: true }),
   ),
-);
+));
 
-const daySchema = z
+const daySchema = z.lazySchema(() => z
   .pipe(
     z.union([z.date({ error: 'must be a valid Date' }), z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'))], {
       error: 'must be a Date or a YYYY-MM-DD string',
@@ -38,7 +38,7 @@ const daySchema = z
       (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
       'must be a real calendar date',
     ),
-  );
+  ));
 
 /** An inclusive bound and how the error message states it. */
 export interface Bound<T> {

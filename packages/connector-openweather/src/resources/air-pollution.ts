@@ -7,7 +7,7 @@ import { coordinates, type Coordinates } from '../input/location.js';
 import { epochSeconds, type TimeInput } from '../input/time.js';
 
 /** Concentrations in μg/m³. */
-export const pollutantsSchema = z.looseObject({
+export const pollutantsSchema = z.lazySchema(() => z.looseObject({
   co: z.number(),
   no: z.number(),
   no2: z.number(),
@@ -16,21 +16,21 @@ export const pollutantsSchema = z.looseObject({
   pm2_5: z.number(),
   pm10: z.number(),
   nh3: z.number(),
-});
+}));
 
-export const airQualitySchema = z.looseObject({
+export const airQualitySchema = z.lazySchema(() => z.looseObject({
   /** Unix seconds, UTC. */
   dt: z.number(),
   /** Air Quality Index: 1 Good, 2 Fair, 3 Moderate, 4 Poor, 5 Very Poor. */
   main: z.looseObject({ aqi: z.int().check(z.gte(1), z.lte(5)) }),
   components: pollutantsSchema,
-});
+}));
 
-export const airPollutionSchema = z.looseObject({
+export const airPollutionSchema = z.lazySchema(() => z.looseObject({
   // The API sends { lon, lat }; its documentation once showed [lon, lat]. Both are accepted.
   coord: z.optional(z.union([z.looseObject({ lon: z.number(), lat: z.number() }), z.tuple([z.number(), z.number()])])),
   list: z.array(airQualitySchema),
-});
+}));
 
 export type Pollutants = z.infer<typeof pollutantsSchema>;
 export type AirQuality = z.infer<typeof airQualitySchema>;

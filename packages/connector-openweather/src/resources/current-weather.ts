@@ -8,7 +8,7 @@ import { unitsAndLang } from '../input/weather-query.js';
 import { codSchema, conditionSchema, coordSchema, mainReadingsSchema, precipitationSchema } from '../schemas/common.js';
 import { withUnits, type Units, type WithUnits } from '../units.js';
 
-export const currentWeatherSchema = z.looseObject({
+export const currentWeatherSchema = z.lazySchema(() => z.looseObject({
   coord: coordSchema,
   weather: z.array(conditionSchema),
   base: z.optional(z.string()),
@@ -33,7 +33,7 @@ export const currentWeatherSchema = z.looseObject({
   id: z.number(),
   name: z.string(),
   cod: codSchema,
-});
+}));
 
 export type CurrentWeatherData = z.infer<typeof currentWeatherSchema>;
 export type CurrentWeather<U extends Units = Units> = WithUnits<CurrentWeatherData, U>;

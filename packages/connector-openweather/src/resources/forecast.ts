@@ -8,7 +8,7 @@ import { unitsAndLang } from '../input/weather-query.js';
 import { codSchema, conditionSchema, coordSchema, mainReadingsSchema } from '../schemas/common.js';
 import { withUnits, type Units, type WithUnits } from '../units.js';
 
-export const forecastEntrySchema = z.looseObject({
+export const forecastEntrySchema = z.lazySchema(() => z.looseObject({
   /** Unix seconds, UTC: the start of this 3-hour step. */
   dt: z.number(),
   main: z.extend(mainReadingsSchema, { temp_kf: z.optional(z.number()) }),
@@ -23,9 +23,9 @@ export const forecastEntrySchema = z.looseObject({
   sys: z.optional(z.looseObject({ pod: z.optional(z.string()) })),
   /** UTC, `YYYY-MM-DD HH:MM:SS`. */
   dt_txt: z.optional(z.string()),
-});
+}));
 
-export const forecastSchema = z.looseObject({
+export const forecastSchema = z.lazySchema(() => z.looseObject({
   cod: codSchema,
   message: z.optional(z.union([z.number(), z.string()])),
   cnt: z.number(),
@@ -40,7 +40,7 @@ export const forecastSchema = z.looseObject({
     sunrise: z.optional(z.number()),
     sunset: z.optional(z.number()),
   }),
-});
+}));
 
 export type ForecastEntry = z.infer<typeof forecastEntrySchema>;
 export type ForecastData = z.infer<typeof forecastSchema>;
@@ -52,11 +52,11 @@ export interface ForecastOptions<V extends Units> extends WeatherCallOptions<V> 
   count?: number;
 }
 
-const countSchema = z.object({
+const countSchema = z.lazySchema(() => z.object({
   count: z.optional(
     z.number({ error: 'must be a number' }).check(z.int('must be an integer'), z.gte(1, 'must be 1 to 40'), z.lte(40, 'must be 1 to 40')),
   ),
-});
+}));
 
 /** 5 day / 3 hour forecast: `GET /data/2.5/forecast` (https://openweathermap.org/forecast5). */
 export class ForecastResource {

@@ -5,7 +5,7 @@ import type { ResourceContext } from '../context.js';
 import { callOptions } from '../input/call-options.js';
 import { coordinates, countrySchema, MAX_PLACE_NAME_LENGTH, MAX_ZIP_LENGTH, placeNameRule, zipRule, type Coordinates } from '../input/location.js';
 
-export const geocodedPlaceSchema = z.looseObject({
+export const geocodedPlaceSchema = z.lazySchema(() => z.looseObject({
   name: z.string(),
   /** The name in other languages, keyed by language code (plus `ascii` and `feature_name`). */
   local_names: z.optional(z.record(z.string(), z.string())),
@@ -13,14 +13,14 @@ export const geocodedPlaceSchema = z.looseObject({
   lon: z.number(),
   country: z.string(),
   state: z.optional(z.string()),
-});
-export const geocodedZipSchema = z.looseObject({
+}));
+export const geocodedZipSchema = z.lazySchema(() => z.looseObject({
   zip: z.string(),
   name: z.string(),
   lat: z.number(),
   lon: z.number(),
   country: z.string(),
-});
+}));
 
 export type GeocodedPlace = z.infer<typeof geocodedPlaceSchema>;
 export type GeocodedZip = z.infer<typeof geocodedZipSchema>;
@@ -30,16 +30,16 @@ export interface GeocodeOptions extends CallOptions {
   limit?: number;
 }
 
-const limitSchema = z
+const limitSchema = z.lazySchema(() => z
   .number({ error: 'must be a number' })
-  .check(z.int('must be an integer'), z.gte(1, 'must be 1 to 5'), z.lte(5, 'must be 1 to 5'));
-const directSchema = z.object({
+  .check(z.int('must be an integer'), z.gte(1, 'must be 1 to 5'), z.lte(5, 'must be 1 to 5')));
+const directSchema = z.lazySchema(() => z.object({
   query: z
     .string({ error: 'must be a string such as "London,GB"' })
     .check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(MAX_PLACE_NAME_LENGTH, placeNameRule)),
   limit: z.optional(limitSchema),
-});
-const zipSchema = z.object({
+}));
+const zipSchema = z.lazySchema(() => z.object({
   zip: z
     .string({ error: 'must be a string' })
     .check(
@@ -49,7 +49,7 @@ const zipSchema = z.object({
       z.regex(/^[^,]*$/, 'must not contain a comma (give country as its own argument)'),
     ),
   country: countrySchema,
-});
+}));
 
 /** Geocoding: `GET /geo/1.0/direct`, `/reverse` and `/zip` (https://openweathermap.org/api/geocoding-api). */
 export class GeocodingResource {

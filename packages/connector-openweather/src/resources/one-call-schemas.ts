@@ -2,11 +2,11 @@ import * as z from '@cf/core/zod';
 import { conditionSchema } from '../schemas/common.js';
 import type { Units, WithUnits } from '../units.js';
 
-const num = z.number();
-const optNum = z.optional(z.number());
+const num = z.lazySchema(() => z.number());
+const optNum = z.lazySchema(() => z.optional(z.number()));
 
 /** A current or historical observation (One Call `current`, and `data[]` of the timemachine). */
-export const oneCallObservationSchema = z.looseObject({
+export const oneCallObservationSchema = z.lazySchema(() => z.looseObject({
   dt: num,
   sunrise: optNum,
   sunset: optNum,
@@ -25,11 +25,11 @@ export const oneCallObservationSchema = z.looseObject({
   weather: z.array(conditionSchema),
   rain: z.optional(z.looseObject({ '1h': optNum })),
   snow: z.optional(z.looseObject({ '1h': optNum })),
-});
+}));
 
-export const oneCallHourSchema = z.extend(oneCallObservationSchema, { pop: optNum });
+export const oneCallHourSchema = z.lazySchema(() => z.extend(oneCallObservationSchema, { pop: optNum }));
 
-export const oneCallDaySchema = z.looseObject({
+export const oneCallDaySchema = z.lazySchema(() => z.looseObject({
   dt: num,
   sunrise: optNum,
   sunset: optNum,
@@ -53,19 +53,19 @@ export const oneCallDaySchema = z.looseObject({
   rain: optNum,
   snow: optNum,
   uvi: optNum,
-});
+}));
 
-export const oneCallAlertSchema = z.looseObject({
+export const oneCallAlertSchema = z.lazySchema(() => z.looseObject({
   sender_name: z.string(),
   event: z.string(),
   start: num,
   end: num,
   description: z.string(),
   tags: z.optional(z.array(z.string())),
-});
+}));
 
 /** `GET /data/3.0/onecall`: blocks left out with `exclude` (and `alerts` when there are none) are absent. */
-export const oneCallSchema = z.looseObject({
+export const oneCallSchema = z.lazySchema(() => z.looseObject({
   lat: num,
   lon: num,
   timezone: z.string(),
@@ -75,19 +75,19 @@ export const oneCallSchema = z.looseObject({
   hourly: z.optional(z.array(oneCallHourSchema)),
   daily: z.optional(z.array(oneCallDaySchema)),
   alerts: z.optional(z.array(oneCallAlertSchema)),
-});
+}));
 
 /** `GET /data/3.0/onecall/timemachine`. */
-export const timemachineSchema = z.looseObject({
+export const timemachineSchema = z.lazySchema(() => z.looseObject({
   lat: num,
   lon: num,
   timezone: z.string(),
   timezone_offset: num,
   data: z.array(oneCallObservationSchema),
-});
+}));
 
 /** `GET /data/3.0/onecall/day_summary`. */
-export const daySummarySchema = z.looseObject({
+export const daySummarySchema = z.lazySchema(() => z.looseObject({
   lat: num,
   lon: num,
   /** The timezone offset used, `±HH:MM`. */
@@ -99,17 +99,17 @@ export const daySummarySchema = z.looseObject({
   temperature: z.looseObject({ min: num, max: num, afternoon: num, night: num, evening: num, morning: num }),
   pressure: z.looseObject({ afternoon: num }),
   wind: z.looseObject({ max: z.looseObject({ speed: num, direction: num }) }),
-});
+}));
 
 /** `GET /data/3.0/onecall/overview`. */
-export const overviewSchema = z.looseObject({
+export const overviewSchema = z.lazySchema(() => z.looseObject({
   lat: num,
   lon: num,
   tz: z.string(),
   date: z.string(),
   /** A human-readable summary of today's or tomorrow's weather. */
   weather_overview: z.string(),
-});
+}));
 
 export type OneCallObservation = z.infer<typeof oneCallObservationSchema>;
 export type OneCallHour = z.infer<typeof oneCallHourSchema>;

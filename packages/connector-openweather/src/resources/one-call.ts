@@ -34,7 +34,7 @@ export interface OverviewOptions<V extends Units> extends Omit<WeatherCallOption
   date?: DayInput;
 }
 
-const excludeSchema = z.object({
+const excludeSchema = z.lazySchema(() => z.object({
   exclude: z.optional(
     z
       .array(z.enum(ONE_CALL_PARTS, { error: `must be one of ${ONE_CALL_PARTS.join(', ')}` }))
@@ -43,10 +43,10 @@ const excludeSchema = z.object({
         z.refine((parts) => parts.length < ONE_CALL_PARTS.length, 'must leave at least one part'),
       ),
   ),
-});
-const tzSchema = z.object({
+}));
+const tzSchema = z.lazySchema(() => z.object({
   tz: z.optional(z.string().check(z.regex(/^[+-](0\d|1[0-4]):[0-5]\d$/, 'must be an offset such as "+05:30" or "-08:00"'))),
-});
+}));
 
 const ONE_CALL_HISTORY_START = 283_996_800; // 1979-01-01T00:00:00Z: the start of the archive
 const TIMEMACHINE_DAYS_AHEAD = 4; // "from 1st January 1979 till 4 days ahead forecast"

@@ -24,7 +24,7 @@ export const BULK_STATUSES = ['CREATED', 'RUNNING', 'COMPLETED', 'CANCELING', 'C
 export type BulkOperationStatus = (typeof BULK_STATUSES)[number];
 
 /** https://shopify.dev/docs/api/admin-graphql/2025-07/objects/BulkOperation */
-export const bulkOperationSchema = z.looseObject({
+export const bulkOperationSchema = z.lazySchema(() => z.looseObject({
   id: gidSchema('BulkOperation'),
   status: z.enum(BULK_STATUSES),
   errorCode: z.nullable(z.string()),
@@ -37,7 +37,7 @@ export const bulkOperationSchema = z.looseObject({
   partialDataUrl: z.nullable(z.string()),
   /** The bulk query the operation runs (selected by `current()`). */
   query: z.optional(z.string()),
-});
+}));
 export type BulkOperation = z.infer<typeof bulkOperationSchema>;
 
 const FIELDS = 'id status errorCode createdAt completedAt objectCount rootObjectCount fileSize url partialDataUrl';
@@ -85,15 +85,17 @@ export interface BulkRunOptions extends BulkWaitOptions, BulkDownloadOptions {
   cancelOnAbort?: boolean | undefined;
 }
 
-const waitOptionsShape = {
+// Shapes as functions: their schemas are built with the options schema that uses them, not on import.
+const waitOptionsShape = () => ({
   pollIntervalMs: z.optional(z.int().check(z.gte(1), z.lte(600_000))),
   maxPollIntervalMs: z.optional(z.int().check(z.gte(1), z.lte(3_600_000))),
   maxWaitMs: z.optional(z.int().check(z.positive())),
   onStatus: z.optional(z.custom<(operation: BulkOperation) => void>((v) => typeof v === 'function', 'must be a function')),
-};
-const downloadOptionsShape = { nest: z.optional(z.boolean()), maxResumes: z.optional(z.int().check(z.gte(0), z.lte(100))) };
-const runOptionsSchema = z.strictObject({ ...waitOptionsShape, ...downloadOptionsShape, cancelOnAbort: z.optional(z.boolean()) });
-const downloadOptionsSchema = z.strictObject({ ...downloadOptionsShape, fromByte: z.optional(z.int().check(z.gte(0))) });
+});
+const downloadOptionsShape = () => ({ nest: z.optional(z.boolean()), maxResumes: z.optional(z.int().check(z.gte(0), z.lte(100))) });
+const waitOptionsSchema = z.lazySchema(() => z.strictObject(waitOptionsShape()));
+const runOptionsSchema = z.lazySchema(() => z.strictObject({ ...waitOptionsShape(), ...downloadOptionsShape(), cancelOnAbort: z.optional(z.boolean()) }));
+const downloadOptionsSchema = z.lazySchema(() => z.strictObject({ ...downloadOptionsShape(), fromByte: z.optional(z.int().check(z.gte(0))) }));
 
 /** Bulk queries compare equal when they differ only in white space. */
 const sameQuery = (a: string | undefined, b: string): boolean => a !== undefined && a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
@@ -202,7 +204,7 @@ export class Bulk {
   /** `bulkOperationRunQuery`: starts the operation and returns it (status CREATED). */
   async start(query: string, call: CallOptions = {}): Promise<BulkOperation> {
     const text = validateBulkQuery(query);
-    const schema = z.looseObject({ bulkOperationRunQuery: z.looseObject({ bulkOperation: z.nullable(bulkOperationSchema), ...userErrorsField }) });
+    const schema = z.looseObject({ bulkOperationRunQuery: z.looseObject({ bulkOperation: z.nullable(bulkOperationSchema), ...userErrorsField() }) });
     const { data } = await this.#ctx.executor.execute(RUN_QUERY, { query: text }, { ...call, schema, operation: 'bulk.start' });
     const operation = data.bulkOperationRunQuery.bulkOperation;
     if (!operation) throw new ServerError({ message: 'bulkOperationRunQuery returned no operation and no user errors.', retryable: false, source: 'shopify' });
@@ -234,7 +236,7 @@ export class Bulk {
       if (!running) throw new InvalidRequestError({ message: 'There is no bulk operation to cancel.', source: 'shopify' });
       gid = running;
     }
-    const schema = z.looseObject({ bulkOperationCancel: z.looseObject({ bulkOperation: z.nullable(bulkOperationSchema), ...userErrorsField }) });
+    const schema = z.looseObject({ bulkOperationCancel: z.looseObject({ bulkOperation: z.nullable(bulkOperationSchema), ...userErrorsField() }) });
     const { data } = await this.#ctx.executor.execute(CANCEL_MUTATION, { id: gid }, { ...call, schema, operation: 'bulk.cancel' });
     const operation = data.bulkOperationCancel.bulkOperation;
     if (!operation) throw new InvalidRequestError({ message: `Shopify did not cancel ${gid}.`, source: 'shopify' });
@@ -244,7 +246,7 @@ export class Bulk {
   /** Polls until the operation ends; resolves on COMPLETED, throws a typed error on FAILED, CANCELED or EXPIRED. */
   async wait(id: string | number, options: BulkWaitOptions = {}, call: CallOptions = {}): Promise<BulkOperation> {
     const gid = requireGid('BulkOperation', id);
-    const opts = validateInput(z.strictObject(waitOptionsShape), options, 'Invalid bulk.wait options');
+    const opts = validateInput(waitOptionsSchema, options, 'Invalid bulk.wait options');
     const clock = this.#ctx.http().clock;
     const started = clock.now();
     const backoff = { initialDelayMs: opts.pollIntervalMs ?? 1000, factor: 1.5, maxDelayMs: opts.maxPollIntervalMs ?? 30_000, jitterMin: 1 };

@@ -7,14 +7,14 @@ import { SyncableConnectionResource } from './connection-resource.js';
 import { runMutation, USER_ERRORS, userErrorsField } from './mutations.js';
 
 /** https://shopify.dev/docs/api/admin-graphql/2025-07/objects/Collection */
-export const collectionSchema = z.looseObject({
+export const collectionSchema = z.lazySchema(() => z.looseObject({
   id: gidSchema('Collection'),
   title: z.string(),
   handle: z.string(),
   updatedAt: dateTime,
   sortOrder: z.string(),
   productsCount: z.nullable(countSchema),
-});
+}));
 export type Collection = z.infer<typeof collectionSchema>;
 
 /** Default node selection: 2 points per collection. */
@@ -24,7 +24,7 @@ export const COLLECTION_SORT_KEYS = ['ID', 'RELEVANCE', 'TITLE', 'UPDATED_AT'] a
 export type CollectionSortKey = (typeof COLLECTION_SORT_KEYS)[number];
 
 /** `CollectionInput` for `collectionCreate` (a custom collection when `ruleSet` is absent). */
-export const collectionCreateInputSchema = z.looseObject({
+export const collectionCreateInputSchema = z.lazySchema(() => z.looseObject({
   title: z.string().check(z.trim(), z.minLength(1, 'is required'), z.maxLength(255)),
   handle: z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens'))),
   descriptionHtml: z.optional(z.string()),
@@ -33,10 +33,10 @@ export const collectionCreateInputSchema = z.looseObject({
       .array(z.string().check(z.refine((v) => isGid(v, 'Product'), 'must be a Product GID')))
       .check(z.maxLength(250, 'at most 250 products per call')),
   ),
-});
+}));
 export type CollectionCreateInput = z.input<typeof collectionCreateInputSchema>;
 
-const collectionPayload = z.looseObject({ collection: z.nullable(collectionSchema), ...userErrorsField });
+const collectionPayload = z.lazySchema(() => z.looseObject({ collection: z.nullable(collectionSchema), ...userErrorsField() }));
 export type CollectionPayload = z.infer<typeof collectionPayload>;
 
 /** Collections: `list`, `get`, `changedSince`, and `collectionCreate`. */

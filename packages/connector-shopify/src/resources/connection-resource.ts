@@ -53,10 +53,10 @@ export interface ChangedSinceOptions {
   maxPages?: number;
 }
 
-const syncNodeSchema = z.looseObject({ id: z.string(), updatedAt: dateTime });
+const syncNodeSchema = z.lazySchema(() => z.looseObject({ id: z.string(), updatedAt: dateTime }));
 
-const first = z.int().check(z.gte(1), z.lte(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE} (Shopify's page limit)`));
-const maxPages = z.int().check(z.positive());
+const first = z.lazySchema(() => z.int().check(z.gte(1), z.lte(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE} (Shopify's page limit)`)));
+const maxPages = z.lazySchema(() => z.int().check(z.positive()));
 
 /** `fields` must be a readable selection; returns its per-item cost. */
 function selectionCost(fields: string): number {

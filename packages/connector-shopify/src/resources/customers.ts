@@ -10,7 +10,7 @@ import { runMutation, USER_ERRORS, userErrorsField } from './mutations.js';
  * https://shopify.dev/docs/api/admin-graphql/2025-07/objects/Customer. The e-mail comes from
  * `defaultEmailAddress` (2025-04+): `Customer.email` is deprecated.
  */
-export const customerSchema = z.looseObject({
+export const customerSchema = z.lazySchema(() => z.looseObject({
   id: gidSchema('Customer'),
   firstName: z.nullable(z.string()),
   lastName: z.nullable(z.string()),
@@ -24,7 +24,7 @@ export const customerSchema = z.looseObject({
   defaultEmailAddress: z.nullable(z.looseObject({ emailAddress: z.nullable(z.string()), marketingState: z.optional(z.nullable(z.string())) })),
   defaultPhoneNumber: z.nullable(z.looseObject({ phoneNumber: z.string() })),
   amountSpent: moneySchema,
-});
+}));
 export type Customer = z.infer<typeof customerSchema>;
 
 /** Default node selection: 4 points per customer, so pages hold 249 customers. */
@@ -35,9 +35,10 @@ export const CUSTOMER_FIELDS =
 export const CUSTOMER_SORT_KEYS = ['CREATED_AT', 'ID', 'LOCATION', 'NAME', 'RELEVANCE', 'UPDATED_AT'] as const;
 export type CustomerSortKey = (typeof CUSTOMER_SORT_KEYS)[number];
 
-const email = z.email({ error: 'must be an e-mail address' });
-const phone = z.string().check(z.regex(/^\+[1-9]\d{6,14}$/, 'must be in E.164 format, e.g. +16135551111'));
-const customerFieldsInput = {
+const email = z.lazySchema(() => z.email({ error: 'must be an e-mail address' }));
+const phone = z.lazySchema(() => z.string().check(z.regex(/^\+[1-9]\d{6,14}$/, 'must be in E.164 format, e.g. +16135551111')));
+// A function, not an object: its schemas are built with the input schema that uses them, not on import.
+const customerFieldsInput = () => ({
   firstName: z.optional(z.string().check(z.maxLength(255))),
   lastName: z.optional(z.string().check(z.maxLength(255))),
   email: z.optional(email),
@@ -45,24 +46,24 @@ const customerFieldsInput = {
   note: z.optional(z.string().check(z.maxLength(5000))),
   tags: z.optional(z.array(z.string().check(z.maxLength(255))).check(z.maxLength(250, 'at most 250 tags'))),
   taxExempt: z.optional(z.boolean()),
-};
+});
 
 /** `CustomerInput` for `customerCreate`: at least a name, an e-mail or a phone number. */
-export const customerCreateInputSchema = z.looseObject(customerFieldsInput).check(
+export const customerCreateInputSchema = z.lazySchema(() => z.looseObject(customerFieldsInput()).check(
   z.refine((v) => Boolean(v.email ?? v.phone ?? v.firstName ?? v.lastName), {
     message: 'a customer needs at least an email, a phone, a firstName or a lastName',
     path: ['email'],
   }),
-);
+));
 export type CustomerCreateInput = z.input<typeof customerCreateInputSchema>;
 
-export const customerUpdateInputSchema = z.looseObject({
+export const customerUpdateInputSchema = z.lazySchema(() => z.looseObject({
   id: z.string().check(z.refine((v) => isGid(v, 'Customer'), 'must be a Customer GID (gid://shopify/Customer/123)')),
-  ...customerFieldsInput,
-});
+  ...customerFieldsInput(),
+}));
 export type CustomerUpdateInput = z.input<typeof customerUpdateInputSchema>;
 
-const customerPayload = z.looseObject({ customer: z.nullable(customerSchema), ...userErrorsField });
+const customerPayload = z.lazySchema(() => z.looseObject({ customer: z.nullable(customerSchema), ...userErrorsField() }));
 export type CustomerPayload = z.infer<typeof customerPayload>;
 
 /** Customers: `list`, `get`, `changedSince`, and the `customerCreate` / `customerUpdate` mutations. */

@@ -8,7 +8,7 @@ import { ConnectionResource, pageSizeFor } from './connection-resource.js';
 import { runMutation, USER_ERRORS_WITH_CODE, userErrorsField } from './mutations.js';
 
 /** https://shopify.dev/docs/api/admin-graphql/2025-07/objects/InventoryItem */
-export const inventoryItemSchema = z.looseObject({
+export const inventoryItemSchema = z.lazySchema(() => z.looseObject({
   id: gidSchema('InventoryItem'),
   sku: z.nullable(z.string()),
   tracked: z.boolean(),
@@ -17,18 +17,18 @@ export const inventoryItemSchema = z.looseObject({
   updatedAt: dateTime,
   unitCost: z.nullable(moneySchema),
   countryCodeOfOrigin: z.nullable(z.string()),
-});
+}));
 export type InventoryItem = z.infer<typeof inventoryItemSchema>;
 
 export const INVENTORY_ITEM_FIELDS = 'id sku tracked requiresShipping createdAt updatedAt unitCost { amount currencyCode } countryCodeOfOrigin';
 
 /** https://shopify.dev/docs/api/admin-graphql/2025-07/objects/InventoryLevel: quantities per state at one location. */
-export const inventoryLevelSchema = z.looseObject({
+export const inventoryLevelSchema = z.lazySchema(() => z.looseObject({
   id: gidSchema('InventoryLevel'),
   updatedAt: dateTime,
   location: z.looseObject({ id: gidSchema('Location'), name: z.string() }),
   quantities: z.array(z.looseObject({ name: z.string(), quantity: z.int() })),
-});
+}));
 export type InventoryLevel = z.infer<typeof inventoryLevelSchema>;
 
 /** The quantity states read by default. */
@@ -36,7 +36,7 @@ export const QUANTITY_NAMES = ['available', 'committed', 'incoming', 'on_hand', 
 const LEVEL_FIELDS = `id updatedAt location { id name } quantities(names: ${JSON.stringify(QUANTITY_NAMES)}) { name quantity }`;
 
 /** `InventoryAdjustQuantitiesInput`: relative changes of one quantity state at locations. */
-export const adjustQuantitiesInputSchema = z.looseObject({
+export const adjustQuantitiesInputSchema = z.lazySchema(() => z.looseObject({
   reason: z.string().check(z.minLength(1, 'is required (e.g. "correction", "received", "damaged")')),
   name: z.enum(['available', 'damaged', 'incoming', 'on_hand', 'quality_control', 'reserved', 'safety_stock'], {
     error: 'must be a quantity name such as "available"',
@@ -52,10 +52,10 @@ export const adjustQuantitiesInputSchema = z.looseObject({
       }),
     )
     .check(z.minLength(1, 'needs at least one change'), z.maxLength(250, 'at most 250 changes per call')),
-});
+}));
 export type AdjustQuantitiesInput = z.input<typeof adjustQuantitiesInputSchema>;
 
-const adjustPayload = z.looseObject({
+const adjustPayload = z.lazySchema(() => z.looseObject({
   inventoryAdjustmentGroup: z.nullable(
     z.looseObject({
       id: z.string(),
@@ -63,8 +63,8 @@ const adjustPayload = z.looseObject({
       changes: z.array(z.looseObject({ name: z.string(), delta: z.int() })),
     }),
   ),
-  ...userErrorsField,
-});
+  ...userErrorsField(),
+}));
 export type AdjustQuantitiesPayload = z.infer<typeof adjustPayload>;
 
 /**

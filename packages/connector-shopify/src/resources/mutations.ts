@@ -32,8 +32,8 @@ export async function runMutation<TInput, TPayload>(
   return data[spec.name] as TPayload;
 }
 
-/** The payload fields every mutation carries. */
-export const userErrorsField = { userErrors: z.array(userErrorSchema) };
+/** The payload fields every mutation carries (a function: its schema is built with the payload's, not on import). */
+export const userErrorsField = () => ({ userErrors: z.array(userErrorSchema) });
 
 /** `userErrors { field message }` plus `code` where the payload's error type has one. */
 export const USER_ERRORS = 'userErrors { field message }';

@@ -9,7 +9,7 @@ import { SyncableConnectionResource } from './connection-resource.js';
  * currency (`currentTotalPriceSet.shopMoney.amount`). Without the `read_all_orders` scope Shopify shows
  * only the last 60 days of orders.
  */
-export const orderSchema = z.looseObject({
+export const orderSchema = z.lazySchema(() => z.looseObject({
   id: gidSchema('Order'),
   name: z.string(),
   createdAt: dateTime,
@@ -22,7 +22,7 @@ export const orderSchema = z.looseObject({
   test: z.boolean(),
   currentTotalPriceSet: moneyBagSchema,
   customer: z.nullable(z.looseObject({ id: gidSchema('Customer') })),
-});
+}));
 export type Order = z.infer<typeof orderSchema>;
 
 /** Default node selection: 5 points per order, so pages hold 199 orders (997 points). */

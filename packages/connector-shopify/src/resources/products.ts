@@ -7,7 +7,7 @@ import { SyncableConnectionResource } from './connection-resource.js';
 import { runMutation, USER_ERRORS, userErrorsField } from './mutations.js';
 
 /** https://shopify.dev/docs/api/admin-graphql/2025-07/objects/Product */
-export const productSchema = z.looseObject({
+export const productSchema = z.lazySchema(() => z.looseObject({
   id: gidSchema('Product'),
   title: z.string(),
   handle: z.string(),
@@ -20,7 +20,7 @@ export const productSchema = z.looseObject({
   publishedAt: z.nullable(dateTime),
   totalInventory: z.nullable(z.int()),
   variantsCount: z.nullable(countSchema),
-});
+}));
 export type Product = z.infer<typeof productSchema>;
 
 /** Default node selection: 2 points per product, so a page of 250 costs 502. */
@@ -40,9 +40,10 @@ export const PRODUCT_SORT_KEYS = [
 ] as const;
 export type ProductSortKey = (typeof PRODUCT_SORT_KEYS)[number];
 
-const productStatus = z.enum(['ACTIVE', 'ARCHIVED', 'DRAFT']);
-const shortText = z.string().check(z.maxLength(255, 'must be at most 255 characters'));
-const productFieldsInput = {
+const productStatus = z.lazySchema(() => z.enum(['ACTIVE', 'ARCHIVED', 'DRAFT']));
+const shortText = z.lazySchema(() => z.string().check(z.maxLength(255, 'must be at most 255 characters')));
+// A function, not an object: its schemas are built with the input schema that uses them, not on import.
+const productFieldsInput = () => ({
   descriptionHtml: z.optional(z.string()),
   handle: z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens'), z.maxLength(255))),
   vendor: z.optional(shortText),
@@ -52,23 +53,23 @@ const productFieldsInput = {
   collectionsToJoin: z.optional(
     z.array(z.string().check(z.refine((v) => isGid(v, 'Collection'), 'must be a Collection GID'))).check(z.maxLength(250)),
   ),
-};
+});
 
 /** `ProductCreateInput` (the `product:` argument since 2024-07). Unknown fields are passed to Shopify as given. */
-export const productCreateInputSchema = z.looseObject({ title: shortText.check(z.trim(), z.minLength(1, 'is required')), ...productFieldsInput });
+export const productCreateInputSchema = z.lazySchema(() => z.looseObject({ title: shortText.check(z.trim(), z.minLength(1, 'is required')), ...productFieldsInput() }));
 export type ProductCreateInput = z.input<typeof productCreateInputSchema>;
 
 /** `ProductUpdateInput`: the product's `id` and the fields to change. */
-export const productUpdateInputSchema = z.looseObject({
+export const productUpdateInputSchema = z.lazySchema(() => z.looseObject({
   id: z.string().check(z.refine((v) => isGid(v, 'Product'), 'must be a Product GID (gid://shopify/Product/123)')),
   title: z.optional(shortText.check(z.trim(), z.minLength(1, 'must not be blank'))),
-  ...productFieldsInput,
-});
+  ...productFieldsInput(),
+}));
 export type ProductUpdateInput = z.input<typeof productUpdateInputSchema>;
 
-const productPayload = z.looseObject({ product: z.nullable(productSchema), ...userErrorsField });
+const productPayload = z.lazySchema(() => z.looseObject({ product: z.nullable(productSchema), ...userErrorsField() }));
 export type ProductPayload = z.infer<typeof productPayload>;
-const deletePayload = z.looseObject({ deletedProductId: z.nullable(gidSchema('Product')), ...userErrorsField });
+const deletePayload = z.lazySchema(() => z.looseObject({ deletedProductId: z.nullable(gidSchema('Product')), ...userErrorsField() }));
 export type ProductDeletePayload = z.infer<typeof deletePayload>;
 
 /** Products: `list`, `get`, `changedSince`, and the `productCreate` / `productUpdate` / `productDelete` mutations. */

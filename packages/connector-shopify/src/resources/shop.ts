@@ -5,14 +5,14 @@ import { gidSchema } from '../gid.js';
 import { currencyCode } from '../schemas.js';
 
 /** https://shopify.dev/docs/api/admin-graphql/2025-07/objects/Shop */
-export const shopSchema = z.looseObject({
+export const shopSchema = z.lazySchema(() => z.looseObject({
   id: gidSchema('Shop'),
   name: z.string(),
   myshopifyDomain: z.string(),
   currencyCode,
   ianaTimezone: z.string(),
   plan: z.nullable(z.looseObject({ partnerDevelopment: z.boolean(), shopifyPlus: z.boolean() })),
-});
+}));
 export type Shop = z.infer<typeof shopSchema>;
 
 const SHOP_QUERY = 'query Shop {\n  shop { id name myshopifyDomain currencyCode ianaTimezone plan { partnerDevelopment shopifyPlus } }\n}';

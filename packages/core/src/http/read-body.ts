@@ -32,6 +32,14 @@ export async function readBody(body: ResponseBody, maxBytes: number, signal?: Ab
 }
 
 async function readAll(body: ResponseBody, maxBytes: number): Promise<Uint8Array> {
+  if (body.readAll) {
+    try {
+      return await body.readAll(maxBytes);
+    } catch (error) {
+      body.cancel();
+      throw error;
+    }
+  }
   const chunks: Uint8Array[] = [];
   let total = 0;
   try {

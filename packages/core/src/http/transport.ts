@@ -21,6 +21,11 @@ export interface ResponseBody extends AsyncIterable<Uint8Array> {
    * given). Safe to call more than once and after the end.
    */
   cancel(reason?: unknown): void;
+  /**
+   * Optional: reads the whole body at once, faster than iterating where the transport can (Node streams), and
+   * fails with `BodyTooLargeError` past `maxBytes` without reading further. `cancel()` still fails it.
+   */
+  readAll?(maxBytes: number): Promise<Uint8Array>;
 }
 
 export interface TransportResponse {
