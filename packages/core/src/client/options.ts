@@ -115,9 +115,11 @@ export interface HttpClientOptions {
   transport?: Transport;
 }
 
-const fn = z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', 'must be a function');
-const obj = z.custom<object>((v) => typeof v === 'object' && v !== null, 'must be an object');
-const positiveInt = z.int().check(z.positive());
+const fn = () =>
+  z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', 'must be a function');
+const obj = () => z.custom<object>((v) => typeof v === 'object' && v !== null, 'must be an object');
+const positiveInt = () => z.int().check(z.positive());
+// Building blocks are functions, not constants: a constant schema would be built on import.
 const nonNegative = (max: number) => z.number().check(z.nonnegative(), z.lte(max));
 
 /** Shared by client options and per-call options: one rule for both. */
@@ -135,7 +137,7 @@ export const retrySchema = z.lazySchema(() =>
     maxAttempts: z.optional(z.int().check(z.positive(), z.lte(20))),
     maxRetryAfterMs: z.optional(nonNegative(MAX_TIMEOUT_MS * 24)),
     budgetMs: z.optional(z.number().check(z.positive(), z.lte(MAX_TIMEOUT_MS * 24))),
-    random: z.optional(fn),
+    random: z.optional(fn()),
     backoff: z.optional(
       z.object({
         initialDelayMs: z.optional(nonNegative(MAX_TIMEOUT_MS)),
@@ -153,31 +155,31 @@ export const httpClientOptionsSchema = z.lazySchema(() =>
   baseUrl: z.url({ protocol: /^https?$/, error: 'baseUrl must be an absolute http(s) URL' }),
   source: z.string().check(z.minLength(1)),
   userAgent: z.optional(z.string().check(z.minLength(1))),
-  auth: z.optional(obj),
+  auth: z.optional(obj()),
   headers: z.optional(headersSchema),
   query: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
   timeoutMs: z.optional(timeoutMsSchema),
   retry: z.optional(retrySchema),
   circuitBreaker: z.optional(
-    z.union([z.literal(false), z.strictObject({ failureThreshold: z.optional(positiveInt), openMs: z.optional(z.number().check(z.positive())) })]),
+    z.union([z.literal(false), z.strictObject({ failureThreshold: z.optional(positiveInt()), openMs: z.optional(z.number().check(z.positive())) })]),
   ),
-  rateLimit: z.optional(z.union([z.literal(false), obj])),
-  store: z.optional(obj),
-  concurrency: z.optional(z.strictObject({ maxInFlight: z.optional(positiveInt), maxQueue: z.optional(z.int().check(z.nonnegative())) })),
-  hooks: z.optional(obj),
-  logger: z.optional(obj),
-  clock: z.optional(obj),
-  maxResponseBytes: z.optional(positiveInt),
+  rateLimit: z.optional(z.union([z.literal(false), obj()])),
+  store: z.optional(obj()),
+  concurrency: z.optional(z.strictObject({ maxInFlight: z.optional(positiveInt()), maxQueue: z.optional(z.int().check(z.nonnegative())) })),
+  hooks: z.optional(obj()),
+  logger: z.optional(obj()),
+  clock: z.optional(obj()),
+  maxResponseBytes: z.optional(positiveInt()),
   requestIdHeader: z.optional(z.union([z.literal(false), z.string().check(z.regex(/^[A-Za-z0-9-]+$/))])),
   retryAfterHeaders: z.optional(z.array(z.string())),
-  isRateLimited: z.optional(fn),
-  mapError: z.optional(fn),
-  inspectResponse: z.optional(fn),
-  observeQuota: z.optional(fn),
+  isRateLimited: z.optional(fn()),
+  mapError: z.optional(fn()),
+  inspectResponse: z.optional(fn()),
+  observeQuota: z.optional(fn()),
   redact: z.optional(z.object({ headers: z.optional(z.array(z.string())), params: z.optional(z.array(z.string())) })),
   foreignRedirects: z.optional(z.enum(['strip-credentials', 'refuse'])),
-  cache: z.optional(z.union([z.literal(false), obj])),
-  transport: z.optional(obj),
+  cache: z.optional(z.union([z.literal(false), obj()])),
+  transport: z.optional(obj()),
 }),
 );
 

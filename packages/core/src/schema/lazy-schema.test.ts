@@ -31,3 +31,21 @@ describe('lazySchema: schemas cost nothing until used', () => {
     expect(z.safeParse(z.number(), 'x').error?.issues[0]?.message).toBe('Invalid input: expected number, received string');
   });
 });
+
+describe('lazySchema: no stand-in on the parse path', () => {
+  it('a schema built from stand-ins holds the real schemas (fields, wrappers, arrays, unions), anywhere in what the thunk built', () => {
+    const city = z.lazySchema(() => z.string());
+    const address = z.lazySchema(() => z.object({ city, zip: z.optional(city), tags: z.array(city), kind: z.union([city, z.number()]) }));
+    const person = z.lazySchema(() => z.object({ address }));
+    expect(z.parse(person, { address: { city: 'a', tags: ['x'], kind: 1 } })).toEqual({ address: { city: 'a', tags: ['x'], kind: 1 } });
+    const realCity = z.realSchema(city);
+    const shape = z.realSchema(address)._zod.def.shape;
+    expect(z.realSchema(person)._zod.def.shape.address).toBe(z.realSchema(address));
+    expect(shape.city).toBe(realCity);
+    expect(shape.zip._zod.def.innerType).toBe(realCity);
+    expect(shape.tags._zod.def.element).toBe(realCity);
+    expect(shape.kind._zod.def.options[0]).toBe(realCity);
+    expect(z.parse(address, { city: 'b', zip: 'c', tags: [], kind: 'd' })).toEqual({ city: 'b', zip: 'c', tags: [], kind: 'd' });
+    expect(realCity).not.toBe(city);
+  });
+});

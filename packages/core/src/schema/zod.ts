@@ -97,6 +97,6 @@ export {
   coerce,
 } from 'zod/mini';
 export type { infer, input, output } from 'zod/mini';
-export { lazySchema } from './lazy-schema.js';
+export { lazySchema, realSchema } from './lazy-schema.js';
 export type { $ZodType as Schema, $ZodIssue as Issue } from 'zod/v4/core';
 export type { ZodMiniType as ZodType, ZodMiniObject as ZodObject } from 'zod/mini';
