@@ -6,7 +6,8 @@ export default defineProject({
   test: {
     name: 'e2e',
     include: ['**/*.test.ts'],
-    exclude: ['**/node_modules/**', '.tmp/**'],
+    // runtimes/ is its own suite (runtimes/vitest.config.ts): Deno, Bun and Chromium, run with the end-to-end tests.
+    exclude: ['**/node_modules/**', '.tmp/**', 'runtimes/**'],
     testTimeout: 120_000,
     hookTimeout: 900_000,
   },
