@@ -26,20 +26,21 @@ const loadZlib = (): Promise<Zlib> => (zlibModule ??= import('node:zlib'));
 
 /** Keep-alive pools per origin on undici's Agent (Node). undici is loaded on the first request. */
 export class UndiciTransport implements Transport {
-  private agent: Promise<Agent> | undefined;
+  private undici: Undici | undefined;
+  private agent: Agent | undefined;
   private closed = false;
 
   constructor(private readonly options: UndiciTransportOptions = {}) {}
 
   async send(req: TransportRequest): Promise<TransportResponse> {
-    const undici = await loadUndici();
-    const agent = await (this.agent ??= Promise.resolve(
-      new undici.Agent({
-        connections: this.options.connections ?? 10,
-        keepAliveTimeout: this.options.keepAliveTimeoutMs ?? 4_000,
-        connect: { timeout: this.options.connectTimeoutMs ?? 10_000 },
-      }),
-    ));
+    // Loaded once; later requests go straight on (no await of the module on the hot path).
+    const undici = (this.undici ??= await loadUndici());
+    if (this.closed) throw new Error('The transport was closed.');
+    const agent = (this.agent ??= new undici.Agent({
+      connections: this.options.connections ?? 10,
+      keepAliveTimeout: this.options.keepAliveTimeoutMs ?? 4_000,
+      connect: { timeout: this.options.connectTimeoutMs ?? 10_000 },
+    }));
     const res = await undici.request(req.url, {
       dispatcher: agent,
       method: req.method as 'GET',
@@ -51,21 +52,21 @@ export class UndiciTransport implements Transport {
     });
     const headers = toHeaderMap(res.headers);
     const raw = res.body as unknown as Readable;
-    const decoder = await decoderFor(headers['content-encoding']);
+    const encoding = headers['content-encoding']?.trim().toLowerCase();
+    const decoder = encoding && ENCODINGS.has(encoding) ? await decoderFor(encoding) : undefined;
     return { status: res.statusCode, headers, body: nodeBody(raw, decoder) };
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    const agent = await this.agent;
-    await agent?.close();
+    await this.agent?.close();
   }
 }
 
-async function decoderFor(encoding: string | undefined): Promise<Readable | undefined> {
-  const name = encoding?.trim().toLowerCase();
-  if (name !== 'gzip' && name !== 'x-gzip' && name !== 'br' && name !== 'deflate') return undefined;
+const ENCODINGS: ReadonlySet<string> = new Set(['gzip', 'x-gzip', 'br', 'deflate']);
+
+async function decoderFor(name: string): Promise<Readable> {
   const zlib = await loadZlib();
   const stream = name === 'br' ? zlib.createBrotliDecompress() : name === 'deflate' ? zlib.createInflate() : zlib.createGunzip();
   return stream;
@@ -78,13 +79,15 @@ export function nodeBody(raw: Readable, decoder?: Readable): ResponseBody {
     raw.on('error', (err) => decoder.destroy(err));
     source = raw.pipe(decoder as unknown as NodeJS.WritableStream) as unknown as Readable;
   }
-  const chunks = source[Symbol.asyncIterator]() as AsyncIterator<Uint8Array>;
+  // The stream's async iterator is built on the first pull only: it registers several listeners, and the
+  // common case (a whole JSON body) never iterates (see `readAll`).
+  let chunks: AsyncIterator<Uint8Array> | undefined;
   const destroy = (stream: Readable, reason?: unknown): void => {
     stream.on('error', () => undefined);
     if (!stream.destroyed) stream.destroy(reason instanceof Error ? reason : undefined);
   };
   const body = responseBody(
-    () => chunks.next(),
+    () => (chunks ??= source[Symbol.asyncIterator]() as AsyncIterator<Uint8Array>).next(),
     (reason) => {
       destroy(raw, reason);
       if (decoder) destroy(decoder, reason);
