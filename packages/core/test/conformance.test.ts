@@ -85,6 +85,14 @@ describe('the kit tests the connector, not the template', () => {
     expect(report.results).toEqual([expect.objectContaining({ id: 'declares-operations', status: 'failed', reason: expect.stringMatching(/not declared in metadata.operations: createItem/) as unknown })]);
   });
 
+  it('metadata that does not match the schema fails declares-operations (defineMetadata does not check on import)', async () => {
+    const metadata = { ...toyMetadata, name: 'Not A Registry Name', docsUrl: 'not a url' };
+    const report = await runConformance({ ...toySubject, metadata }, { only: ['declares-operations'] });
+    expect(report.results).toEqual([
+      expect.objectContaining({ id: 'declares-operations', status: 'failed', reason: expect.stringMatching(/connectorMetadataSchema: name: .*docsUrl: /) as unknown }),
+    ]);
+  });
+
   it('a connector that resends a POST after a reset fails op-write-safety for that operation', async () => {
     const report = await runConformance(
       { ...toySubject, create: ({ serverUrl, overrides }) => new RetryingWriteToy({ token: 'toy-secret-token-123', baseUrl: `${serverUrl}/api`, ...overrides }) },
