@@ -1,14 +1,9 @@
 import { defineProject } from 'vitest/config';
+import { fastFiles } from './vitest.e2e.config';
 
+/** In `pnpm test`: the end-to-end test cheap enough to run on every change. The rest of tests/ is `pnpm test:e2e`. */
 export default defineProject({
   resolve: { conditions: ['@cf/source'] },
   ssr: { resolve: { conditions: ['@cf/source'] } },
-  test: {
-    name: 'e2e',
-    include: ['**/*.test.ts'],
-    // runtimes/ is its own suite (runtimes/vitest.config.ts): Deno, Bun and Chromium, run with the end-to-end tests.
-    exclude: ['**/node_modules/**', '.tmp/**', 'runtimes/**'],
-    testTimeout: 120_000,
-    hookTimeout: 900_000,
-  },
+  test: { name: 'demo', include: fastFiles, testTimeout: 120_000 },
 });

@@ -93,7 +93,7 @@ describe('cf-mcp over stdio', () => {
     expect(scaffold.structuredContent).toMatchObject({ dir: 'packages/connector-shop-api', layout: 'repo', resource: { property: 'orders', method: 'list' } });
     expect(scaffold.structuredContent?.files).toEqual(expect.arrayContaining(['AGENTS.md', 'src/client.ts', 'test/conformance.test.ts']));
     const pkg = join(workspace, 'packages', 'connector-shop-api');
-    expect(readFileSync(join(pkg, 'src', 'resources', 'orders.ts'), 'utf8')).toContain('coupon: z.string().optional(),');
+    expect(readFileSync(join(pkg, 'src', 'resources', 'orders.ts'), 'utf8')).toContain('coupon: z.optional(z.string()),');
 
     const added = await call('add_resource', {
       connector: 'shop-api',

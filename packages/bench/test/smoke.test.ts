@@ -78,7 +78,15 @@ describe('pnpm bench:smoke', () => {
 
   it('reports import time and bundle size for our connectors and the official SDKs', () => {
     const rows = results.imports ?? [];
-    expect(rows.map((r) => r.name)).toEqual(['@cf/connector-hubspot', '@hubspot/api-client', '@cf/connector-shopify', '@shopify/admin-api-client']);
+    expect(rows.map((r) => r.name)).toEqual([
+      '@cf/connector-frankfurter',
+      '@cf/connector-adsb',
+      '@cf/connector-openweather',
+      '@cf/connector-hubspot',
+      '@hubspot/api-client',
+      '@cf/connector-shopify',
+      '@shopify/admin-api-client',
+    ]);
     for (const row of rows) {
       expect(row.error, row.name).toBeUndefined();
       expect(row.coldImportMs).toBeGreaterThan(0);

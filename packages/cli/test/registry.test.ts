@@ -2,16 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { connectorMetadataSchema } from '@cf/core';
 import { describe, expect, it } from 'vitest';
-import { buildRegistry, connectorPackageDirs, serializeRegistry } from '../src/registry/build-registry.js';
+import { connectorPackageDirs } from '../src/registry/build-registry.js';
 import { adapters, listConnectors, loadRegistry, registrySchema } from '../src/index.js';
 import { REPO_ROOT, runCli } from './helpers.js';
 
+// Whether registry.json is up to date (every connector's conformance suite again): registry-up-to-date.test.ts, in
+// `pnpm test:e2e`.
 describe('registry.json', () => {
-  it('is up to date: regenerated in memory from every connector, it is byte for byte the committed file (run `pnpm --filter @cf/cli registry`)', async () => {
-    const regenerated = serializeRegistry(await buildRegistry(REPO_ROOT));
-    expect(readFileSync(join(REPO_ROOT, 'registry.json'), 'utf8')).toBe(regenerated);
-  }, 120_000);
-
   it('lists every connector package, each with a metadata record core validates', async () => {
     const registry = registrySchema.parse(JSON.parse(readFileSync(join(REPO_ROOT, 'registry.json'), 'utf8')));
     const names = connectorPackageDirs(REPO_ROOT).map((dir) => `@cf/${dir.split(/[\\/]/).at(-1) ?? ''}`);

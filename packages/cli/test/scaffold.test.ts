@@ -3,9 +3,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkConnector, scaffoldConnector } from '../src/index.js';
-import { outputPath, renderTemplate } from '../src/scaffold/render-template.js';
-import { declareLimits, REPO_ROOT, runCli, tempDir } from './helpers.js';
+import { checkConnector } from '../src/index.js';
+import { declareLimits, REPO_ROOT, runCli } from './helpers.js';
 
 const exec = promisify(execFile);
 const { FORCE_COLOR: _force, ...plainEnv } = process.env;
@@ -125,32 +124,5 @@ describe('cf new demo-api, untouched', () => {
     const { code, stderr } = await runCli(['new', 'demo-api'], { cwd: workspace });
     expect(code).toBe(2);
     expect(stderr).toContain('exists and is not empty');
-  });
-});
-
-describe('cf new: input', () => {
-  it('rejects names that are not lower-case words joined by "-" (exit 2)', async () => {
-    for (const name of ['Demo', 'demo_api', 'demo-', '9lives', 'connector-demo']) {
-      const { code } = await runCli(['new', name], { cwd: tempDir() });
-      expect({ name, code }).toEqual({ name, code: 2 });
-    }
-  });
-
-  it('writes a standalone layout outside a repository, with @cf/core as a version range', () => {
-    const dir = tempDir();
-    const result = scaffoldConnector({ name: 'acme-crm', dir: join(dir, 'acme'), displayName: 'ACME CRM', baseUrl: 'https://api.acme.test/crm/v2' });
-    expect(result.layout).toBe('standalone');
-    const manifest = JSON.parse(readFileSync(join(dir, 'acme', 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-    expect(manifest.dependencies['@cf/core']).toMatch(/^\^\d+\.\d+\.\d+$/);
-    expect(JSON.parse(readFileSync(join(dir, 'acme', 'tsconfig.json'), 'utf8'))).toHaveProperty('compilerOptions.strict', true);
-    expect(readFileSync(join(dir, 'acme', 'src', 'client.ts'), 'utf8')).toContain("DEFAULT_BASE_URL = 'https://api.acme.test/crm/v2'");
-    expect(readFileSync(join(dir, 'acme', 'src', 'metadata.ts'), 'utf8')).toContain("displayName: 'ACME CRM'");
-  });
-
-  it('fails on a template placeholder it does not define, and picks a template variant by layout', () => {
-    expect(() => renderTemplate('{{nope}}', {}, 'x.tpl')).toThrow(/x\.tpl uses \{\{nope\}\}/);
-    expect(outputPath('tsconfig.json@repo.tpl', 'repo')).toBe('tsconfig.json');
-    expect(outputPath('tsconfig.json@repo.tpl', 'standalone')).toBeUndefined();
-    expect(outputPath('src/client.ts.tpl', 'standalone')).toBe('src/client.ts');
   });
 });

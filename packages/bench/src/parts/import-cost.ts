@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
-import { BENCH_DIR, REPO_DIR } from '../harness/paths.js';
+import { build, type Plugin } from 'esbuild';
+import { BENCH_DIR, CACHE_DIR, REPO_DIR } from '../harness/paths.js';
 import { median } from '../harness/stats.js';
 import type { Profile } from '../profile.js';
 
@@ -26,6 +27,8 @@ export interface ImportRow {
   bundlePlatform: 'browser' | 'node';
   /** The biggest contributors to the minified bundle: npm packages by name, workspace code as `own code`. */
   largest: Array<{ name: string; bytes: number }>;
+  /** Imported from a compile of the sources because the package was not built (`pnpm build`). */
+  fromSource?: boolean;
   error?: string;
 }
 
@@ -96,13 +99,41 @@ export async function bundle(entry: string, platform: 'browser' | 'node', resolv
   return { contents: file.contents, largest };
 }
 
-/** The file a user's `import` loads: the built package (run `pnpm build` first), or the SDK as installed. */
-function importTarget(target: Target): string {
+/**
+ * The file a user's `import` loads: the built package (`pnpm build`), or the SDK as installed. Without a build (a
+ * fresh clone running the smoke test), ours are compiled from source the way `pnpm build` compiles them (zod/mini
+ * in, its locale files out, undici left to load on the first request) into one file, and the row says so.
+ */
+async function importTarget(target: Target, row: ImportRow): Promise<string> {
   if (!target.ours) return import.meta.resolve(target.name);
   const dist = join(REPO_DIR, 'packages', target.name.replace('@cf/', ''), 'dist', 'index.js');
-  if (!existsSync(dist)) throw new Error(`${dist} is missing: run \`pnpm build\` first`);
-  return pathToFileURL(dist).href;
+  if (existsSync(dist)) return pathToFileURL(dist).href;
+  row.fromSource = true;
+  const file = join(CACHE_DIR, `import-${process.pid}-${target.name.replace(/[@/]/g, '_')}.mjs`);
+  await mkdir(CACHE_DIR, { recursive: true });
+  await build({
+    stdin: { contents: target.entry, resolveDir: REPO_DIR, loader: 'js' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    conditions: ['@cf/source'],
+    external: ['undici', 'msw'],
+    plugins: [withoutZodLocales],
+    outfile: file,
+    logLevel: 'silent',
+  });
+  return pathToFileURL(file).href;
 }
+
+/** As core's build does (packages/core/tsup.config.ts): zod's index of ~40 locale files compiles to nothing. */
+const withoutZodLocales: Plugin = {
+  name: 'without-zod-locales',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => (args.importer.includes('/zod/') ? { path: 'zod-locales', namespace: 'cf-empty' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'cf-empty' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
 
 /** Wall time of a whole fresh process that imports `url` (what a CLI call or a cold start pays). */
 async function processMs(url: string | undefined): Promise<number> {
@@ -126,7 +157,7 @@ export async function benchImportCost(profile: Profile): Promise<ImportRow[]> {
       row.minifiedBytes = minified.contents.byteLength;
       row.gzipBytes = gzipSync(minified.contents).byteLength;
       row.largest = minified.largest;
-      urls.set(target, importTarget(target));
+      urls.set(target, await importTarget(target, row));
     } catch (error) {
       row.error = error instanceof Error ? error.message : String(error);
     }

@@ -127,7 +127,7 @@ function imports(r: BenchResults): string {
     table(
       ['Package', 'Cold import ms (above bare Node)', 'Bundle', 'Minified KB', 'Minified + gzip KB', 'Largest parts, minified KB', 'Goal'],
       rows.map((i) => {
-        const name = i.ours ? `**${i.name}**` : withVersion(i.name);
+        const name = i.ours ? `**${i.name}**${i.fromSource ? ' (from source: not built)' : ''}` : withVersion(i.name);
         if (i.error) return [name, `error: ${i.error}`, '', '', '', '', ''];
         const largest = i.largest.map((p) => `${p.name} ${fixed(p.bytes / 1024, 0)}`).join(', ');
         const peer = i.peer ? byName.get(i.peer) : undefined;
