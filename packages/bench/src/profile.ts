@@ -42,5 +42,5 @@ export const SMOKE: Profile = {
     shopify: { records: 1_000, maximumAvailable: 1000, restoreRate: 1000 },
   },
   memory: { records: 2_000, sdkRecords: 2_000 },
-  imports: { runs: 1 },
+  imports: { runs: 3 },
 };

@@ -89,7 +89,9 @@ describe('pnpm bench:smoke', () => {
     ]);
     for (const row of rows) {
       expect(row.error, row.name).toBeUndefined();
-      expect(row.coldImportMs).toBeGreaterThan(0);
+      // A figure above bare Node: a few runs on a noisy machine can put a light package within ±noise of zero.
+      expect(Number.isFinite(row.coldImportMs)).toBe(true);
+      expect(row.importRunsMs).toHaveLength(3);
       expect(row.gzipBytes).toBeGreaterThan(0);
       expect(row.minifiedBytes).toBeGreaterThan(row.gzipBytes);
     }

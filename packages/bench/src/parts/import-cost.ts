@@ -72,7 +72,7 @@ function owner(input: string): string {
  * What a user's bundler makes of a one-line entry: the published builds (dist, as installed), minified. Ours for
  * browsers and workers (`FetchTransport`; undici stays out through core's `#node-transport` import).
  */
-export async function bundle(entry: string, platform: 'browser' | 'node', resolveDir = REPO_DIR): Promise<Bundle> {
+export async function bundle(entry: string, platform: 'browser' | 'node', resolveDir = REPO_DIR, fromSource = false): Promise<Bundle> {
   const result = await build({
     stdin: { contents: entry, resolveDir, loader: 'js' },
     bundle: true,
@@ -80,6 +80,8 @@ export async function bundle(entry: string, platform: 'browser' | 'node', resolv
     platform,
     format: 'esm',
     target: 'es2022',
+    // Not built: compile the sources as `pnpm build` would (see importTarget).
+    ...(fromSource ? { conditions: ['@cf/source'], plugins: [withoutZodLocales], external: ['undici'] } : {}),
     write: false,
     metafile: true,
     logLevel: 'silent',
@@ -106,8 +108,7 @@ export async function bundle(entry: string, platform: 'browser' | 'node', resolv
  */
 async function importTarget(target: Target, row: ImportRow): Promise<string> {
   if (!target.ours) return import.meta.resolve(target.name);
-  const dist = join(REPO_DIR, 'packages', target.name.replace('@cf/', ''), 'dist', 'index.js');
-  if (existsSync(dist)) return pathToFileURL(dist).href;
+  if (isBuilt(target)) return pathToFileURL(distOf(target)).href;
   row.fromSource = true;
   const file = join(CACHE_DIR, `import-${process.pid}-${target.name.replace(/[@/]/g, '_')}.mjs`);
   await mkdir(CACHE_DIR, { recursive: true });
@@ -124,6 +125,15 @@ async function importTarget(target: Target, row: ImportRow): Promise<string> {
     logLevel: 'silent',
   });
   return pathToFileURL(file).href;
+}
+
+function distOf(target: Target): string {
+  return join(REPO_DIR, 'packages', target.name.replace('@cf/', ''), 'dist', 'index.js');
+}
+
+/** The connector and core both built (`pnpm build`). */
+function isBuilt(target: Target): boolean {
+  return existsSync(distOf(target)) && existsSync(join(REPO_DIR, 'packages', 'core', 'dist', 'index.js'));
 }
 
 /** As core's build does (packages/core/tsup.config.ts): zod's index of ~40 locale files compiles to nothing. */
@@ -153,7 +163,8 @@ export async function benchImportCost(profile: Profile): Promise<ImportRow[]> {
     if (target.peer) row.peer = target.peer;
     try {
       // Ours resolve from the repository root (all five connectors are its dependencies), the SDKs from here.
-      const minified = await bundle(target.entry, platform, target.ours ? REPO_DIR : BENCH_DIR);
+      const notBuilt = target.ours && !isBuilt(target);
+      const minified = await bundle(target.entry, platform, target.ours ? REPO_DIR : BENCH_DIR, notBuilt);
       row.minifiedBytes = minified.contents.byteLength;
       row.gzipBytes = gzipSync(minified.contents).byteLength;
       row.largest = minified.largest;
