@@ -115,4 +115,4 @@ export { bytesBody, webStreamBody } from './http/response-body.js';
 export { createRedactor, REDACTED, type Redactor, type RedactorOptions } from './http/redact.js';
 
 // Metadata: what a connector declares about itself (read by the registry and the CLI).
-export { defineMetadata, connectorMetadataSchema, type ConnectorMetadata } from './metadata/connector-metadata.js';
+export { defineMetadata, connectorMetadataSchema, type ConnectorMetadata, type CredentialLocation } from './metadata/connector-metadata.js';

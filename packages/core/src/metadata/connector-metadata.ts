@@ -58,10 +58,17 @@ export const limitModelSchema = z.lazySchema(() =>
   }),
 );
 
+/** Where a credential travels. */
+export type CredentialLocation = 'header' | 'query' | 'none';
+
+// Typed through the alias: the declaration files then print `CredentialLocation`, not the enum's members in the
+// compiler's (run-dependent) order, which made the API report differ between machines.
+const credentialLocation = (): z.ZodType<CredentialLocation> => z.enum(['header', 'query', 'none']);
+
 /** Where the credential travels, for the leak checks. */
 export const credentialDeclarationSchema = z.lazySchema(() =>
   z.strictObject({
-    in: z.enum(['header', 'query', 'none']),
+    in: credentialLocation(),
     /** The header or parameter name (`authorization`, `appid`). */
     name: z.optional(z.string().check(z.minLength(1))),
   }),
