@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { schemasBuiltOnImport } from '@cf/core/internal';
+import { schemasBuiltOnImport } from '@cf/core/testing';
 import { describe, expect, it } from 'vitest';
 
 describe('cold import', () => {

@@ -36,6 +36,3 @@ export { runHooks } from './hooks/hooks.js';
 export { CORE_EVENT_NAMES } from './hooks/events.js';
 export { silentLogger } from './hooks/logger.js';
 export { DEFAULT_SECRET_HEADERS, DEFAULT_SECRET_PARAMS } from './http/redact.js';
-
-// Workspace tests: the zod schemas a package builds on import (spawns Node with tsx).
-export { schemasBuiltOnImport, type SchemasBuiltOnImport } from './testing/schemas-on-import.js';

@@ -26,3 +26,5 @@ export type { CoreOptions } from '../connector/connector-options.js';
 export type { ConnectorMetadata } from '../metadata/connector-metadata.js';
 export type { ConnectorEvents, EventName } from '../hooks/events.js';
 export { closedPort } from './closed-port.js';
+// The zod schemas a package builds on import (spawns Node with tsx and the @cf/source condition: workspace tests).
+export { schemasBuiltOnImport, type SchemasBuiltOnImport } from './schemas-on-import.js';
