@@ -115,4 +115,11 @@ export { bytesBody, webStreamBody } from './http/response-body.js';
 export { createRedactor, REDACTED, type Redactor, type RedactorOptions } from './http/redact.js';
 
 // Metadata: what a connector declares about itself (read by the registry and the CLI).
-export { defineMetadata, connectorMetadataSchema, type ConnectorMetadata, type CredentialLocation } from './metadata/connector-metadata.js';
+export {
+  defineMetadata,
+  connectorMetadataSchema,
+  type ConnectorMetadata,
+  type CredentialLocation,
+  type StreamDeclaration,
+} from './metadata/connector-metadata.js';
+export { defineStreams, type Stream, type StreamPage, type StreamReadArgs, type StreamImplementation } from './streams/stream.js';

@@ -3,6 +3,7 @@ import { HttpClient } from '../client/http-client.js';
 import type { HttpClientOptions } from '../client/options.js';
 import { CORE_EVENT_NAMES, EventBus, type ConnectorEvents } from '../hooks/events.js';
 import type { CircuitState } from '../policies/circuit-breaker.js';
+import type { Stream } from '../streams/stream.js';
 import { validateInput } from '../validation/parse.js';
 
 /**
@@ -72,6 +73,14 @@ export abstract class BaseConnector<TConfig, TEvents extends object = Record<nev
   }
 
   private readonly coreSubscriptions = new Set<{ name: keyof ConnectorEvents; listener: (p: never) => void; subscription: { dispose: () => void } }>();
+
+  /**
+   * The list and incremental resources `sync()` (in `@cf/load`) and `cf sync` land in tables, as declared in the
+   * connector's `metadata.streams` (see `defineStreams`). None by default.
+   */
+  streams(): Stream[] {
+    return [];
+  }
 
   /** The circuit state for the API's origin. */
   circuitState(): CircuitState | 'disabled' {

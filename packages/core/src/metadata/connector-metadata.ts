@@ -79,6 +79,38 @@ export const notApplicableSchema = z.lazySchema(() =>
   z.strictObject({ rule: z.string().check(z.minLength(1)), reason: z.string().check(z.minLength(10)) }),
 );
 
+/**
+ * A list or incremental resource `cf sync` lands in a table: its primary key, the cursor an incremental read
+ * advances on, and the field that marks a deleted record when the API reports deletions.
+ */
+export const streamDeclarationSchema = z.lazySchema(() =>
+  z.strictObject({
+    /** The table's name after the connector's (`hubspot_contacts`): lower-case snake_case. */
+    name: z.string().check(z.regex(/^[a-z][a-z0-9_]*$/, 'must be lower-case snake_case')),
+    description: z.string().check(z.minLength(10)),
+    /** Top-level fields identifying a record (`['id']`); rows are upserted by them. */
+    primaryKey: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+    /** `incremental`: a rerun resumes from the saved checkpoint and reads changes only. `full-refresh`: every sync reads everything. */
+    syncMode: z.enum(['incremental', 'full-refresh']),
+    /** The field an incremental read orders and resumes by (`updatedAt`). */
+    cursorField: z.optional(z.string().check(z.minLength(1))),
+    /** A boolean field that is true on a deleted (archived) record: it lands as `_deleted`. */
+    deletedField: z.optional(z.string().check(z.minLength(1))),
+    /** The declared operation the stream reads through (`contacts.changedSince`). */
+    operation: z.string().check(z.minLength(1)),
+    /**
+     * What the stream needs to be told (`cf sync openweather forecast --param lat=51.5`): each with what it means,
+     * whether it is required, and an example the conformance kit and `--sandbox` use.
+     */
+    params: z.optional(
+      z.record(
+        z.string().check(z.regex(/^[a-zA-Z][a-zA-Z0-9_]*$/)),
+        z.strictObject({ description: z.string().check(z.minLength(3)), required: z.boolean(), example: z.string() }),
+      ),
+    ),
+  }),
+);
+
 /** The registry record every connector ships (`src/metadata.ts`), validated by this schema. */
 export const connectorMetadataSchema = z.lazySchema(() =>
   z.strictObject({
@@ -109,6 +141,8 @@ export const connectorMetadataSchema = z.lazySchema(() =>
     limitModel: z.optional(limitModelSchema),
     credential: z.optional(credentialDeclarationSchema),
     notApplicable: z.optional(z.array(notApplicableSchema)),
+    /** The streams `cf sync` and `sync()` read (`cf discover` prints them with their JSON Schema). */
+    streams: z.optional(z.array(streamDeclarationSchema)),
   }),
 );
 
@@ -116,6 +150,7 @@ export type ConnectorMetadata = z.infer<typeof connectorMetadataSchema>;
 export type OperationDeclaration = z.infer<typeof operationDeclarationSchema>;
 export type LimitModel = z.infer<typeof limitModelSchema>;
 export type LimitWindow = z.infer<typeof limitWindowSchema>;
+export type StreamDeclaration = z.infer<typeof streamDeclarationSchema>;
 
 /**
  * Types a connector's metadata. Not validated here (that would cost every import): the registry build

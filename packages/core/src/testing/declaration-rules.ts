@@ -6,6 +6,19 @@ import { floorMs, waitUnder } from './limit-model.js';
 import { rateLimitedAnswer } from './operation-faults.js';
 import { connectorMetadataSchema } from '../metadata/connector-metadata.js';
 import { safeParse } from '../schema/zod.js';
+import type { Stream, StreamPage } from '../streams/stream.js';
+
+/** The first page of a stream read from the start (undefined when the mocks serve none). */
+async function firstPage(stream: Stream): Promise<StreamPage | undefined> {
+  const controller = new AbortController();
+  try {
+    const params = Object.fromEntries(Object.entries(stream.params ?? {}).map(([name, p]) => [name, p.example]));
+    for await (const page of stream.read({ checkpoint: null, params, signal: controller.signal })) return page;
+    return undefined;
+  } finally {
+    controller.abort();
+  }
+}
 
 export interface DeclarationRule {
   id: string;
@@ -14,7 +27,7 @@ export interface DeclarationRule {
 }
 
 /** Methods every connector has from BaseConnector or Object: not operations of the API. */
-const LIFECYCLE = new Set(['constructor', 'initialize', 'connect', 'disconnect', 'isConnected', 'ping', 'on', 'circuitState', 'configSchema', 'httpOptions']);
+const LIFECYCLE = new Set(['constructor', 'initialize', 'connect', 'disconnect', 'isConnected', 'ping', 'on', 'circuitState', 'configSchema', 'httpOptions', 'streams']);
 /** Fields core's BaseConnector holds: not resources. */
 const INTERNAL_FIELDS = new Set(['http', 'config', 'connectorEvents', 'coreSubscriptions', 'client', 'name']);
 
@@ -84,6 +97,35 @@ export const DECLARATION_RULES: readonly DeclarationRule[] = [
     async run({ subject }) {
       const model = subject.metadata?.limitModel;
       check(model, "declare metadata.limitModel: the API's windows, how it answers when rate limited (status, headers, body), and the documentation link");
+    },
+  },
+  {
+    id: 'declares-streams',
+    title: 'its streams are declared, bound, and their first page matches the declared key and schema',
+    async run({ subject, connector }) {
+      const declared = subject.metadata?.streams;
+      const bind = (connector as { streams?: () => Stream[] }).streams;
+      if (declared === undefined || declared.length === 0) {
+        check(typeof bind !== 'function' || bind.call(connector).length === 0, 'streams() returns streams that metadata.streams does not declare');
+        throw new NotApplicable('the connector declares no streams (metadata.streams)');
+      }
+      check(typeof bind === 'function', 'metadata.streams is declared but the connector has no streams() method');
+      const streams = bind.call(connector);
+      const operations = new Set((subject.metadata?.operations ?? []).map((o) => o.name));
+      for (const stream of streams) {
+        check(operations.has(stream.operation), `stream ${stream.name} reads through ${stream.operation}, which metadata.operations does not declare`);
+        check(stream.syncMode === 'full-refresh' || stream.cursorField !== undefined, `incremental stream ${stream.name} declares no cursorField`);
+        const first = await firstPage(stream);
+        if (first === undefined) continue;
+        for (const [i, item] of first.items.slice(0, 20).entries()) {
+          const parsed = safeParse(stream.schema(), item);
+          check(parsed.success, `stream ${stream.name}: record ${i} of the first page does not match its schema: ${parsed.error?.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+          for (const field of [...stream.primaryKey, ...(stream.cursorField !== undefined ? [stream.cursorField] : [])]) {
+            const value = (item as Record<string, unknown>)[field];
+            check(value !== undefined && value !== null, `stream ${stream.name}: record ${i} has no ${field} (declared as its primary key or cursor)`);
+          }
+        }
+      }
     },
   },
   {

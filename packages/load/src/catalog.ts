@@ -1,0 +1,20 @@
+import type { Stream, StreamDeclaration } from '@cf/core';
+import { toJSONSchema } from 'zod/mini';
+
+/** A stream as `cf discover` prints it: its declaration and the JSON Schema of one record. */
+export interface CatalogEntry extends StreamDeclaration {
+  jsonSchema: Record<string, unknown>;
+}
+
+/** The JSON Schema of a stream's records (what the API sends: zod's input side; unrepresentable parts are `{}`). */
+export function streamJsonSchema(stream: Pick<Stream, 'schema'>): Record<string, unknown> {
+  return toJSONSchema(stream.schema(), { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
+}
+
+/** A connector's streams with their JSON Schemas. */
+export function discover(connector: { streams(): Stream[] }): CatalogEntry[] {
+  return connector.streams().map((stream) => {
+    const { schema: _schema, read: _read, ...declaration } = stream;
+    return { ...declaration, jsonSchema: streamJsonSchema(stream) };
+  });
+}

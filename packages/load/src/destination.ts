@@ -1,0 +1,106 @@
+import type { JsonValue } from '@cf/core';
+
+/**
+ * The column types a destination maps to its own: DuckDB and Postgres `TEXT`/`BIGINT`/`DOUBLE`/`BOOLEAN`/
+ * `TIMESTAMPTZ`/`JSON(B)`, ClickHouse `String`/`Int64`/`Float64`/`UInt8`/`DateTime64(3, 'UTC')`/`String`.
+ */
+export type ColumnType = 'text' | 'bigint' | 'double' | 'boolean' | 'timestamp' | 'json';
+
+export interface Column {
+  /** Already normalized by the planner: `[a-z_][a-z0-9_]*`, at most 63 bytes (Postgres's limit). */
+  name: string;
+  type: ColumnType;
+}
+
+/**
+ * A cell as the planner hands it over, by column type: `text` string, `bigint` a safe integer number, `double` number,
+ * `boolean` boolean, `timestamp` Date, `json` the value serialized as JSON text. Null in any column.
+ */
+export type Cell = string | number | boolean | Date | null;
+
+/** A stream's table. Every table also has the bookkeeping columns in `BOOKKEEPING_COLUMNS`. */
+export interface TableSpec {
+  name: string;
+  /** Column names (already in `columns`); rows are upserted by them. */
+  primaryKey: readonly string[];
+  columns: readonly Column[];
+}
+
+/** Every table has these: the whole record, when it was read, and whether the API reports it deleted. */
+export const BOOKKEEPING_COLUMNS: readonly Column[] = [
+  { name: '_raw', type: 'json' },
+  { name: '_extracted_at', type: 'timestamp' },
+  { name: '_deleted', type: 'boolean' },
+];
+
+/** Which stream of which connector: the state table's key. */
+export interface StreamKey {
+  connector: string;
+  stream: string;
+}
+
+/** What a destination remembers about a stream, committed with the rows it describes. */
+export interface StreamState {
+  /** Where the next read resumes (null: from the beginning). */
+  checkpoint: JsonValue | null;
+  /** The last page was committed; an incremental stream's next sync reads changes after `checkpoint`. */
+  complete: boolean;
+  /** Records committed by the current sync so far (reset when a sync starts from the beginning). */
+  records: number;
+  updatedAt: Date;
+}
+
+/** A record that failed validation, kept with the reason instead of stopping the sync. */
+export interface RejectedRecord {
+  /** The record as the API sent it, serialized as JSON. */
+  record: string;
+  error: string;
+  extractedAt: Date;
+}
+
+/**
+ * One atomic unit of a sync: rows, rejects and the stream state that resumes after them, committed together (or,
+ * on an engine without transactions, written so that a replay of the same batch leaves the same observable result).
+ */
+export interface Batch {
+  key: StreamKey;
+  /** The table as the destination reported it from `ensureTable` (the rows' cells follow `table.columns`' order). */
+  table: TableSpec;
+  /** One array per record, aligned with `table.columns`; unique by primary key within the batch. */
+  rows: Cell[][];
+  rejects: RejectedRecord[];
+  state: StreamState;
+}
+
+/**
+ * Where a sync lands. A destination is opened once per sync, and the engine (`sync()`) calls it from one stream at a
+ * time. Implementations: `duckdb()` (`@cf/load/duckdb`), `postgres()` (`@cf/load/postgres`), `clickhouse()`
+ * (`@cf/load/clickhouse`); `describeDestinationSuite` (`@cf/load/testing`) is the contract a new one must pass.
+ */
+export interface Destination {
+  /** `duckdb`, `postgres`, `clickhouse`. */
+  readonly kind: string;
+  /** Where it writes, for progress lines: never a password. */
+  readonly label: string;
+  /** Connects and creates the state (`_cf_state`) and rejects (`_cf_rejects`) tables when missing. */
+  open(): Promise<void>;
+  /** The state committed with the stream's last batch; undefined when the stream was never synced. */
+  readState(key: StreamKey): Promise<StreamState | undefined>;
+  /**
+   * Creates the table (with the bookkeeping columns and the primary key) or adds the columns it lacks. An existing
+   * column keeps its type. Returns the table's columns as they are now.
+   */
+  ensureTable(spec: TableSpec): Promise<Column[]>;
+  /** Upserts the rows by primary key, appends the rejects and saves the state, atomically. */
+  commit(batch: Batch): Promise<void>;
+  /** Forgets the stream's state (a full refresh). Rows stay until the refresh overwrites them. */
+  resetState(key: StreamKey): Promise<void>;
+  /**
+   * The table's current rows (one per primary key, latest version), ordered by primary key: for inspection
+   * (`cf sync` prints a sample) and tests. `limit` defaults to all.
+   */
+  readRows(table: string, options?: { limit?: number }): Promise<Array<Record<string, unknown>>>;
+  /** The rejects of a stream, oldest first. */
+  readRejects(key: StreamKey): Promise<Array<{ record: string; error: string; extractedAt: Date }>>;
+  close(): Promise<void>;
+}

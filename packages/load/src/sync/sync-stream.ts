@@ -1,0 +1,175 @@
+import type { JsonValue, Stream } from '@cf/core';
+import { safeParse } from '@cf/core/zod';
+import { streamJsonSchema } from '../catalog.js';
+import type { Destination, RejectedRecord, StreamKey } from '../destination.js';
+import { tableName } from '../plan/column-name.js';
+import { SchemaHints } from '../plan/schema-hints.js';
+import { TablePlan, type FlatRecord } from '../plan/table-plan.js';
+import type { StreamSummary } from './events.js';
+import { RecordRejectedError } from './sync-error.js';
+import type { ResolvedSyncOptions } from './sync-options.js';
+
+interface PendingRow {
+  flat: FlatRecord;
+  raw: string;
+  extractedAt: Date;
+  deleted: boolean;
+}
+
+/** Pages read but not committed yet: rows by primary key (a later page's version of a record wins), rejects. */
+class PendingBatch {
+  rows = new Map<string, PendingRow>();
+  rejects: RejectedRecord[] = [];
+  pages = 0;
+  checkpoint: JsonValue | null;
+  hasMore = true;
+  startedAt = performance.now();
+  constructor(checkpoint: JsonValue | null) {
+    this.checkpoint = checkpoint;
+  }
+}
+
+const MAX_ERROR_TEXT = 2000;
+
+function describeIssues(error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> } | undefined): string {
+  const text = (error?.issues ?? []).map((i) => `${i.path.map(String).join('.') || '(record)'}: ${i.message}`).join('; ');
+  return text.length > MAX_ERROR_TEXT ? `${text.slice(0, MAX_ERROR_TEXT)}…` : text;
+}
+
+/** Reads one stream from its saved state and commits its pages in batches, each with the checkpoint after it. */
+export async function syncStream(
+  connectorName: string,
+  stream: Stream,
+  destination: Destination,
+  options: ResolvedSyncOptions,
+): Promise<{ summary: StreamSummary; error?: unknown }> {
+  const started = performance.now();
+  const key: StreamKey = { connector: connectorName, stream: stream.name };
+  const table = tableName(connectorName, stream.name, options.tablePrefix);
+  const plan = new TablePlan({ table, primaryKey: stream.primaryKey, hints: new SchemaHints(streamJsonSchema(stream), options.maxDepth), maxDepth: options.maxDepth });
+  plan.useColumns(await destination.ensureTable(plan.initialSpec()));
+
+  if (options.fullRefresh) await destination.resetState(key);
+  const state = options.fullRefresh ? undefined : await destination.readState(key);
+  // A finished full-refresh stream reads everything again; an incremental one reads changes after its checkpoint.
+  const restart = state === undefined || (state.complete && stream.syncMode === 'full-refresh');
+  const resumeFrom = restart ? null : state.checkpoint;
+  const carried = state !== undefined && !state.complete && !restart ? state.records : 0;
+
+  const summary: StreamSummary = { stream: stream.name, table, records: 0, rejects: 0, pages: 0, batches: 0, resumedFrom: resumeFrom, complete: false, elapsedMs: 0, warnings: [] };
+  options.onEvent({ type: 'streamStart', stream: stream.name, table, resumeFrom, fullRefresh: options.fullRefresh });
+  const schema = stream.schema();
+  let warningsSeen = 0;
+
+  let pending = new PendingBatch(resumeFrom);
+  const flush = async (): Promise<void> => {
+    const batch = pending;
+    pending = new PendingBatch(batch.checkpoint);
+    const entries = [...batch.rows.values()];
+    const missing = plan.missingColumns(entries.map((e) => e.flat));
+    if (missing.length > 0) {
+      plan.useColumns(await destination.ensureTable(plan.spec(missing)));
+      options.onEvent({ type: 'columnsAdded', stream: stream.name, table, columns: missing.map((c) => c.name) });
+    }
+    const rows = entries.map((e) => plan.row(e.flat, e.raw, e.extractedAt, e.deleted));
+    const records = carried + summary.records + rows.length;
+    await destination.commit({
+      key,
+      table: plan.spec(),
+      rows,
+      rejects: batch.rejects,
+      state: { checkpoint: batch.checkpoint, complete: !batch.hasMore, records, updatedAt: new Date() },
+    });
+    summary.records += rows.length;
+    summary.rejects += batch.rejects.length;
+    summary.batches += 1;
+    summary.complete = !batch.hasMore;
+    for (const message of plan.warnings.slice(warningsSeen)) {
+      summary.warnings.push(message);
+      options.onEvent({ type: 'warning', stream: stream.name, message });
+    }
+    warningsSeen = plan.warnings.length;
+    options.onEvent({ type: 'batch', stream: stream.name, records: rows.length, rejects: batch.rejects.length, totalRecords: summary.records, totalRejects: summary.rejects, pages: summary.pages });
+  };
+
+  const reject = (record: unknown, raw: string, error: string, extractedAt: Date): void => {
+    if (options.failFast) throw new RecordRejectedError(stream.name, error);
+    pending.rejects.push({ record: raw, error, extractedAt });
+  };
+
+  let committing = false;
+  let read = 0;
+  try {
+    for await (const page of stream.read({ checkpoint: resumeFrom, params: options.params, signal: options.signal })) {
+      read += 1;
+      const extractedAt = new Date();
+      for (const item of page.items) {
+        let raw: string;
+        try {
+          raw = JSON.stringify(item) ?? 'null';
+        } catch (error) {
+          reject(item, JSON.stringify(String(item)), `not serializable as JSON: ${(error as Error).message}`, extractedAt);
+          continue;
+        }
+        const parsed = safeParse(schema, item);
+        if (!parsed.success) {
+          reject(item, raw, describeIssues(parsed.error), extractedAt);
+          continue;
+        }
+        if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+          reject(item, raw, 'a record must be a JSON object', extractedAt);
+          continue;
+        }
+        const record = item as Record<string, unknown>;
+        const id = plan.keyOf(record);
+        if (typeof id !== 'string') {
+          reject(item, raw, id.error, extractedAt);
+          continue;
+        }
+        // Map.set keeps the first position but the latest value: one row per key per batch, the newest version.
+        pending.rows.delete(id);
+        pending.rows.set(id, { flat: plan.flatten(record), raw, extractedAt, deleted: stream.deletedField !== undefined && record[stream.deletedField] === true });
+      }
+      pending.pages += 1;
+      summary.pages += 1;
+      pending.checkpoint = page.checkpoint;
+      pending.hasMore = page.hasMore;
+      const due = pending.rows.size + pending.rejects.length >= options.batchRows || performance.now() - pending.startedAt >= options.commitIntervalMs || !page.hasMore;
+      if (due) {
+        committing = true;
+        await flush();
+        committing = false;
+      }
+      if (options.signal?.aborted) break;
+    }
+    // A stream that yielded no page at all (nothing new): its state still says it is complete.
+    if (read === 0) {
+      pending.hasMore = false;
+      committing = true;
+      await flush();
+      committing = false;
+    }
+  } catch (error) {
+    // Pages read completely before the failure are committed with their checkpoint; the failed one is re-read.
+    if (!committing && pending.pages > 0 && !(error instanceof RecordRejectedError)) {
+      try {
+        await flush();
+      } catch {
+        // The destination failed too: the original error is the one to report.
+      }
+    }
+    summary.elapsedMs = performance.now() - started;
+    if (options.signal?.aborted && !(error instanceof RecordRejectedError)) return { summary };
+    summary.error = errorInfo(error);
+    return { summary, error };
+  }
+  // Stopped by the signal between pages: commit what was read.
+  if (pending.pages > 0) await flush();
+  summary.elapsedMs = performance.now() - started;
+  return { summary };
+}
+
+export function errorInfo(error: unknown): { code: string; message: string } {
+  const e = error as { code?: unknown; message?: unknown };
+  return { code: typeof e?.code === 'string' ? e.code : 'UNKNOWN', message: typeof e?.message === 'string' ? e.message : String(error) };
+}
