@@ -1,11 +1,14 @@
 import type { Writable } from 'node:stream';
 import { isConnectorError } from '@cf/core';
+import { LoadError } from '@cf/load';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CliError, exitCodeOf } from './cli-error.js';
 import { addConnector } from './commands/add.js';
 import { checkConnector, formatCheck } from './commands/check.js';
 import { diffConnector, formatDiff } from './commands/diff.js';
+import { discoverCommand } from './commands/discover.js';
 import { extract } from './commands/extract.js';
+import { syncCommand } from './commands/sync.js';
 import { formatConnectorList, listConnectors } from './commands/list.js';
 import { scaffoldConnector } from './commands/new.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
@@ -38,6 +41,7 @@ function describeError(error: unknown): string {
     return `${error.code}: ${error.message}${id}`;
   }
   if (error instanceof CliError) return error.message;
+  if (error instanceof LoadError) return `${error.code}: ${error.message}`;
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
@@ -96,6 +100,51 @@ export function createProgram(io: CliIo, setExit: (code: ExitCode) => void): Com
     });
 
   program
+    .command('sync')
+    .description('land streams in a database (DuckDB by default), incrementally and exactly once; state kept there')
+    .argument('<connector>', 'a connector from cf list')
+    .argument('[streams...]', 'streams to sync (cf discover <connector>); default: all')
+    .option('--to <destination>', 'duckdb:./cf.duckdb | postgres://user:pass@host:5432/db | clickhouse://user:pass@host:8123/db', 'duckdb:./cf.duckdb')
+    .option('--full-refresh', 'read every stream from the beginning (its saved state is forgotten; rows are upserted)')
+    .option('--fail-fast', 'stop at the first record that fails validation instead of sending it to _cf_rejects')
+    .option('--sandbox', "run against the connector's own mocks on loopback (no credentials, no network)")
+    .option('--config <file>', 'JSON file with the connector configuration (credentials, core options)')
+    .option('--base-url <url>', "the API's base URL with its path prefix; default from CF_BASE_URL")
+    .option('-p, --param <key=value>', 'a stream parameter, repeatable', keyValue)
+    .option('--batch-rows <n>', 'commit every n records (each commit carries its checkpoint)', positiveInteger)
+    .option('--sample <n>', 'afterwards, print the first n rows of each table', positiveInteger)
+    .addOption(new Option('--progress <mode>', 'progress on stderr').choices(['plain', 'none']).default('plain'))
+    .action(async (connector: string, streams: string[], opts: SyncFlags) => {
+      const summary = await syncCommand({
+        connector,
+        streams,
+        to: opts.to,
+        fullRefresh: opts.fullRefresh,
+        failFast: opts.failFast,
+        sandbox: opts.sandbox,
+        config: opts.config,
+        baseUrl: opts.baseUrl,
+        params: opts.param,
+        batchRows: opts.batchRows,
+        sample: opts.sample,
+        env: io.env,
+        signal: io.signal,
+        stdout: io.stdout,
+        stderr: io.stderr,
+        progress: opts.progress,
+      });
+      if (summary.interrupted) setExit(EXIT.interrupted);
+    });
+
+  program
+    .command('discover')
+    .description("print a connector's catalog as JSON: streams, primary key, cursor, sync mode, params, JSON Schema")
+    .argument('<connector>', 'a connector from cf list')
+    .action(async (connector: string) => {
+      print(JSON.stringify(await discoverCommand({ connector }), null, 2));
+    });
+
+  program
     .command('new')
     .description('scaffold packages/connector-<name>: client, example resource, mocks, conformance test, README, metadata')
     .argument('<name>', "the API's name, lower-case words joined by - (acme-crm)")
@@ -145,6 +194,19 @@ export function createProgram(io: CliIo, setExit: (code: ExitCode) => void): Com
     });
 
   return program;
+}
+
+interface SyncFlags {
+  to: string;
+  fullRefresh?: boolean;
+  failFast?: boolean;
+  sandbox?: boolean;
+  config?: string;
+  baseUrl?: string;
+  param?: Record<string, string>;
+  batchRows?: number;
+  sample?: number;
+  progress: 'plain' | 'none';
 }
 
 interface ExtractFlags {

@@ -45,7 +45,10 @@ export interface StreamState {
   checkpoint: JsonValue | null;
   /** The last page was committed; an incremental stream's next sync reads changes after `checkpoint`. */
   complete: boolean;
-  /** Records committed by the current sync so far (reset when a sync starts from the beginning). */
+  /**
+   * Records committed since the stream last started from the beginning (incremental reruns add theirs). Committed
+   * with the rows, so a batch re-read after a crash is never counted twice.
+   */
   records: number;
   updatedAt: Date;
 }

@@ -54,7 +54,8 @@ export async function syncStream(
   // A finished full-refresh stream reads everything again; an incremental one reads changes after its checkpoint.
   const restart = state === undefined || (state.complete && stream.syncMode === 'full-refresh');
   const resumeFrom = restart ? null : state.checkpoint;
-  const carried = state !== undefined && !state.complete && !restart ? state.records : 0;
+  // Records committed since the stream last started from the beginning (an incremental rerun adds to it).
+  const carried = restart ? 0 : state.records;
 
   const summary: StreamSummary = { stream: stream.name, table, records: 0, rejects: 0, pages: 0, batches: 0, resumedFrom: resumeFrom, complete: false, elapsedMs: 0, warnings: [] };
   options.onEvent({ type: 'streamStart', stream: stream.name, table, resumeFrom, fullRefresh: options.fullRefresh });

@@ -1,0 +1,148 @@
+import type { Writable } from 'node:stream';
+import type { CoreOptions } from '@cf/core';
+import { DEFAULT_DESTINATION, destinationFromUrl, LoadError, sync, SyncFailedError, type SyncEvent, type SyncSummary } from '@cf/load';
+import { adapterFor } from '../adapters/index.js';
+import { CliError, usageError } from '../cli-error.js';
+import { EXIT } from '../exit-codes.js';
+import { connectorConfig } from '../extract/connector-config.js';
+import { startSandbox, type Sandbox } from '../extract/sandbox.js';
+
+export interface SyncCommandOptions {
+  connector: string;
+  /** Stream names; none: every stream the connector declares. */
+  streams?: string[] | undefined;
+  /** `duckdb:./cf.duckdb` (default), `postgres://…`, `clickhouse://…`. */
+  to?: string | undefined;
+  fullRefresh?: boolean | undefined;
+  failFast?: boolean | undefined;
+  sandbox?: boolean | undefined;
+  config?: string | undefined;
+  baseUrl?: string | undefined;
+  params?: Record<string, string> | undefined;
+  batchRows?: number | undefined;
+  /** Print this many rows of each synced table afterwards (what landed). */
+  sample?: number | undefined;
+  env?: NodeJS.ProcessEnv | undefined;
+  signal?: AbortSignal | undefined;
+  stdout?: Writable | undefined;
+  stderr?: Writable | undefined;
+  /** `plain`: a line per committed batch and per stream; `none`: the summary only. @default 'plain' */
+  progress?: 'plain' | 'none' | undefined;
+  coreOptions?: CoreOptions | undefined;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+function progressLine(connector: string, event: SyncEvent): string | undefined {
+  switch (event.type) {
+    case 'streamStart':
+      return `${connector} ${event.stream} → ${event.table}: ${event.fullRefresh ? 'full refresh' : event.resumeFrom === null ? 'from the beginning' : `resuming from ${JSON.stringify(event.resumeFrom)}`}`;
+    case 'batch':
+      return `${connector} ${event.stream}: ${event.totalRecords} records, ${event.totalRejects} rejected, ${event.pages} pages`;
+    case 'columnsAdded':
+      return `${connector} ${event.stream}: new columns ${event.columns.join(', ')}`;
+    case 'warning':
+      return `${connector} ${event.stream}: warning: ${event.message}`;
+    case 'streamEnd': {
+      const s = event.summary;
+      if (s.error) return `${connector} ${s.stream}: failed after ${s.records} records (${s.error.code}: ${s.error.message}); rerun to resume`;
+      return `${connector} ${s.stream}: ${s.complete ? 'done' : 'stopped'}, ${s.records} records, ${s.rejects} rejected, ${s.pages} pages, ${seconds(s.elapsedMs)}`;
+    }
+  }
+}
+
+/** The summary table printed at the end. */
+export function formatSyncSummary(summary: SyncSummary): string {
+  const lines = [`synced ${summary.connector} into ${summary.destination}${summary.interrupted ? ' (interrupted: rerun to resume)' : ''}:`];
+  for (const s of summary.streams) {
+    lines.push(`  ${s.stream.padEnd(16)} ${String(s.records).padStart(9)} records ${String(s.rejects).padStart(6)} rejected  → ${s.table || '(no table)'}${s.error ? `  FAILED ${s.error.code}` : ''}`);
+  }
+  lines.push(`  ${'total'.padEnd(16)} ${String(summary.records).padStart(9)} records ${String(summary.rejects).padStart(6)} rejected${summary.rejects > 0 ? ' (see table _cf_rejects)' : ''}`);
+  return lines.join('\n');
+}
+
+/**
+ * `cf sync`: lands a connector's streams in a database (DuckDB by default), incrementally, exactly once: each batch
+ * of pages is committed with its checkpoint in the destination's `_cf_state` table; a rerun resumes there.
+ */
+export async function syncCommand(options: SyncCommandOptions): Promise<SyncSummary> {
+  const adapter = adapterFor(options.connector);
+  if (options.sandbox && options.baseUrl !== undefined) throw usageError('--base-url cannot be combined with --sandbox (the sandbox serves the mocks on its own loopback URL).');
+  const stdout = options.stdout ?? process.stdout;
+  const stderr = options.stderr ?? process.stderr;
+  const to = options.to ?? DEFAULT_DESTINATION;
+  let sandbox: Sandbox | undefined;
+  let connector: ReturnType<typeof adapter.create> | undefined;
+  try {
+    const destination = await destinationFromUrl(to).catch((error: unknown) => {
+      throw error instanceof LoadError ? usageError(`--to: ${error.message}`) : error;
+    });
+    const known = (adapter.metadata.streams ?? []).map((s) => s.name);
+    const unknown = (options.streams ?? []).filter((s) => !known.includes(s));
+    if (unknown.length > 0) throw usageError(`${adapter.metadata.name} has no stream ${unknown.map((s) => `"${s}"`).join(', ')}. Streams: ${known.join(', ') || '(none)'} (cf discover ${adapter.metadata.name}).`);
+    const declaredParams = new Set((adapter.metadata.streams ?? []).flatMap((s) => Object.keys(s.params ?? {})));
+    for (const key of Object.keys(options.params ?? {})) {
+      if (!declaredParams.has(key)) throw usageError(`${adapter.metadata.name} streams take no --param ${key}${declaredParams.size > 0 ? ` (they take: ${[...declaredParams].join(', ')})` : ''}.`);
+    }
+    sandbox = options.sandbox ? await startSandbox(adapter) : undefined;
+    const base = sandbox ? sandbox.config : connectorConfig(adapter, { env: options.env ?? process.env, configPath: options.config, baseUrl: options.baseUrl });
+    connector = adapter.create({ ...base, ...options.coreOptions });
+    // In the sandbox, a stream's required params default to the examples its declaration gives.
+    const params = { ...(sandbox ? sandboxParams(adapter.metadata.streams ?? [], options.streams) : {}), ...options.params };
+    const onEvent = options.progress === 'none' ? undefined : (event: SyncEvent) => {
+      const line = progressLine(adapter.metadata.name, event);
+      if (line !== undefined) stderr.write(`${line}\n`);
+    };
+    let summary: SyncSummary;
+    try {
+      summary = await sync(connector as never, options.streams, destination, {
+        fullRefresh: options.fullRefresh,
+        failFast: options.failFast,
+        signal: options.signal,
+        params,
+        batchRows: options.batchRows,
+        onEvent,
+      });
+    } catch (error) {
+      if (error instanceof SyncFailedError) {
+        stdout.write(`${formatSyncSummary(error.summary)}\n`);
+        throw new CliError(error.message, EXIT.api);
+      }
+      if (error instanceof LoadError) throw new CliError(`${error.code}: ${error.message}`, error.code === 'INVALID_ARGUMENT' || error.code === 'UNKNOWN_STREAM' ? EXIT.usage : EXIT.failure);
+      throw error;
+    }
+    stdout.write(`${formatSyncSummary(summary)}\n`);
+    if (options.sample !== undefined && options.sample > 0) await printSample(to, summary, options.sample, stdout);
+    return summary;
+  } finally {
+    await connector?.disconnect();
+    await sandbox?.close();
+  }
+}
+
+function sandboxParams(streams: NonNullable<ReturnType<typeof adapterFor>['metadata']['streams']>, selected: string[] | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const s of streams) {
+    if (selected !== undefined && selected.length > 0 && !selected.includes(s.name)) continue;
+    for (const [name, p] of Object.entries(s.params ?? {})) if (p.required && out[name] === undefined) out[name] = p.example;
+  }
+  return out;
+}
+
+async function printSample(to: string, summary: SyncSummary, n: number, stdout: Writable): Promise<void> {
+  const destination = await destinationFromUrl(to);
+  await destination.open();
+  try {
+    for (const s of summary.streams) {
+      if (!s.table) continue;
+      const rows = await destination.readRows(s.table, { limit: n });
+      stdout.write(`\n${s.table} (first ${rows.length} by primary key):\n`);
+      for (const row of rows) {
+        const shown = Object.fromEntries(Object.entries(row).filter(([k, v]) => k !== '_raw' && v !== null).slice(0, 8));
+        stdout.write(`  ${JSON.stringify(shown)}\n`);
+      }
+    }
+  } finally {
+    await destination.close();
+  }
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { discover, sync, type SyncEvent } from '../src/index.js';
+import { fakeConnector, memoryDestination } from '../src/testing/index.js';
+
+describe('sync()', () => {
+  it('answers bad input with typed errors', async () => {
+    const dest = memoryDestination();
+    const connector = fakeConnector({ records: 10 });
+    await expect(sync({} as never, undefined, dest)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(sync(connector, undefined, {} as never)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(sync(connector, ['nope'], dest)).rejects.toMatchObject({ code: 'UNKNOWN_STREAM', message: expect.stringMatching(/Streams: items/) });
+    await expect(sync(connector, 'items' as never, dest)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(sync(connector, undefined, dest, { batchRows: 0 })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/batchRows/) });
+    await expect(sync(connector, undefined, dest, { bogus: 1 } as never)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/bogus/) });
+    await expect(sync(connector, undefined, dest, { tablePrefix: 'Bad-' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(sync(connector, undefined, dest, { params: { a: 1 } as never })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+  });
+
+  it('commits in batches of batchRows, each with its checkpoint', async () => {
+    const dest = memoryDestination();
+    const events: SyncEvent[] = [];
+    const summary = await sync(fakeConnector({ records: 250, pageSize: 20 }), undefined, dest, { batchRows: 100, onEvent: (e) => events.push(e) });
+    expect(summary.records).toBe(250);
+    // 100 rows → commit after page 5 (100), page 10 (200), then the last page.
+    expect(events.filter((e) => e.type === 'batch').map((e) => (e as { totalRecords: number }).totalRecords)).toEqual([100, 200, 250]);
+    expect(dest.commits).toBe(3);
+  });
+
+  it('failFast stops at the first invalid record without committing its batch', async () => {
+    const dest = memoryDestination();
+    const error = await sync(fakeConnector({ records: 100, pageSize: 10, invalidEvery: 35 }), undefined, dest, { failFast: true, batchRows: 20 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'SYNC_FAILED', summary: { streams: [{ error: { code: 'RECORD_REJECTED' } }] } });
+    await dest.open();
+    // Batches of 20 committed before the 35th record: 0-19, 20-39 is the failing one.
+    expect(await dest.readRows('fake_items')).toHaveLength(20);
+    expect(await dest.readRejects({ connector: 'fake', stream: 'items' })).toHaveLength(0);
+  });
+
+  it('a failing commit leaves the previous state, and a rerun resumes from it', async () => {
+    const dest = memoryDestination();
+    const connector = fakeConnector({ records: 100, pageSize: 10 });
+    let batches = 0;
+    const failing = sync(connector, undefined, dest, {
+      batchRows: 30,
+      onEvent: (e) => {
+        if (e.type === 'batch' && ++batches === 1) dest.failNextCommit();
+      },
+    });
+    await expect(failing).rejects.toMatchObject({ code: 'SYNC_FAILED' });
+    await dest.open();
+    expect((await dest.readState({ connector: 'fake', stream: 'items' }))?.checkpoint).toBe(30);
+    const resumed = await sync(connector, undefined, dest);
+    expect(resumed.streams[0]?.resumedFrom).toBe(30);
+    await dest.open();
+    expect(await dest.readRows('fake_items')).toHaveLength(100);
+    expect((await dest.readState({ connector: 'fake', stream: 'items' }))?.records).toBe(100);
+  });
+
+  it('stops on abort after committing the pages already read; a rerun completes', async () => {
+    const dest = memoryDestination();
+    const controller = new AbortController();
+    const connector = fakeConnector({ records: 500, pageSize: 10, pageDelayMs: 1 });
+    const summary = await sync(connector, undefined, dest, {
+      signal: controller.signal,
+      batchRows: 20,
+      onEvent: (e) => e.type === 'batch' && e.totalRecords >= 40 && controller.abort(),
+    });
+    expect(summary.interrupted).toBe(true);
+    expect(summary.records).toBeGreaterThanOrEqual(40);
+    expect(summary.records).toBeLessThan(500);
+    const rest = await sync(connector, undefined, dest);
+    expect(summary.records + rest.records).toBe(500);
+  });
+
+  it('full refresh starts over; an incremental rerun reads nothing new', async () => {
+    const dest = memoryDestination();
+    const connector = fakeConnector({ records: 40, pageSize: 10 });
+    await sync(connector, undefined, dest);
+    expect((await sync(connector, undefined, dest)).records).toBe(0);
+    const refreshed = await sync(connector, undefined, dest, { fullRefresh: true });
+    expect(refreshed.records).toBe(40);
+    expect(refreshed.streams[0]?.resumedFrom).toBeNull();
+  });
+
+  it('a stream that fails is reported and the sync throws SyncFailedError with the summary', async () => {
+    const dest = memoryDestination();
+    const error = (await sync(fakeConnector({ records: 100, pageSize: 10, failAtPage: 3 }), undefined, dest, { batchRows: 10 }).catch((e: unknown) => e)) as {
+      code: string;
+      summary: { streams: Array<{ records: number; error?: { code: string } }> };
+    };
+    expect(error.code).toBe('SYNC_FAILED');
+    expect(error.summary.streams[0]).toMatchObject({ records: 30, error: { code: 'SERVER_ERROR' } });
+  });
+});
+
+describe('discover()', () => {
+  it('lists each stream with its declaration and JSON Schema', () => {
+    const [entry] = discover(fakeConnector());
+    expect(entry).toMatchObject({ name: 'items', primaryKey: ['id'], cursorField: 'updatedAt', syncMode: 'incremental', deletedField: 'archived' });
+    expect(entry?.jsonSchema).toMatchObject({ type: 'object', properties: { id: { type: 'string' }, updatedAt: { type: 'string', format: 'date-time' } } });
+    expect(entry).not.toHaveProperty('read');
+  });
+});
