@@ -16,8 +16,8 @@ export async function readColumns(connection: DuckDBConnection, schema: string, 
     [schema, table],
   );
   return reader.getRowObjectsJS().map((row) => {
-    const dataType = String(row.data_type);
-    return { name: String(row.column_name), type: columnTypeOf(dataType), dataType };
+    const dataType = text(row.data_type);
+    return { name: text(row.column_name), type: columnTypeOf(dataType), dataType };
   });
 }
 
@@ -29,5 +29,10 @@ export async function readPrimaryKey(connection: DuckDBConnection, schema: strin
     [schema, table],
   );
   const names = reader.getRowObjectsJS()[0]?.constraint_column_names;
-  return Array.isArray(names) ? names.map(String) : [];
+  return Array.isArray(names) ? names.map(text) : [];
+}
+
+/** A catalog value that is a string (names, types); anything else would be a driver change, shown as empty. */
+export function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
 }

@@ -1,8 +1,9 @@
+import type * as DuckDBNodeApi from '@duckdb/node-api';
 import { DestinationUnavailableError, DriverMissingError } from '../errors.js';
 import { redact } from './options.js';
 
 /** `@duckdb/node-api`, an optional peer dependency: loaded on `open()`, never at import. */
-export type DuckDBApi = typeof import('@duckdb/node-api');
+export type DuckDBApi = typeof DuckDBNodeApi;
 
 const DRIVER = '@duckdb/node-api';
 

@@ -1,6 +1,5 @@
 import type { DuckDBConnection, DuckDBType, DuckDBValue } from '@duckdb/node-api';
 import type { Cell, Column, ColumnType } from '../destination.js';
-import { DestinationError } from '../errors.js';
 import { stagingSqlType } from './column-types.js';
 import type { DuckDBApi } from './driver.js';
 import { ident } from './identifiers.js';
@@ -14,13 +13,12 @@ const CHUNK_ROWS = 2048;
  * 100k rows of nine columns, that is two to three times faster than appending value by value, and far faster than
  * INSERT statements. Run inside the caller's transaction: the rows become visible with its COMMIT, or never.
  *
- * A cell that does not match its column's type (see `Cell`) throws a DestinationError naming the row and column,
- * never the value (records can hold personal data).
+ * A cell that does not match its column's type (see `Cell`) throws an Error naming the row and column, never the
+ * value (records can hold personal data); the caller rolls back and wraps it.
  */
 export async function stageRows(
   api: DuckDBApi,
   connection: DuckDBConnection,
-  label: string,
   stage: string,
   columns: readonly Column[],
   rows: readonly (readonly Cell[])[],
@@ -38,7 +36,7 @@ export async function stageRows(
       for (let r = start; r < end; r++) {
         const length = rows[r]?.length;
         if (length !== columns.length) {
-          throw new DestinationError(label, `row ${r + 1} has ${length ?? 0} cells for ${columns.length} columns of "${stage}"'s table.`);
+          throw new Error(`row ${r + 1} has ${length ?? 0} cells, but the table has ${columns.length} columns.`);
         }
       }
       const values: DuckDBValue[][] = columns.map((column, c) => {
@@ -51,7 +49,7 @@ export async function stageRows(
             continue;
           }
           const value = convert(cell);
-          if (value === undefined) throw cellError(label, r, column, cell);
+          if (value === undefined) throw cellError(r, column, cell);
           out[r - start] = value;
         }
         return out;
@@ -116,8 +114,8 @@ const EXPECTED: Readonly<Record<ColumnType, string>> = {
   timestamp: 'a valid Date',
 };
 
-function cellError(label: string, row: number, column: Column, cell: Exclude<Cell, null>): DestinationError {
-  return new DestinationError(label, `row ${row + 1}, column "${column.name}" (${column.type}): expected ${EXPECTED[column.type]}, got ${describe(cell, column.type)}.`);
+function cellError(row: number, column: Column, cell: Exclude<Cell, null>): Error {
+  return new Error(`row ${row + 1}, column "${column.name}" (${column.type}): expected ${EXPECTED[column.type]}, got ${describe(cell, column.type)}.`);
 }
 
 /** What a cell is, without its value (records can hold personal data). */
@@ -127,5 +125,7 @@ function describe(cell: unknown, type: ColumnType): string {
     return Number.isInteger(cell) ? 'an integer beyond Number.MAX_SAFE_INTEGER' : Number.isFinite(cell) ? 'a number with a fraction' : String(cell);
   }
   if (Array.isArray(cell)) return 'an array';
-  return cell === null ? 'null' : `a ${typeof cell}`;
+  if (cell === undefined) return 'undefined';
+  const kind = typeof cell;
+  return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
 }

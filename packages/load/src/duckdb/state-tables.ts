@@ -1,6 +1,7 @@
 import type { JsonValue } from '@cf/core';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Column, RejectedRecord, StreamKey, StreamState } from '../destination.js';
+import { text } from './catalog.js';
 import type { DuckDBApi } from './driver.js';
 import { ident, qualified } from './identifiers.js';
 import { stageRows } from './stage.js';
@@ -69,14 +70,13 @@ const REJECT_COLUMNS: readonly Column[] = [
 export async function appendRejects(
   api: DuckDBApi,
   connection: DuckDBConnection,
-  label: string,
   schema: string,
   key: StreamKey,
   rejects: readonly RejectedRecord[],
 ): Promise<void> {
   if (rejects.length === 0) return;
   const rows = rejects.map((r) => [r.record, r.error, r.extractedAt]);
-  await stageRows(api, connection, label, REJECTS_STAGE, REJECT_COLUMNS, rows);
+  await stageRows(api, connection, REJECTS_STAGE, REJECT_COLUMNS, rows);
   await connection.run(
     `INSERT INTO ${qualified(schema, REJECTS_TABLE)} (connector, stream, record, error, extracted_at)
      SELECT $1, $2, record, error, extracted_at FROM ${ident(REJECTS_STAGE, 'table')} ORDER BY rowid`,
@@ -96,8 +96,8 @@ export async function readRejects(
     [key.connector, key.stream],
   );
   return reader.getRowObjectsJS().map((row) => ({
-    record: String(row.record),
-    error: String(row.error),
+    record: text(row.record),
+    error: text(row.error),
     extractedAt: row.extracted_at as Date,
   }));
 }
