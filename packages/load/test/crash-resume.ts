@@ -40,7 +40,7 @@ function runChild(url: string, name: string, killAfterMs?: number): Promise<RunR
  * SIGKILL at random points of a sync, then a rerun to the end: every record lands exactly once (one row per key with
  * its content, each reject once, the state's count right). `url()` gives the destination (undefined: skip, reason).
  */
-export function describeCrashResume(name: string, target: { url: () => string; skip?: string | false | undefined }, kills = 6): void {
+export function describeCrashResume(name: string, target: { url: () => string; skip?: string | false | undefined }, kills = Number(process.env.CF_CRASH_KILLS ?? 6)): void {
   if (target.skip) console.warn(`[crash-resume ${name}] skipped: ${target.skip}`);
   describe.skipIf(Boolean(target.skip))(`crash and resume: ${name}`, () => {
     it(`SIGKILLed ${kills} times at random points, a rerun lands every record exactly once`, async () => {
