@@ -15,6 +15,7 @@ import {
   type HttpClient,
   type HttpClientOptions,
   type RateLimitStore,
+  type Stream,
 } from '@cf/core';
 import { DEFAULT_BASE_URL, hubspotConfigSchema, type HubSpotConfig, type HubSpotConfigParsed } from './config.js';
 import type { HubSpotContext } from './context.js';
@@ -35,6 +36,7 @@ import { CrmObjects } from './resources/crm-objects.js';
 import { OwnersApi } from './resources/owners.js';
 import { PipelinesApi } from './resources/pipelines.js';
 import { PropertiesApi } from './resources/properties.js';
+import { hubspotStreams } from './streams.js';
 import { objectTypeSchema } from './validation.js';
 import { USER_AGENT } from './version.js';
 
@@ -124,6 +126,14 @@ export class HubSpotConnector extends BaseConnector<HubSpotConfigParsed> {
       this.#custom.set(type, resource);
     }
     return resource;
+  }
+
+  /**
+   * The streams `sync()` (in `@cf/load`) and `cf sync hubspot` land in tables (`metadata.streams`): the CRM objects
+   * incrementally with deletions, and owners, pipelines, pipeline stages and property definitions in full.
+   */
+  override streams(): Stream[] {
+    return hubspotStreams(this.#ctx);
   }
 
   /** `GET /account-info/v3/details`: proves the credentials and reachability. */

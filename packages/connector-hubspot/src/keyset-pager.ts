@@ -1,6 +1,6 @@
 import type { CallOptions, PageResult } from '@cf/core';
 import type { HubSpotContext } from './context.js';
-import { searchResponseSchema, type CrmRecord } from './schemas.js';
+import { listEnvelopeSchema, searchResponseSchema, type CrmRecord } from './schemas.js';
 import type { Filter } from './validation.js';
 
 /**
@@ -36,6 +36,13 @@ export interface KeysetOptions<T> {
   map: (record: CrmRecord) => T;
   call: CallOptions;
   operation: string;
+  /**
+   * `validated` (the default): every record must match `recordSchema`, or the page fails. `as-sent`: only the
+   * envelope is validated and records reach `map` as HubSpot sent them (a stream leaves their validation to the
+   * sync, which sets one bad record aside instead of failing its page). A record with no usable id or modification
+   * date cannot be placed in the scan: it is delivered with the page it came in and does not move the checkpoint.
+   */
+  records?: 'validated' | 'as-sent';
 }
 
 const ID_PROPERTY = 'hs_object_id';
@@ -63,11 +70,19 @@ export function keysetFetchPage<T>(options: KeysetOptions<T>): (cursor: Checkpoi
   let until: number | undefined;
   const properties = options.properties && !options.properties.includes(mod) ? [...options.properties, mod] : options.properties;
 
-  const modifiedMs = (record: CrmRecord): number => {
-    const raw = record.properties[mod] ?? record.updatedAt;
-    const ms = /^\d+$/.test(raw) ? Number(raw) : Date.parse(raw);
-    return Number.isNaN(ms) ? Date.parse(record.updatedAt) : ms;
+  const schema = options.records === 'as-sent' ? listEnvelopeSchema : searchResponseSchema;
+  const toMs = (raw: unknown): number => (typeof raw !== 'string' ? Number.NaN : /^\d+$/.test(raw) ? Number(raw) : Date.parse(raw));
+  // The modification date (the property, else `updatedAt`) and id a record is ordered by; undefined when it has none.
+  const keyOf = (record: unknown): { ms: number; id: string } | undefined => {
+    if (typeof record !== 'object' || record === null) return undefined;
+    const r = record as { id?: unknown; updatedAt?: unknown; properties?: unknown };
+    if (typeof r.id !== 'string' || r.id === '') return undefined;
+    const properties = typeof r.properties === 'object' && r.properties !== null ? (r.properties as Record<string, unknown>) : {};
+    const ms = toMs(properties[mod] ?? r.updatedAt);
+    const ofRecord = Number.isNaN(ms) ? toMs(r.updatedAt) : ms;
+    return Number.isNaN(ofRecord) ? undefined : { ms: ofRecord, id: r.id };
   };
+  const map = (record: unknown): T => options.map(record as CrmRecord);
 
   // Every cursor this scan hands out says where its run stopped looking (a previous run's bound is replaced).
   const mark = (c: Checkpoint): Checkpoint => {
@@ -101,30 +116,37 @@ export function keysetFetchPage<T>(options: KeysetOptions<T>): (cursor: Checkpoi
       path: '/crm/v3/objects/{objectType}/search',
       params: { objectType: options.objectType },
       body,
-      schema: searchResponseSchema,
+      schema,
       idempotent: true,
       rateLimiter: options.ctx.searchLimiter,
       operation: options.operation,
       ...options.call,
     });
-    const keyed = data.results
-      .map((record) => ({ record, ms: modifiedMs(record) }))
-      .sort((a, b) => a.ms - b.ms || compareIds(a.record.id, b.record.id));
-    const full = data.results.length >= options.pageSize;
+    const results: unknown[] = data.results;
+    const keyed: Array<{ record: unknown; ms: number; id: string }> = [];
+    const unplaced: unknown[] = [];
+    for (const record of results) {
+      const key = keyOf(record);
+      if (key) keyed.push({ record, ...key });
+      else unplaced.push(record);
+    }
+    keyed.sort((a, b) => a.ms - b.ms || compareIds(a.id, b.id));
+    const full = results.length >= options.pageSize;
     const last = keyed.at(-1);
+    const deliver = (records: typeof keyed): T[] => [...records.map((k) => map(k.record)), ...unplaced.map(map)];
 
     if (byId && cursor) {
       // Within one millisecond, sorted by id: everything here is deliverable.
-      const next: Checkpoint = full && last ? { since: cursor.since, afterId: last.record.id } : { since: cursor.since + 1 };
-      return { items: keyed.map((k) => options.map(k.record)), next: mark(next) };
+      const next: Checkpoint = full && last ? { since: cursor.since, afterId: last.id } : { since: cursor.since + 1 };
+      return { items: deliver(keyed), next: mark(next) };
     }
     if (!full || !last) {
       const checkpoint = last ? { since: last.ms + 1 } : cursor;
-      return { items: keyed.map((k) => options.map(k.record)), next: undefined, ...(checkpoint ? { checkpoint: mark(checkpoint) } : {}) };
+      return { items: deliver(keyed), next: undefined, ...(checkpoint ? { checkpoint: mark(checkpoint) } : {}) };
     }
     // The page's last millisecond may continue on the next page: deliver only the ones before it.
     const complete = keyed.filter((k) => k.ms < last.ms);
-    if (complete.length === 0) return { items: [], next: mark({ since: last.ms, afterId: '0' }) };
-    return { items: complete.map((k) => options.map(k.record)), next: mark({ since: last.ms }) };
+    if (complete.length === 0) return { items: deliver([]), next: mark({ since: last.ms, afterId: '0' }) };
+    return { items: deliver(complete), next: mark({ since: last.ms }) };
   };
 }

@@ -98,6 +98,77 @@ const limitModel: ConnectorMetadata['limitModel'] = {
   source: USAGE,
 };
 
+type StreamDeclaration = NonNullable<ConnectorMetadata['streams']>[number];
+
+/** The object types the `properties` stream reads by default: the standard ones the connector has a resource for. */
+export const PROPERTY_STREAM_OBJECT_TYPES = ['contacts', 'companies', 'deals', 'tickets', 'products', 'line_items'] as const;
+/** The object types the pipeline streams read by default: the standard ones that have pipelines. */
+export const PIPELINE_STREAM_OBJECT_TYPES = ['deals', 'tickets'] as const;
+
+const objectStream = (name: string, resource: (typeof OBJECT_RESOURCES)[number], what: string, example: string): StreamDeclaration => ({
+  name,
+  description:
+    `${what} modified since the last sync, oldest first (changedSince: CRM search on the modification date, records modified in the last 30 s ` +
+    `left for the next sync), then the ones archived since (the recycle bin, archived: true).`,
+  primaryKey: ['id'],
+  syncMode: 'incremental',
+  cursorField: 'updatedAt',
+  deletedField: 'archived',
+  operation: `${resource}.changedSince`,
+  params: {
+    properties: { description: `comma-separated property names to read (default: HubSpot's default properties of ${name})`, required: false, example },
+  },
+});
+
+const objectTypesParam = (defaults: readonly string[], example: string) => ({
+  objectTypes: { description: `comma-separated object types (names or type ids; default: ${defaults.join(',')})`, required: false, example },
+});
+
+/**
+ * What `cf sync hubspot` and `sync()` land in tables: the CRM objects incrementally (deletions included, from the
+ * recycle bin), and the lists that describe them (owners, pipelines and their stages, property definitions) in full.
+ */
+const streams: StreamDeclaration[] = [
+  objectStream('contacts', 'contacts', 'Contacts', 'email,firstname,lastname,lifecyclestage'),
+  objectStream('companies', 'companies', 'Companies', 'name,domain,industry'),
+  objectStream('deals', 'deals', 'Deals', 'dealname,amount,dealstage,pipeline,closedate'),
+  objectStream('tickets', 'tickets', 'Tickets', 'subject,hs_pipeline,hs_pipeline_stage,hs_ticket_priority'),
+  objectStream('products', 'products', 'Products', 'name,price,hs_sku'),
+  objectStream('line_items', 'lineItems', 'Line items', 'name,hs_product_id,quantity,price,amount'),
+  {
+    name: 'owners',
+    description: 'Every owner (users and queues records are assigned to), active ones then archived ones (archived: true), read in full each sync.',
+    primaryKey: ['id'],
+    syncMode: 'full-refresh',
+    deletedField: 'archived',
+    operation: 'owners.list',
+  },
+  {
+    name: 'pipelines',
+    description: 'The pipelines of deals and tickets (or the given object types) with their stages nested, read in full each sync; objectType says whose.',
+    primaryKey: ['objectType', 'id'],
+    syncMode: 'full-refresh',
+    operation: 'pipelines.list',
+    params: objectTypesParam(PIPELINE_STREAM_OBJECT_TYPES, 'deals,tickets'),
+  },
+  {
+    name: 'pipeline_stages',
+    description: 'One row per stage of every pipeline (what dealstage and hs_pipeline_stage values mean), with objectType and pipelineId, read in full each sync.',
+    primaryKey: ['objectType', 'pipelineId', 'id'],
+    syncMode: 'full-refresh',
+    operation: 'pipelines.list',
+    params: objectTypesParam(PIPELINE_STREAM_OBJECT_TYPES, 'deals,tickets'),
+  },
+  {
+    name: 'properties',
+    description: 'Property definitions (labels, types, enumeration options) of the standard object types (or the given ones), with objectType, read in full each sync.',
+    primaryKey: ['objectType', 'name'],
+    syncMode: 'full-refresh',
+    operation: 'properties.list',
+    params: objectTypesParam(PROPERTY_STREAM_OBJECT_TYPES, 'contacts,deals'),
+  },
+];
+
 /** The registry record for `@cf/connector-hubspot`. */
 export const metadata = defineMetadata({
   name: 'hubspot',
@@ -124,4 +195,5 @@ export const metadata = defineMetadata({
   operations,
   limitModel,
   credential: { in: 'header', name: 'authorization' },
+  streams,
 });

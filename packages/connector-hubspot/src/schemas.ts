@@ -51,6 +51,16 @@ export const searchResponseSchema = z.lazySchema(() => z.looseObject({
   paging: z.optional(pagingSchema),
 }));
 
+/**
+ * A list or search response with its records left as HubSpot sent them: what streams read, so one record that does
+ * not match `recordSchema` is set aside by the sync instead of failing its page.
+ */
+export const listEnvelopeSchema = z.lazySchema(() => z.looseObject({
+  total: z.optional(z.number()),
+  results: z.array(z.unknown()),
+  paging: z.optional(pagingSchema),
+}));
+
 /** One entry of a batch response's `errors` (a 207 Multi-Status). */
 export const batchErrorSchema = z.lazySchema(() => z.looseObject({
   status: z.optional(z.string()),

@@ -1,4 +1,4 @@
-import { apiKeyAuth, BaseConnector, RateLimiter, withUserOptions, type Clock, type CoreOptions, type HttpClientOptions, type Logger, type RateLimitStore } from '@cf/core';
+import { apiKeyAuth, BaseConnector, RateLimiter, withUserOptions, type Clock, type CoreOptions, type HttpClientOptions, type Logger, type RateLimitStore, type Stream } from '@cf/core';
 import type * as z from '@cf/core/zod';
 import { shopifyConfigSchema, type ShopifyConfig, type ShopifyOptions } from './config.js';
 import type { ShopifyContext } from './context.js';
@@ -15,6 +15,7 @@ import { Inventory } from './resources/inventory.js';
 import { Orders } from './resources/orders.js';
 import { Products } from './resources/products.js';
 import { ShopResource } from './resources/shop.js';
+import { shopifyStreams } from './streams.js';
 import { VERSION } from './version.js';
 
 /**
@@ -132,6 +133,14 @@ export class ShopifyConnector extends BaseConnector<ShopifyConfig, ShopifyEvents
     options?: GraphqlCallOptions<TData>,
   ): Promise<GraphqlResult<TData>> {
     return this.executor.execute<TData>(query, variables, options);
+  }
+
+  /**
+   * The streams `sync()` (in `@cf/load`) and `cf sync shopify` land in tables (`metadata.streams`): products, orders,
+   * customers and collections incrementally, inventory items in full.
+   */
+  override streams(): Stream[] {
+    return shopifyStreams(this);
   }
 
   /** Proves the token and reachability with the cheapest call (`shop { id }`). */

@@ -13,6 +13,37 @@ const connection = (root: string, syncable = true): OperationDeclaration[] => [
   ...(syncable ? [read(`${root}.changedSince`, 'paginated')] : []),
 ];
 
+type StreamDeclaration = NonNullable<ConnectorMetadata['streams']>[number];
+
+/**
+ * A connection read incrementally (`changedSince`: sortKey UPDATED_AT, the `updated_at` search filter). Shopify's
+ * connections list only records that exist: a deleted product, order, customer or collection is not reported (no
+ * deletedField), so its row stays in the table as last synced.
+ */
+const incremental = (name: string, what: string): StreamDeclaration => ({
+  name,
+  description: `${what} updated since the last sync, oldest first (GraphQL ${name}(sortKey: UPDATED_AT)); changes of the last 30 s are left for the next sync. Deletions are not reported.`,
+  primaryKey: ['id'],
+  syncMode: 'incremental',
+  cursorField: 'updatedAt',
+  operation: `${name}.changedSince`,
+});
+
+/** What `cf sync shopify` and `sync()` land in tables. */
+const streams: StreamDeclaration[] = [
+  incremental('products', 'Products'),
+  incremental('orders', 'Orders'),
+  incremental('customers', 'Customers'),
+  incremental('collections', 'Collections'),
+  {
+    name: 'inventory_items',
+    description: 'Every inventory item (SKU, unit cost, tracking), read in full each sync: inventoryItems takes no UPDATED_AT sort to read it incrementally.',
+    primaryKey: ['id'],
+    syncMode: 'full-refresh',
+    operation: 'inventory.list',
+  },
+];
+
 /** The registry record of this connector. */
 export const metadata = defineMetadata({
   name: 'shopify',
@@ -83,4 +114,5 @@ export const metadata = defineMetadata({
     source: 'https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits',
   },
   credential: { in: 'header', name: 'x-shopify-access-token' },
+  streams,
 });

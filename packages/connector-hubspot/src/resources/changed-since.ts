@@ -99,6 +99,34 @@ export function changedSince<S extends PropertySchema | undefined>(
   options: ChangedSinceOptions<S>,
   call: CallOptions,
 ): ChangedSinceScan<CrmRecord<PropertiesOf<S>>> {
+  return scan(ctx, objectType, modifiedProperty, start, options, call, 'validated', (input) => (record) => applyPropertySchema<PropertiesOf<S>>(record, input.schema));
+}
+
+/**
+ * `changedSince` with the records as HubSpot sent them (only the response envelope is validated): what the streams
+ * read, so the sync sets one record that does not match `recordSchema` aside instead of failing its page.
+ */
+export function changedSinceAsSent(
+  ctx: HubSpotContext,
+  objectType: string,
+  modifiedProperty: string,
+  start: ChangedSinceStart,
+  options: Omit<ChangedSinceOptions, 'schema'>,
+  call: CallOptions,
+): ChangedSinceScan<unknown> {
+  return scan<unknown>(ctx, objectType, modifiedProperty, start, options, call, 'as-sent', () => (record) => record);
+}
+
+function scan<T>(
+  ctx: HubSpotContext,
+  objectType: string,
+  modifiedProperty: string,
+  start: ChangedSinceStart,
+  options: ChangedSinceOptions<PropertySchema | undefined>,
+  call: CallOptions,
+  records: 'validated' | 'as-sent',
+  mapper: (input: { schema?: PropertySchema | undefined }) => (record: CrmRecord) => T,
+): ChangedSinceScan<T> {
   const from: { since: number; afterId?: string | undefined } = validateInput(startSchema, start, `Invalid ${objectType}.changedSince checkpoint`, 'hubspot');
   const input = validateInput(optionsSchema, options, `Invalid ${objectType}.changedSince options`, 'hubspot');
   const settleMs = input.settleMs ?? DEFAULT_SETTLE_MS;
@@ -111,9 +139,10 @@ export function changedSince<S extends PropertySchema | undefined>(
     properties: input.properties ?? propertyNamesOf(input.schema),
     pageSize: input.pageSize ?? 100,
     until: () => (until ??= ctx.http.clock.now() - settleMs),
-    map: (record) => applyPropertySchema<PropertiesOf<S>>(record, input.schema),
+    map: mapper(input),
     call,
     operation: `${objectType}.changedSince`,
+    records,
   });
   const resumeFrom: Checkpoint = from.afterId !== undefined ? { since: from.since, afterId: from.afterId } : { since: from.since };
   return new ChangedSinceScan({ start: resumeFrom, signal: call.signal, fetchPage }, settleMs, () => until);
