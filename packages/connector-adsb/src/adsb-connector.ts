@@ -1,10 +1,11 @@
-import { BaseConnector, coreOptionsSchema, quotaFromHeaders, withUserOptions, type CallOptions, type CoreOptions, type HttpClientOptions } from '@cf/core';
+import { BaseConnector, coreOptionsSchema, quotaFromHeaders, withUserOptions, type CallOptions, type CoreOptions, type HttpClientOptions, type Stream } from '@cf/core';
 import type * as z from '@cf/core/zod';
 import { VERSION } from './version.js';
 import { mapAdsbError } from './map-error.js';
 import { near } from './resources/aircraft-near.js';
 import * as filtered from './resources/filtered-aircraft.js';
 import * as find from './resources/find-aircraft.js';
+import { adsbStreams } from './streams.js';
 import type { AircraftResponse, Area, HexLookupResponse, NearbyResponse } from './schemas.js';
 
 /** No credentials (adsb.lol needs no key yet): the configuration is core's options. */
@@ -101,6 +102,14 @@ export class AdsbConnector extends BaseConnector<AdsbConfig> {
   /** The one aircraft closest to a point within `radiusNm` (`ac` holds zero or one). */
   closest(area: Area, options: CallOptions = {}): Promise<NearbyResponse> {
     return near(this.http, 'closest', area, options);
+  }
+
+  /**
+   * The tables `sync()` (`@cf/load`) and `cf sync` land: `nearby`, `military`, `ladd`, `pia`, `emergencies` and
+   * `by_type`, full-refresh snapshots keyed by `hex`. See the README's "Streams".
+   */
+  override streams(): Stream[] {
+    return adsbStreams(this);
   }
 
   /** A cheap reachability check: looks up an address no aircraft uses. */

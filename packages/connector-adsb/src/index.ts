@@ -15,3 +15,4 @@ export {
   type NearbyResponse,
   type RawAircraft,
 } from './schemas.js';
+export { aircraftRecordSchema, nearbyAircraftRecordSchema, type AircraftRecord } from './streams.js';

@@ -16,6 +16,37 @@ const limitModel: ConnectorMetadata['limitModel'] = {
   source: 'https://github.com/adsblol/api/pull/57',
 };
 
+type Streams = NonNullable<ConnectorMetadata['streams']>;
+
+/** A live snapshot as a table: one row per aircraft, keyed by its ICAO address (see the README's "Streams"). */
+const snapshot = (name: string, operation: string, what: string): Streams[number] => ({
+  name,
+  description: `${what}, now: one row per aircraft (its latest state, stamped with snapshot_at), refreshed whole on every sync.`,
+  primaryKey: ['hex'],
+  syncMode: 'full-refresh',
+  operation,
+});
+
+/** `AdsbConnector.streams()` (see `src/streams.ts`). */
+const streams: Streams = [
+  {
+    ...snapshot('nearby', 'nearby', 'Aircraft within a circle (GET /v2/point/{lat}/{lon}/{radius})'),
+    params: {
+      lat: { description: 'centre latitude, -90 to 90', required: true, example: '51.47' },
+      lon: { description: 'centre longitude, -180 to 180', required: true, example: '-0.45' },
+      radius: { description: 'radius in whole nautical miles, 1 to 250', required: true, example: '25' },
+    },
+  },
+  snapshot('military', 'military', 'Aircraft flagged military (GET /v2/mil)'),
+  snapshot('ladd', 'ladd', 'Aircraft on the FAA LADD list (GET /v2/ladd)'),
+  snapshot('pia', 'pia', 'Aircraft using a privacy ICAO address (GET /v2/pia)'),
+  snapshot('emergencies', 'emergencies', 'Aircraft squawking 7500, 7600 or 7700 (three requests, merged)'),
+  {
+    ...snapshot('by_type', 'byType', 'Aircraft of some ICAO types (GET /v2/type/{type,...})'),
+    params: { types: { description: 'comma-separated ICAO type designators', required: true, example: 'B738,A35K' } },
+  },
+];
+
 export const metadata = defineMetadata({
   name: 'adsb',
   displayName: 'ADS-B (adsb.lol)',
@@ -33,4 +64,5 @@ export const metadata = defineMetadata({
   limitModel,
   // adsb.lol takes no key (one is announced for feeders "in the future").
   credential: { in: 'none' },
+  streams,
 });

@@ -74,9 +74,9 @@ export type Area = z.input<typeof areaSchema>;
 
 /**
  * One aircraft as readsb emits it (`README-json.md`). Keys are left out when unknown, so nearly every field is
- * optional; unknown fields pass through.
+ * optional; unknown fields pass through. (The streams' record schemas extend it, without the `flight` trim.)
  */
-const aircraftFields = z.lazySchema(() => {
+export const aircraftFields = z.lazySchema(() => {
   // Built here, not at module level: a lazy stand-in in ~40 fields would add a proxy hop to every field of every parse.
   const num = z.optional(z.number());
   return z.looseObject({

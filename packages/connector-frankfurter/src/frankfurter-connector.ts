@@ -1,5 +1,6 @@
-import { BaseConnector, coreOptionsSchema, withUserOptions, type CallOptions, type CoreOptions, type HttpClientOptions, type Paginated } from '@cf/core';
+import { BaseConnector, coreOptionsSchema, withUserOptions, type CallOptions, type CoreOptions, type HttpClientOptions, type Paginated, type Stream } from '@cf/core';
 import type * as z from '@cf/core/zod';
+import { frankfurterStreams } from './streams.js';
 import { VERSION } from './version.js';
 import type { FrankfurterContext } from './context.js';
 import { mapFrankfurterError } from './map-error.js';
@@ -74,6 +75,11 @@ export class FrankfurterConnector extends BaseConnector<FrankfurterConfig> {
     const list = await currencies.currencies(this.#context(), options);
     this.known = new Set(Object.keys(list));
     return list;
+  }
+
+  /** The tables `sync()` (`@cf/load`) and `cf sync` land: `rates` (incremental by date) and `currencies`. See the README's "Streams". */
+  override streams(): Stream[] {
+    return frankfurterStreams(this);
   }
 
   override async ping(): Promise<void> {

@@ -1,4 +1,4 @@
-import { BaseConnector, coreOptionsSchema, withUserOptions, type CallOptions, type CoreOptions, type HttpClientOptions, type Paginated } from '@cf/core';
+import { BaseConnector, coreOptionsSchema, withUserOptions, type CallOptions, type CoreOptions, type HttpClientOptions, type Paginated, type Stream } from '@cf/core';
 import type * as z from '@cf/core/zod';
 import type { FrankfurterV2Context } from './context.js';
 import { mapFrankfurterV2Error } from './map-error-v2.js';
@@ -9,6 +9,7 @@ import { rate } from './resources/v2/rate.js';
 import { rates } from './resources/v2/rates.js';
 import { timeSeries } from './resources/v2/time-series.js';
 import type { V2CurrenciesQuery, V2Currency, V2CurrencyDetail, V2Provider, V2Rate, V2RateQuery, V2RatesQuery, V2TimeSeriesQuery } from './schemas-v2.js';
+import { frankfurterV2Streams } from './streams.js';
 import { VERSION } from './version.js';
 
 /** No credentials: the configuration is core's options (baseUrl, rateLimit, cache, ...). */
@@ -78,6 +79,11 @@ export class FrankfurterV2Connector extends BaseConnector<FrankfurterV2Config> {
   /** `GET /providers`: the data sources, with the currencies each publishes. */
   providers(options: CallOptions = {}): Promise<V2Provider[]> {
     return providers(this.#context(), options);
+  }
+
+  /** The tables `sync()` (`@cf/load`) and `cf sync` land: `v2_rates` (incremental by date), `v2_currencies` and `v2_providers`. See the README's "Streams". */
+  override streams(): Stream[] {
+    return frankfurterV2Streams(this);
   }
 
   override async ping(): Promise<void> {

@@ -33,3 +33,4 @@ export {
   type V2RatesQuery,
   type V2TimeSeriesQuery,
 } from './schemas-v2.js';
+export { currencyRecordSchema, rateRecordSchema, V2_LOOKBACK_DAYS, type RateRecord } from './streams.js';

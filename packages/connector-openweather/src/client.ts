@@ -11,6 +11,7 @@ import {
   type RateLimiter,
   type RateLimitStore,
   type RequestSpec,
+  type Stream,
 } from '@cf/core';
 import type * as z from '@cf/core/zod';
 import { AccountBlock } from './account-block.js';
@@ -25,6 +26,7 @@ import { CurrentWeatherResource, type CurrentWeather } from './resources/current
 import { ForecastResource, type Forecast, type ForecastOptions } from './resources/forecast.js';
 import { GeocodingResource, type GeocodedPlace, type GeocodedZip, type GeocodeOptions } from './resources/geocoding.js';
 import { OneCallResource, oneCallApi, type OneCall } from './resources/one-call.js';
+import { openWeatherStreams } from './streams.js';
 import type { Units } from './units.js';
 import { VERSION } from './version.js';
 
@@ -139,6 +141,14 @@ export class OpenWeatherConnector<U extends Units = 'standard'> extends BaseConn
   /** The place of a postal code in a country: `GET /geo/1.0/zip`. NOT_FOUND when unknown. */
   geocodeZip(zip: string, country: string, options: CallOptions = {}): Promise<GeocodedZip> {
     return this.#geocoding.zip(zip, country, options);
+  }
+
+  /**
+   * The tables `sync()` (`@cf/load`) and `cf sync` land: `forecast`, `current_weather`, `air_pollution_forecast` and
+   * `air_pollution_history` (incremental by `dt`), keyed by the place asked about. See the README's "Streams".
+   */
+  override streams(): Stream[] {
+    return openWeatherStreams(this);
   }
 
   /** Proves the key works with one current-weather call (it costs one call of the minute quota). */

@@ -45,3 +45,10 @@ export {
   type OneCallDay,
   type OneCallAlert,
 } from './resources/one-call-schemas.js';
+export {
+  airQualityRecordSchema,
+  currentWeatherRecordSchema,
+  forecastRecordSchema,
+  AIR_POLLUTION_HISTORY_PAGE_HOURS,
+  type AirQualityRecord,
+} from './streams.js';

@@ -39,6 +39,53 @@ const limitModel: ConnectorMetadata['limitModel'] = {
   source: 'https://openweathermap.org/full-price',
 };
 
+type Streams = NonNullable<ConnectorMetadata['streams']>;
+
+const lat = { description: 'latitude, -90 to 90 (part of the key, as given)', required: true, example: '44.34' };
+const lon = { description: 'longitude, -180 to 180 (part of the key, as given)', required: true, example: '10.99' };
+const units = { description: 'standard (K), metric (°C) or imperial (°F, mph); default the connector\'s units', required: false, example: 'metric' };
+
+/** `OpenWeatherConnector.streams()` (see `src/streams.ts` and the README's "Streams"). */
+const streams: Streams = [
+  {
+    name: 'forecast',
+    description: 'The 5 day / 3 hour forecast at a place, one row per step (GET /data/2.5/forecast); every sync replaces the steps with the latest forecast.',
+    primaryKey: ['lat', 'lon', 'dt'],
+    syncMode: 'full-refresh',
+    operation: 'forecast',
+    params: { lat, lon, units },
+  },
+  {
+    name: 'current_weather',
+    description: 'The current weather at a place, one row per place (GET /data/2.5/weather), replaced on every sync.',
+    primaryKey: ['lat', 'lon'],
+    syncMode: 'full-refresh',
+    operation: 'current',
+    params: { lat, lon, units },
+  },
+  {
+    name: 'air_pollution_forecast',
+    description: 'The hourly air quality forecast at a place for 4 days, one row per hour with the AQI and each pollutant (GET /data/2.5/air_pollution/forecast).',
+    primaryKey: ['lat', 'lon', 'dt'],
+    syncMode: 'full-refresh',
+    operation: 'airPollution.forecast',
+    params: { lat, lon },
+  },
+  {
+    name: 'air_pollution_history',
+    description: 'Hourly air quality at a place since start, one row per hour (GET /data/2.5/air_pollution/history, 10 days per page). Incremental by dt: a sync resumes the hour after the last complete one.',
+    primaryKey: ['lat', 'lon', 'dt'],
+    syncMode: 'incremental',
+    cursorField: 'dt',
+    operation: 'airPollution.history',
+    params: {
+      lat,
+      lon,
+      start: { description: 'the first day to read, YYYY-MM-DD (default 2020-11-27, the first day of data)', required: false, example: '2025-12-20' },
+    },
+  },
+];
+
 /** The registry record of this connector. */
 export const metadata = defineMetadata({
   name: 'openweather',
@@ -73,4 +120,5 @@ export const metadata = defineMetadata({
   ].map(read),
   limitModel,
   credential: { in: 'query', name: 'appid' },
+  streams,
 });
