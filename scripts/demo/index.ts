@@ -8,6 +8,7 @@
 import { adsbTour } from './adsb.js';
 import { frankfurterTour } from './frankfurter.js';
 import { hubSpotTour } from './hubspot.js';
+import { landTour } from './land.js';
 import { openWeatherTour } from './openweather.js';
 import { resilienceTour } from './resilience.js';
 import { shopifyTour } from './shopify.js';
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   await runTour(hubSpotTour, log, process.env);
   await runTour(shopifyTour, log, process.env);
   await resilienceTour(log);
+  await landTour(log);
   log(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 

@@ -129,6 +129,18 @@ function sandboxParams(streams: NonNullable<ReturnType<typeof adapterFor>['metad
   return out;
 }
 
+/** A row as one readable line: up to 8 non-null columns (not `_raw`), long values cut to 60 characters. */
+function sampleLine(row: Record<string, unknown>): string {
+  const cells = Object.entries(row)
+    .filter(([k, v]) => k !== '_raw' && v !== null)
+    .slice(0, 8)
+    .map(([k, v]) => {
+      const text = v instanceof Date ? v.toISOString() : typeof v === 'string' ? v : JSON.stringify(v);
+      return `${k}=${text.length > 60 ? `${text.slice(0, 59)}…` : text}`;
+    });
+  return cells.join('  ');
+}
+
 async function printSample(to: string, summary: SyncSummary, n: number, stdout: Writable): Promise<void> {
   const destination = await destinationFromUrl(to);
   await destination.open();
@@ -138,8 +150,7 @@ async function printSample(to: string, summary: SyncSummary, n: number, stdout: 
       const rows = await destination.readRows(s.table, { limit: n });
       stdout.write(`\n${s.table} (first ${rows.length} by primary key):\n`);
       for (const row of rows) {
-        const shown = Object.fromEntries(Object.entries(row).filter(([k, v]) => k !== '_raw' && v !== null).slice(0, 8));
-        stdout.write(`  ${JSON.stringify(shown)}\n`);
+        stdout.write(`  ${sampleLine(row)}\n`);
       }
     }
   } finally {
