@@ -35,11 +35,6 @@ for tool in initdb pg_ctl pg_isready psql postgres; do
   fi
 done
 
-if "$bin/pg_isready" -q -h 127.0.0.1 -p "$port" -t 2; then
-  echo "start-postgres: already running on 127.0.0.1:${port}"
-  exit 0
-fi
-
 # Who runs the server: never root.
 if [ "$(id -u)" -eq 0 ]; then
   user="postgres"
@@ -50,6 +45,24 @@ if [ "$(id -u)" -eq 0 ]; then
 else
   user="$(id -un)"
   as_user() { "$@"; }
+fi
+
+# The role and database the tests use (also on a reused data directory or a server started by an older version of
+# this script). Through the Unix socket in $dir, as the superuser `postgres` (trusted there).
+ensure_role() {
+  as_user "$bin/psql" -q -X -v ON_ERROR_STOP=1 -h "$dir" -p "$port" -U postgres -d postgres >/dev/null 2>&1 <<'SQL'
+SELECT 'CREATE ROLE cf LOGIN' WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'cf') \gexec
+-- CREATEROLE: the tests create a role without CREATE on the database, to check what such a role can do.
+ALTER ROLE cf WITH LOGIN CREATEROLE PASSWORD 'cf';
+SELECT 'CREATE DATABASE cf OWNER cf' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'cf') \gexec
+SQL
+}
+
+if "$bin/pg_isready" -q -h 127.0.0.1 -p "$port" -t 2; then
+  # Ours (its socket is in $dir): make sure the role is there. Someone else's: leave it alone.
+  if [ -S "$dir/.s.PGSQL.${port}" ]; then ensure_role || true; fi
+  echo "start-postgres: already running on 127.0.0.1:${port}"
+  exit 0
 fi
 
 mkdir -p "$dir"
@@ -97,13 +110,7 @@ if ! as_user "$bin/pg_ctl" -D "$data" -l "$log" -w -t 30 start >/dev/null 2>&1; 
   exit 1
 fi
 
-# The role and database the tests use (also on a reused data directory, in case an earlier run stopped halfway).
-if ! as_user "$bin/psql" -q -X -v ON_ERROR_STOP=1 -h "$dir" -p "$port" -U postgres -d postgres >/dev/null <<'SQL'
-SELECT 'CREATE ROLE cf LOGIN' WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'cf') \gexec
-ALTER ROLE cf WITH LOGIN PASSWORD 'cf';
-SELECT 'CREATE DATABASE cf OWNER cf' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'cf') \gexec
-SQL
-then
+if ! ensure_role; then
   echo "start-postgres: could not create the role/database cf; see $log" >&2
   exit 1
 fi

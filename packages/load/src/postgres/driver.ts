@@ -1,9 +1,11 @@
+import type { Client } from 'pg';
+import type { from } from 'pg-copy-streams';
 import { DriverMissingError } from '../errors.js';
 
 /** `pg` and `pg-copy-streams`, optional peer dependencies: loaded on `open()`, never at import. */
 export interface PostgresDriver {
-  Client: typeof import('pg').Client;
-  copyFrom: typeof import('pg-copy-streams').from;
+  Client: typeof Client;
+  copyFrom: typeof from;
 }
 
 export interface DriverImporters {

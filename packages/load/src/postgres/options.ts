@@ -63,7 +63,7 @@ export function resolveOptions(input: unknown): ResolvedPostgresOptions {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(connectionString)?.[1]?.toLowerCase();
   if (scheme !== 'postgres' && scheme !== 'postgresql') {
     // Show the scheme only: whatever follows may hold a password in a form we cannot parse to hide it.
-    const shown = scheme === undefined ? 'no scheme' : `${scheme}://…`;
+    const shown = scheme === undefined ? 'no scheme' : `${scheme}:…`;
     throw new InvalidArgumentError(`postgres(): expected a postgres:// or postgresql:// URL, got ${shown}.`);
   }
   let url: URL;
@@ -102,19 +102,32 @@ export function resolveOptions(input: unknown): ResolvedPostgresOptions {
   return { connectionString: forDriver, schema, ssl, connectTimeoutMs, label: labelOf(url), secrets };
 }
 
-/** The URL with the password (in the user info or a `password=` parameter) replaced by `***`. */
+/** Query parameters that hold a secret: `password`, `sslpassword`, anything named like a token or a secret. */
+const SECRET_PARAM = /pass|secret|token/i;
+
+/** The URL with the password (in the user info or a `password=`-like parameter) replaced by `***`. */
 function labelOf(url: URL): string {
   const copy = new URL(url.toString());
   if (copy.password !== '') copy.password = '***';
-  if (copy.searchParams.has('password')) copy.searchParams.set('password', '***');
-  return copy.toString().replace('password=%2A%2A%2A', 'password=***');
+  let masked = false;
+  for (const name of [...copy.searchParams.keys()]) {
+    if (SECRET_PARAM.test(name)) {
+      copy.searchParams.set(name, '***');
+      masked = true;
+    }
+  }
+  const text = copy.toString();
+  return masked ? text.replace(/=%2A%2A%2A(?=&|$)/g, '=***') : text;
 }
 
-/** The password as written in the URL, decoded, and from a `password=` parameter: what `redact` hides. */
+/**
+ * The password as written in the URL, decoded, from secret parameters, and from PGPASSWORD (which `pg` falls back
+ * to): what `redact` hides.
+ */
 function passwordForms(url: URL): string[] {
   const forms = new Set<string>();
-  const add = (value: string | null) => {
-    if (value !== null && value !== '') forms.add(value);
+  const add = (value: string | null | undefined) => {
+    if (value !== null && value !== undefined && value !== '') forms.add(value);
   };
   add(url.password);
   try {
@@ -122,7 +135,8 @@ function passwordForms(url: URL): string[] {
   } catch {
     // A malformed escape: the raw form is already there.
   }
-  add(url.searchParams.get('password'));
+  for (const [name, value] of url.searchParams) if (SECRET_PARAM.test(name)) add(value);
+  add(process.env.PGPASSWORD);
   // Longest first, so a password containing another form is hidden whole.
   return [...forms].sort((a, b) => b.length - a.length);
 }
@@ -131,7 +145,7 @@ function passwordForms(url: URL): string[] {
 export function redactUrl(text: string): string {
   return text
     .replace(/([a-z][a-z0-9+.-]*:\/\/[^\s:/?#@]*):[^\s@/?#]*@/gi, '$1:***@')
-    .replace(/(\bpassword\s*=\s*)('[^']*'|"[^"]*"|[^\s&;'"]+)/gi, '$1***');
+    .replace(/((?:password|secret|token)\s*=\s*)('[^']*'|"[^"]*"|[^\s&;'"]+)/gi, '$1***');
 }
 
 /**
