@@ -25,12 +25,14 @@ if [ -z "$bin" ]; then
   exit 1
 fi
 
-ping() { [ "$(curl -fsS --max-time 1 "${url}/ping" 2>/dev/null || true)" = "Ok." ]; }
-
-if ! command -v curl >/dev/null 2>&1; then
-  echo "start-clickhouse: curl not found; install it (apt-get install -y curl)." >&2
-  exit 1
-fi
+# GET /ping answers "Ok." once the server is ready: with curl, or with bash's /dev/tcp where there is no curl.
+ping() {
+  if command -v curl >/dev/null 2>&1; then
+    [ "$(curl -fsS --max-time 1 "${url}/ping" 2>/dev/null || true)" = "Ok." ]
+  else
+    timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/${port} && printf 'GET /ping HTTP/1.0\\r\\nHost: 127.0.0.1\\r\\n\\r\\n' >&3 && grep -q '^Ok\\.' <&3" 2>/dev/null
+  fi
+}
 
 if ping; then
   echo "start-clickhouse: already running on ${url}"
@@ -113,16 +115,29 @@ cat >"$dir/users.xml" <<XML
 </yandex>
 XML
 
-# A stale pid file from a killed server would make --daemon refuse to start.
-if [ -f "$dir/clickhouse.pid" ] && ! kill -0 "$(cat "$dir/clickhouse.pid")" 2>/dev/null; then rm -f "$dir/clickhouse.pid"; fi
-
-# shellcheck disable=SC2086 # $bin may be "clickhouse server"
-(cd "$dir" && $bin --daemon --config-file="$dir/config.xml" --pid-file="$dir/clickhouse.pid") \
-  >"$dir/log/start.out" 2>&1 || {
-  echo "start-clickhouse: clickhouse-server failed to start; see $dir/log/start.out and $dir/log/clickhouse-server.err.log" >&2
-  cat "$dir/log/start.out" >&2 || true
-  exit 1
+# Whether a PID is a running process (a killed server can linger as a zombie until its parent reaps it, and
+# `kill -0` succeeds on a zombie).
+running() {
+  [ -n "$1" ] && kill -0 "$1" 2>/dev/null || return 1
+  [ -r "/proc/$1/stat" ] || return 0
+  [ "$(awk '{ print $3 }' "/proc/$1/stat" 2>/dev/null)" != "Z" ]
 }
+
+pid="$(cat "$dir/clickhouse.pid" 2>/dev/null || true)"
+if running "$pid"; then
+  # A server of ours is still starting (or stuck): wait for it rather than start a second one.
+  echo "start-clickhouse: clickhouse-server (PID $pid) is already starting; waiting for it"
+else
+  # A stale pid file from a killed server makes --daemon refuse to start.
+  rm -f "$dir/clickhouse.pid"
+  # shellcheck disable=SC2086 # $bin may be "clickhouse server"
+  (cd "$dir" && $bin --daemon --config-file="$dir/config.xml" --pid-file="$dir/clickhouse.pid") \
+    >"$dir/log/start.out" 2>&1 || {
+    echo "start-clickhouse: clickhouse-server failed to start; see $dir/log/start.out and $dir/log/clickhouse-server.err.log" >&2
+    cat "$dir/log/start.out" >&2 || true
+    exit 1
+  }
+fi
 
 for _ in $(seq 1 150); do
   if ping; then

@@ -87,8 +87,9 @@ export async function syncCommand(options: SyncCommandOptions): Promise<SyncSumm
     sandbox = options.sandbox ? await startSandbox(adapter) : undefined;
     const base = sandbox ? sandbox.config : connectorConfig(adapter, { env: options.env ?? process.env, configPath: options.config, baseUrl: options.baseUrl });
     connector = adapter.create({ ...base, ...options.coreOptions });
-    // In the sandbox, a stream's required params default to the examples its declaration gives.
-    const params = { ...(sandbox ? sandboxParams(adapter.metadata.streams ?? [], options.streams) : {}), ...options.params };
+    // In the sandbox, each stream's params default to the examples its declaration gives (--param wins).
+    const streamParams = sandbox ? sandboxParams(adapter.metadata.streams ?? [], options.streams, options.params ?? {}) : {};
+    const params = options.params ?? {};
     const onEvent = options.progress === 'none' ? undefined : (event: SyncEvent) => {
       const line = progressLine(adapter.metadata.name, event);
       if (line !== undefined) stderr.write(`${line}\n`);
@@ -100,6 +101,7 @@ export async function syncCommand(options: SyncCommandOptions): Promise<SyncSumm
         failFast: options.failFast,
         signal: options.signal,
         params,
+        streamParams,
         batchRows: options.batchRows,
         onEvent,
       });
@@ -120,11 +122,17 @@ export async function syncCommand(options: SyncCommandOptions): Promise<SyncSumm
   }
 }
 
-function sandboxParams(streams: NonNullable<ReturnType<typeof adapterFor>['metadata']['streams']>, selected: string[] | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
+function sandboxParams(
+  streams: NonNullable<ReturnType<typeof adapterFor>['metadata']['streams']>,
+  selected: string[] | undefined,
+  given: Record<string, string>,
+): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
   for (const s of streams) {
     if (selected !== undefined && selected.length > 0 && !selected.includes(s.name)) continue;
-    for (const [name, p] of Object.entries(s.params ?? {})) if (p.required && out[name] === undefined) out[name] = p.example;
+    const examples: Record<string, string> = {};
+    for (const [name, p] of Object.entries(s.params ?? {})) examples[name] = given[name] ?? p.example;
+    out[s.name] = examples;
   }
   return out;
 }

@@ -8,8 +8,10 @@ export interface SyncOptions {
   failFast?: boolean | undefined;
   /** Aborting stops after committing the pages already read; a rerun resumes after them. */
   signal?: AbortSignal | undefined;
-  /** Stream parameters (`lat`, `base`…), given to every stream that declares the name. */
+  /** Stream parameters (`lat`, `base`…), given to every stream that declares the name (others do not see it). */
   params?: Readonly<Record<string, string>> | undefined;
+  /** Parameters for one stream (`{ contacts: { properties: 'email' } }`), over `params`. */
+  streamParams?: Readonly<Record<string, Readonly<Record<string, string>>>> | undefined;
   /** Commit once this many records are pending (or `commitIntervalMs` passed, or the stream ended). @default 5000 */
   batchRows?: number | undefined;
   /** Commit at least this often while pages arrive, so a slow API still makes progress durable. @default 2000 */
@@ -27,6 +29,7 @@ export interface ResolvedSyncOptions {
   failFast: boolean;
   signal: AbortSignal | undefined;
   params: Readonly<Record<string, string>>;
+  streamParams: Readonly<Record<string, Readonly<Record<string, string>>>>;
   batchRows: number;
   commitIntervalMs: number;
   maxDepth: number;
@@ -34,7 +37,7 @@ export interface ResolvedSyncOptions {
   onEvent: (event: SyncEvent) => void;
 }
 
-const KNOWN = new Set(['fullRefresh', 'failFast', 'signal', 'params', 'batchRows', 'commitIntervalMs', 'maxDepth', 'tablePrefix', 'onEvent']);
+const KNOWN = new Set(['fullRefresh', 'failFast', 'signal', 'params', 'streamParams', 'batchRows', 'commitIntervalMs', 'maxDepth', 'tablePrefix', 'onEvent']);
 
 function positiveInt(name: string, value: unknown, fallback: number, max: number): number {
   if (value === undefined) return fallback;
@@ -59,6 +62,11 @@ export function resolveSyncOptions(options: SyncOptions | undefined): ResolvedSy
   if (typeof params !== 'object' || params === null || Object.values(params).some((v) => typeof v !== 'string')) {
     throw new InvalidArgumentError('sync option params must be an object of strings');
   }
+  const streamParams = options.streamParams ?? {};
+  const stringRecord = (v: unknown) => typeof v === 'object' && v !== null && Object.values(v).every((x) => typeof x === 'string');
+  if (typeof streamParams !== 'object' || streamParams === null || !Object.values(streamParams).every(stringRecord)) {
+    throw new InvalidArgumentError('sync option streamParams must map stream names to objects of strings');
+  }
   const prefix = options.tablePrefix ?? '';
   if (typeof prefix !== 'string' || !/^([a-z_][a-z0-9_]*)?$/.test(prefix)) throw new InvalidArgumentError('sync option tablePrefix must match [a-z_][a-z0-9_]*');
   return {
@@ -66,6 +74,7 @@ export function resolveSyncOptions(options: SyncOptions | undefined): ResolvedSy
     failFast: options.failFast ?? false,
     signal: options.signal,
     params,
+    streamParams,
     batchRows: positiveInt('batchRows', options.batchRows, 5000, 1_000_000),
     commitIntervalMs: positiveInt('commitIntervalMs', options.commitIntervalMs, 2000, 3_600_000),
     maxDepth: positiveInt('maxDepth', options.maxDepth, 2, 8),

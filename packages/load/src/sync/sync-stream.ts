@@ -101,7 +101,7 @@ export async function syncStream(
   let committing = false;
   let read = 0;
   try {
-    for await (const page of stream.read({ checkpoint: resumeFrom, params: options.params, signal: options.signal })) {
+    for await (const page of stream.read({ checkpoint: resumeFrom, params: paramsFor(stream, options), signal: options.signal })) {
       read += 1;
       const extractedAt = new Date();
       for (const item of page.items) {
@@ -168,6 +168,14 @@ export async function syncStream(
   if (pending.pages > 0) await flush();
   summary.elapsedMs = performance.now() - started;
   return { summary };
+}
+
+/** The stream's own parameters: the shared ones it declares, then its own (`streamParams`). */
+function paramsFor(stream: Stream, options: ResolvedSyncOptions): Record<string, string> {
+  const declared = Object.keys(stream.params ?? {});
+  const out: Record<string, string> = {};
+  for (const name of declared) if (Object.hasOwn(options.params, name)) out[name] = options.params[name]!;
+  return { ...out, ...options.streamParams[stream.name] };
 }
 
 export function errorInfo(error: unknown): { code: string; message: string } {

@@ -39,6 +39,9 @@ export async function sync(connector: SyncableConnector, streams: readonly strin
     return stream;
   });
   if (selected.length === 0) throw new InvalidArgumentError(`${connector.name} declares no streams to sync`);
+  for (const name of Object.keys(resolved.streamParams)) {
+    if (!available.some((s) => s.name === name)) throw new UnknownStreamError(connector.name, name, available.map((s) => s.name));
+  }
 
   const summary: SyncSummary = { connector: connector.name, destination: destination.label, streams: [], records: 0, rejects: 0, interrupted: false };
   let firstError: unknown;
