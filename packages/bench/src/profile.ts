@@ -17,6 +17,12 @@ export interface Profile {
     sdkRecords: number;
   };
   imports: { runs: number };
+  load: {
+    /** Contacts the fake server holds; every arm reads (and lands) all of them. */
+    records: number;
+    /** Each round runs every arm once, in alternating order. */
+    rounds: number;
+  };
 }
 
 export const FULL: Profile = {
@@ -31,6 +37,8 @@ export const FULL: Profile = {
   },
   memory: { records: 1_000_000, sdkRecords: 200_000 },
   imports: { runs: 7 },
+  // One round: the three arms take about 3 minutes at this size on 2 shared cores.
+  load: { records: 1_000_000, rounds: 1 },
 };
 
 export const SMOKE: Profile = {
@@ -43,4 +51,5 @@ export const SMOKE: Profile = {
   },
   memory: { records: 2_000, sdkRecords: 2_000 },
   imports: { runs: 3 },
+  load: { records: 5_000, rounds: 2 },
 };

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { cleanBuild } from './harness/build.js';
 import { REPO_DIR } from './harness/paths.js';
 import { benchImportCost } from './parts/import-cost.js';
+import { benchLoad, loadFailures } from './parts/load.js';
 import { benchMemory } from './parts/memory.js';
 import { benchOverhead } from './parts/overhead.js';
 import { benchQuota } from './parts/quota.js';
@@ -14,7 +15,7 @@ import { renderMarkdown } from './report/markdown.js';
 import { METHOD_NOTES } from './report/notes.js';
 import type { BenchResults } from './report/results.js';
 
-const PARTS = ['overhead', 'quota', 'memory', 'imports'] as const;
+const PARTS = ['overhead', 'quota', 'memory', 'imports', 'load'] as const;
 type Part = (typeof PARTS)[number];
 
 const USAGE = `Usage: tsx --conditions=@cf/source src/run.ts [--smoke] [--out file.md] [--json file.json] [--only ${PARTS.join(',')}]
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
   if (wants('quota')) results.quota = await step('quota efficiency', () => benchQuota(profile));
   if (wants('memory')) results.memory = await step('memory', () => benchMemory(profile));
   if (wants('imports')) results.imports = await step('import cost', () => benchImportCost(profile));
+  if (wants('load')) results.load = await step('load', () => benchLoad(profile));
   results.durationMs = performance.now() - started;
   results.endLoadAverage = Math.round((loadavg()[0] ?? 0) * 100) / 100;
 
@@ -68,6 +70,12 @@ async function main(): Promise<void> {
   if (values.json) await writeFile(resolve(values.json), `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(markdown);
   process.stderr.write(`bench: wrote ${out}\n`);
+  // A load that landed the wrong number of rows (or failed) is a failure, not a figure: the report is written, the run fails.
+  const failures = loadFailures(results.load);
+  if (failures.length > 0) {
+    process.stderr.write(`bench: the load part FAILED:\n${failures.map((f) => `  ${f}`).join('\n')}\n`);
+    process.exitCode = 1;
+  }
 }
 
 // Ctrl-C: still remove this run's compiled bundles (the children exit with us: they watch their IPC channel).

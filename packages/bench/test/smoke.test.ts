@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BenchResults } from '../src/report/results.js';
-import { EXTRACTORS, OVERHEAD_CLIENTS } from '../src/workers/task.js';
+import { EXTRACTORS, LOAD_ARMS, OVERHEAD_CLIENTS } from '../src/workers/task.js';
 
 const BENCH_DIR = fileURLToPath(new URL('..', import.meta.url));
 const DOC = fileURLToPath(new URL('../../../docs/benchmarks.md', import.meta.url));
@@ -97,11 +97,32 @@ describe('pnpm bench:smoke', () => {
     }
   });
 
+  it('lands every record through extract-only and sync() (Postgres may be skipped, with the reason, when no server answers)', () => {
+    const rows = results.load ?? [];
+    expect(rows.map((r) => r.arm)).toEqual([...LOAD_ARMS]);
+    for (const row of rows) {
+      expect(row.error, row.arm).toBeUndefined();
+      if (row.skipped !== undefined) {
+        expect(row.arm).toBe('postgres');
+        expect(row.skipped).toMatch(/start-postgres\.sh/);
+        continue;
+      }
+      expect(row.runs).toHaveLength(results.profile.load.rounds);
+      for (const run of row.runs) {
+        expect(run.records).toBe(row.records);
+        expect(run.landed).toBe(row.records);
+        expect(run.maxRssBytes).toBeGreaterThanOrEqual(run.startRssBytes);
+      }
+      expect(row.rowsPerSecond).toBeGreaterThan(0);
+      if (row.arm !== 'jsonl') expect(row.ratio).toBeGreaterThan(0);
+    }
+  });
+
   it('writes the report with the machine header and one table per part, and leaves docs/benchmarks.md alone', async () => {
     expect(markdown).toContain(`| ${results.machine.cpu}`);
     expect(markdown).toContain(results.machine.node);
     expect(markdown).toContain('`pnpm bench:smoke`');
-    for (const heading of ['## 1. Overhead', '## 2. Quota efficiency', '## 3. Memory', '## 4. Import cost']) expect(markdown).toContain(heading);
+    for (const heading of ['## 1. Overhead', '## 2. Quota efficiency', '## 3. Memory', '## 4. Import cost', '## 5. Loading']) expect(markdown).toContain(heading);
     expect(await mtime(DOC)).toBe(docBefore);
   });
 });

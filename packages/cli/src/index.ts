@@ -4,6 +4,8 @@ export { extract, type ExtractOptions, type ExtractResult } from './commands/ext
 export { scaffoldConnector, type ScaffoldOptions, type ScaffoldResult } from './commands/new.js';
 export { addConnector, type AddOptions, type AddResult, type CopyInDependency } from './commands/add.js';
 export { diffConnector, formatDiff, type DiffOptions, type DiffResult, type FileDiff, type LocalStatus, type UpstreamStatus } from './commands/diff.js';
+export { syncCommand, formatSyncSummary, type SyncCommandOptions } from './commands/sync.js';
+export { discoverCommand } from './commands/discover.js';
 export { checkConnector, formatCheck, type CheckOptions, type CheckResult } from './commands/check.js';
 export { main, createProgram, type CliIo } from './cli.js';
 export { CliError, exitCodeOf } from './cli-error.js';

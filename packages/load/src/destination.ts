@@ -77,7 +77,7 @@ export interface Batch {
 
 /**
  * Where a sync lands. A destination is opened once per sync, and the engine (`sync()`) calls it from one stream at a
- * time. Implementations: `duckdb()` (`@cf/load/duckdb`), `postgres()` (`@cf/load/postgres`), `clickhouse()`
+ * time. Several destinations on the same storage may be open at once in one process (a reader while a sync runs). Implementations: `duckdb()` (`@cf/load/duckdb`), `postgres()` (`@cf/load/postgres`), `clickhouse()`
  * (`@cf/load/clickhouse`); `describeDestinationSuite` (`@cf/load/testing`) is the contract a new one must pass.
  */
 export interface Destination {
@@ -91,19 +91,31 @@ export interface Destination {
   readState(key: StreamKey): Promise<StreamState | undefined>;
   /**
    * Creates the table (with the bookkeeping columns and the primary key) or adds the columns it lacks. An existing
-   * column keeps its type. Returns the table's columns as they are now.
+   * column keeps its type; a column named twice in `spec` counts once (the first). An existing table whose primary
+   * key differs from `spec`'s is a `DestinationError` (upserting by another key would duplicate rows); an empty
+   * primary key is an `InvalidArgumentError`. Returns the table's columns as they are now.
    */
   ensureTable(spec: TableSpec): Promise<Column[]>;
-  /** Upserts the rows by primary key, appends the rejects and saves the state, atomically. */
+  /**
+   * Upserts the rows by primary key, appends the rejects and saves the state, atomically: all of it or none of it
+   * (an engine without transactions writes the state last, by key and version, so that a replay of the batch after a
+   * crash leaves the same result; between the crash and the rerun, rows past the saved checkpoint may be visible).
+   * Every failure is a rejected promise with a `LoadError`, never a synchronous throw; no error carries a row's values.
+   * A destination may drop U+0000 from text and replace lone UTF-16 surrogates (Postgres cannot store them).
+   */
   commit(batch: Batch): Promise<void>;
   /** Forgets the stream's state (a full refresh). Rows stay until the refresh overwrites them. */
   resetState(key: StreamKey): Promise<void>;
   /**
    * The table's current rows (one per primary key, latest version), ordered by primary key: for inspection
-   * (`cf sync` prints a sample) and tests. `limit` defaults to all.
+   * (`cf sync` prints a sample) and tests. `limit` defaults to all. Values: JSON columns parsed, timestamps as Date,
+   * BIGINT as a number (as an exact decimal string beyond 2^53). An unknown table is a `LoadError`.
    */
   readRows(table: string, options?: { limit?: number }): Promise<Array<Record<string, unknown>>>;
-  /** The rejects of a stream, oldest first. */
+  /**
+   * The rejects of a stream, oldest first. `record` is equal to what was committed as a JSON value (key order may
+   * differ where the engine stores JSON parsed). A replayed batch never doubles them.
+   */
   readRejects(key: StreamKey): Promise<Array<{ record: string; error: string; extractedAt: Date }>>;
   close(): Promise<void>;
 }

@@ -3,8 +3,23 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { CACHE_DIR, SRC_DIR } from './paths.js';
 
-/** Packages left to Node's resolution at run time (from packages/bench/node_modules), as in a published install. */
-export const NPM_EXTERNALS = ['@hubspot/api-client', '@shopify/admin-api-client', 'undici', 'zod', 'msw', 'esbuild'];
+/**
+ * Packages left to Node's resolution at run time (from packages/bench/node_modules), as in a published install.
+ * The database drivers are native or CommonJS and are loaded by `@cf/load` only when a destination opens
+ * (`@clickhouse/client` is not installed here: `@cf/load` imports it only for a ClickHouse destination).
+ */
+export const NPM_EXTERNALS = [
+  '@hubspot/api-client',
+  '@shopify/admin-api-client',
+  'undici',
+  'zod',
+  'msw',
+  'esbuild',
+  '@duckdb/node-api',
+  'pg',
+  'pg-copy-streams',
+  '@clickhouse/client',
+];
 
 /** What the bench runs in child processes. */
 export const ENTRIES = {

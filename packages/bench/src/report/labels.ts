@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BENCH_DIR } from '../harness/paths.js';
-import type { ExtractorName, OverheadClientName } from '../workers/task.js';
+import type { ExtractorName, LoadArm, OverheadClientName } from '../workers/task.js';
 
 function installedVersion(name: string): string {
   try {
@@ -31,4 +31,10 @@ export const EXTRACTOR_LABELS: Record<ExtractorName, () => string> = {
   'hubspot-sdk': () => `${withVersion('@hubspot/api-client')} \`crm.contacts.getAll()\``,
   'shopify-ours': () => '**@cf/connector-shopify** `products.list()`',
   'shopify-sdk': () => `${withVersion('@shopify/admin-api-client')} \`request()\` loop`,
+};
+
+export const LOAD_LABELS: Record<LoadArm, () => string> = {
+  jsonl: () => 'extract-only: `contacts` stream → JSONL file',
+  duckdb: () => `**@cf/load** \`sync()\` → DuckDB file (${withVersion('@duckdb/node-api')})`,
+  postgres: () => `**@cf/load** \`sync()\` → Postgres (${withVersion('pg')}, ${withVersion('pg-copy-streams')})`,
 };

@@ -1,5 +1,5 @@
 import { GOALS, type BenchResults } from './results.js';
-import { EXTRACTOR_LABELS, OVERHEAD_LABELS, withVersion } from './labels.js';
+import { EXTRACTOR_LABELS, LOAD_LABELS, OVERHEAD_LABELS, withVersion } from './labels.js';
 
 const MB = 2 ** 20;
 const fixed = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
@@ -138,6 +138,44 @@ function imports(r: BenchResults): string {
   ].join('\n');
 }
 
+function load(r: BenchResults): string {
+  const { records, rounds } = r.profile.load;
+  const seconds = (ms: number) => fixed(ms / 1000);
+  return [
+    '## 5. Loading: extract-only versus `sync()` into DuckDB and Postgres',
+    '',
+    `${int(records)} generated HubSpot contacts from a fake server with no rate limit, read through one \`contacts\` stream`,
+    '(`contacts.list()` pages, `rateLimit: false`). Extract-only writes each record as a JSON line to a file; the others',
+    'run `sync()` (default batches: 5,000 records or 2 s per commit) into a new DuckDB file or a new Postgres schema.',
+    `Each arm runs in a fresh worker process${rounds > 1 ? `, ${rounds} rounds in alternating order (time: the median, then each round)` : ''}; it counts the`,
+    'rows that landed (lines, `count(*)`) and fails unless it is every record. RSS is sampled when half the records are',
+    `written and at the end. Goal: loading adds at most ${fixed((GOALS.loadRatio - 1) * 100, 0)} % to the extract-only time (× ≤ ${GOALS.loadRatio}), with memory flat`,
+    `(RSS at the end at most ${fixed((GOALS.loadRssGrowth - 1) * 100, 0)} % above RSS at half).`,
+    '',
+    table(
+      ['Arm', 'Records', 'Time s', 'Records/s', '× extract-only', 'Peak RSS MB', 'RSS at 50 % → end MB', 'RSS before MB', 'Goal'],
+      (r.load ?? []).map((l) => {
+        const label = `${LOAD_LABELS[l.arm]()}${l.server ? `, ${l.server}` : ''}`;
+        const goal = (met: boolean) => (l.arm === 'jsonl' ? '' : verdict(met));
+        if (l.skipped) return [label, `skipped: ${l.skipped}`, '', '', '', '', '', '', ''];
+        if (l.error) return [label, `error: ${l.error}`, '', '', '', '', '', '', goal(false)];
+        const time = l.runs.length > 1 ? `${seconds(l.ms)} (${l.runs.map((run) => seconds(run.ms)).join(', ')})` : seconds(l.ms);
+        return [
+          label,
+          int(l.records),
+          time,
+          int(l.rowsPerSecond),
+          l.ratio === undefined ? '' : `${fixed(l.ratio, 2)}×`,
+          fixed(l.peakRssBytes / MB, 0),
+          `${fixed(l.halfwayRssBytes / MB, 0)} → ${fixed(l.endRssBytes / MB, 0)}`,
+          fixed(l.startRssBytes / MB, 0),
+          goal(l.ratio !== undefined && l.ratio <= GOALS.loadRatio && l.endRssBytes <= l.halfwayRssBytes * GOALS.loadRssGrowth),
+        ];
+      }),
+    ),
+  ].join('\n');
+}
+
 /** The whole report, in the order of the issue's parts; parts not run are left out. */
 export function renderMarkdown(r: BenchResults, notes: string[] = []): string {
   const sections = [header(r)];
@@ -145,6 +183,7 @@ export function renderMarkdown(r: BenchResults, notes: string[] = []): string {
   if (r.quota) sections.push(quota(r));
   if (r.memory) sections.push(memory(r));
   if (r.imports) sections.push(imports(r));
+  if (r.load) sections.push(load(r));
   if (notes.length > 0) sections.push(['## Notes', '', ...notes.map((n) => `- ${n}`)].join('\n'));
   return `${sections.join('\n\n')}\n`;
 }

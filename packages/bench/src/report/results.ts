@@ -1,4 +1,5 @@
 import type { ImportRow } from '../parts/import-cost.js';
+import type { LoadRow } from '../parts/load.js';
 import type { MemoryRow } from '../parts/memory.js';
 import type { QuotaRow } from '../parts/quota.js';
 import type { Profile } from '../profile.js';
@@ -16,6 +17,7 @@ export interface BenchResults {
   quota?: QuotaRow[];
   memory?: MemoryRow[];
   imports?: ImportRow[];
+  load?: LoadRow[];
 }
 
 /** The issue's goals. */
@@ -26,4 +28,8 @@ export const GOALS = {
   quotaRatio: 0.95,
   /** Peak RSS of a 1,000,000-record extract through our iterator. */
   peakRssBytes: 150 * 2 ** 20,
+  /** `sync()` into a destination takes at most this many times the extract-only time. */
+  loadRatio: 1.25,
+  /** Memory flat: RSS at the end of a sync at most this many times its RSS when half the records were written. */
+  loadRssGrowth: 1.1,
 };

@@ -53,6 +53,37 @@ export interface ExtractResult {
   maxRssBytes: number;
 }
 
-export type Task = OverheadTask | ExtractTask;
-export type TaskResult<T extends Task> = T extends OverheadTask ? OverheadSample[] : ExtractResult;
+/** The load part's arms: extract-only to a JSONL file, or `sync()` into a destination. */
+export const LOAD_ARMS = ['jsonl', 'duckdb', 'postgres'] as const;
+export type LoadArm = (typeof LOAD_ARMS)[number];
+
+export interface LoadTask {
+  kind: 'load';
+  arm: LoadArm;
+  baseUrl: string;
+  /** Contacts the server holds: the arm fails unless exactly this many land. */
+  records: number;
+  /** `jsonl`: the file to write; else the destination as `cf sync --to` takes it: `duckdb:<file>`, `postgres://…?schema=<new schema>`. */
+  target: string;
+}
+
+export interface LoadResult {
+  /** Records the arm wrote (JSONL lines, or the sync summary's `records`). */
+  records: number;
+  /** Rows found where they landed afterwards (lines in the file, `count(*)` of the table), outside the timing. */
+  landed: number;
+  /** From the first request to the last byte written or the last commit. */
+  ms: number;
+  pages: number;
+  /** Resident set size when the worker was ready, before loading the connector and the destination's driver. */
+  startRssBytes: number;
+  /** RSS when half the records were written, and at the end: flat memory keeps these close. */
+  halfwayRssBytes: number;
+  endRssBytes: number;
+  /** Peak resident set size of the worker process (getrusage maxrss). */
+  maxRssBytes: number;
+}
+
+export type Task = OverheadTask | ExtractTask | LoadTask;
+export type TaskResult<T extends Task> = T extends OverheadTask ? OverheadSample[] : T extends LoadTask ? LoadResult : ExtractResult;
 export type TaskReply = { ok: true; result: unknown } | { ok: false; error: string };

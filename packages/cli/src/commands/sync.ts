@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import type { CoreOptions } from '@cf/core';
 import { DEFAULT_DESTINATION, destinationFromUrl, LoadError, sync, SyncFailedError, type SyncEvent, type SyncSummary } from '@cf/load';
 import { adapterFor } from '../adapters/index.js';
-import { CliError, usageError } from '../cli-error.js';
+import { CliError, exitCodeOf, usageError } from '../cli-error.js';
 import { EXIT } from '../exit-codes.js';
 import { connectorConfig } from '../extract/connector-config.js';
 import { startSandbox, type Sandbox } from '../extract/sandbox.js';
@@ -108,7 +108,8 @@ export async function syncCommand(options: SyncCommandOptions): Promise<SyncSumm
     } catch (error) {
       if (error instanceof SyncFailedError) {
         stdout.write(`${formatSyncSummary(error.summary)}\n`);
-        throw new CliError(error.message, EXIT.api);
+        // Credentials refused (AUTH_FAILED) exit 3 as for cf extract; any other stream failure 4.
+        throw new CliError(error.message, exitCodeOf(error.cause) === EXIT.auth ? EXIT.auth : EXIT.api);
       }
       if (error instanceof LoadError) throw new CliError(`${error.code}: ${error.message}`, error.code === 'INVALID_ARGUMENT' || error.code === 'UNKNOWN_STREAM' ? EXIT.usage : EXIT.failure);
       throw error;

@@ -42,6 +42,7 @@ export async function registryEntry(repoRoot: string, dir: string): Promise<Regi
     envVars: metadata.envVars,
     resources: metadata.resources,
     extract: adapter ? Object.keys(adapter.resources) : [],
+    streams: (metadata.streams ?? []).map((s) => s.name),
     conformance: report ? { passed: report.passed, applicable: report.applicable, compliance: report.compliance } : null,
     docsUrl: metadata.docsUrl,
     copyIn: { source, command: `cf add ${metadata.name}` },

@@ -15,6 +15,8 @@ export const registryEntrySchema = z.strictObject({
   resources: z.array(z.string()),
   /** Resources `cf extract` streams (empty when the CLI has no adapter for the connector yet). */
   extract: z.array(z.string()),
+  /** Streams `cf sync` lands in tables (`cf discover <name>` prints them with keys and JSON Schema). */
+  streams: z.array(z.string()),
   /** Conformance: rules passed / applicable, and the percentage; null when the CLI cannot drive the connector. */
   conformance: z.strictObject({ passed: z.number().int(), applicable: z.number().int(), compliance: z.number().int() }).nullable(),
   docsUrl: z.string(),

@@ -64,7 +64,7 @@ export class Connection {
   async insert(table: string, columns: readonly string[], values: ReadonlyArray<Record<string, unknown>>, doing: string): Promise<void> {
     if (values.length === 0) return;
     try {
-      await this.client.insert({ table, columns: [...columns] as [string, ...string[]], values: values as Array<Record<string, unknown>>, format: 'JSONEachRow' });
+      await this.client.insert({ table, columns: [...columns] as [string, ...string[]], values: values, format: 'JSONEachRow' });
     } catch (error) {
       throw toLoadError(error, this.label, doing, this.secrets);
     }

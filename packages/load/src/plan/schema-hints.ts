@@ -63,7 +63,7 @@ export class SchemaHints {
   private readonly wildcards = new Map<string, TypeHint>();
 
   constructor(schema: unknown, maxDepth: number) {
-    if (schema && typeof schema === 'object') this.visit(schema as JsonSchemaNode, [], maxDepth);
+    if (schema && typeof schema === 'object') this.visit(schema, [], maxDepth);
   }
 
   private visit(node: JsonSchemaNode, path: string[], depth: number): void {

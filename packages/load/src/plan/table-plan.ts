@@ -40,7 +40,9 @@ export function toCell(value: unknown, type: ColumnType): Cell | undefined {
   switch (type) {
     case 'text':
       // Scalars widen to text losslessly; an object in a text column keeps its JSON.
-      return typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+      if (typeof value === 'string') return value;
+      if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+      return JSON.stringify(value) ?? null;
     case 'bigint':
       return typeof value === 'number' && Number.isSafeInteger(value) ? value : undefined;
     case 'double':

@@ -42,7 +42,7 @@ const KNOWN = new Set(['fullRefresh', 'failFast', 'signal', 'params', 'streamPar
 function positiveInt(name: string, value: unknown, fallback: number, max: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
-    throw new InvalidArgumentError(`sync option ${name} must be an integer from 1 to ${max} (got ${String(value)})`);
+    throw new InvalidArgumentError(`sync option ${name} must be an integer from 1 to ${max} (got ${JSON.stringify(value) ?? typeof value})`);
   }
   return value;
 }

@@ -32,7 +32,7 @@ export async function sync(connector: SyncableConnector, streams: readonly strin
   }
   const resolved = resolveSyncOptions(options);
   const available = connector.streams();
-  const names = streams === undefined || streams.length === 0 ? available.map((s) => s.name) : [...new Set(streams)];
+  const names: string[] = streams === undefined || streams.length === 0 ? available.map((s) => s.name) : [...new Set<string>(streams)];
   const selected = names.map((name) => {
     const stream = available.find((s) => s.name === name);
     if (!stream) throw new UnknownStreamError(connector.name, name, available.map((s) => s.name));

@@ -171,9 +171,9 @@ export function describeDestinationSuite(name: string, factory: () => Destinatio
       const { table, key } = fresh();
       const s = spec(table, await dest.ensureTable(spec(table)));
       await dest.commit(batch(s, key, [{ id: 'a', n: 1 }], { state: { checkpoint: 1, complete: false, records: 1, updatedAt: new Date() } }));
-      const rows = Array.from({ length: 50 }, (_, i) => ({ id: `x${i}`, n: i }) as Record<string, Cell>);
+      const rows = Array.from({ length: 50 }, (_, i) => ({ id: `x${i}`, n: i }));
       // A text cell in a BIGINT column: every engine refuses it, after some rows were already sent.
-      rows.push({ id: 'bad', n: 'not a number' as unknown as number });
+      rows.push({ id: 'bad', n: 'not a number' });
       const failing = batch(s, key, rows, {
         rejects: [{ record: '{}', error: 'e', extractedAt: new Date() }],
         state: { checkpoint: 2, complete: false, records: 52, updatedAt: new Date() },
@@ -191,7 +191,7 @@ export function describeDestinationSuite(name: string, factory: () => Destinatio
     it('commits a large batch in one go', async () => {
       const { table, key } = fresh();
       const s = spec(table, await dest.ensureTable(spec(table)));
-      const rows = Array.from({ length: 20_000 }, (_, i) => ({ id: `k${String(i).padStart(6, '0')}`, n: i, x: i / 2, label: `row ${i}` }) as Record<string, Cell>);
+      const rows = Array.from({ length: 20_000 }, (_, i) => ({ id: `k${String(i).padStart(6, '0')}`, n: i, x: i / 2, label: `row ${i}` }));
       await dest.commit(batch(s, key, rows));
       const read = await dest.readRows(table);
       expect(read).toHaveLength(20_000);

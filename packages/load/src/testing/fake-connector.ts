@@ -1,4 +1,4 @@
-import { defineStreams, type JsonValue, type Stream } from '@cf/core';
+import { defineStreams, type Stream } from '@cf/core';
 import * as z from '@cf/core/zod';
 
 export interface FakeConnectorOptions {
@@ -92,7 +92,7 @@ export function fakeConnector(options: FakeConnectorOptions = {}): { name: strin
             for (let i = next; i < end; i++) items.push(fakeRecord(i, options));
             next = end;
             page += 1;
-            yield { items, checkpoint: next as JsonValue, hasMore: next < total };
+            yield { items, checkpoint: next, hasMore: next < total };
           }
         },
       },
