@@ -13,6 +13,9 @@ import type { Log } from './tour.js';
  * The last mile: HubSpot's sandbox contacts and deals synced into a DuckDB file (what `cf sync hubspot contacts deals
  * --sandbox` does), a rerun that reads only what changed, then a SQL query over what landed.
  */
+/** A DuckDB JSON cell as text. */
+const text = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value) ?? 'null');
+
 export async function landTour(log: Log): Promise<void> {
   log('\n== Land the data: HubSpot → DuckDB, exactly once (sandbox) ==');
   const dir = mkdtempSync(join(tmpdir(), 'cf-demo-'));
@@ -31,9 +34,9 @@ export async function landTour(log: Log): Promise<void> {
     const query = `SELECT properties__firstname AS first_name, count(*) AS contacts, count(DISTINCT id) AS ids, max(updated_at) AS last_change FROM hubspot_contacts GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 4`;
     log(`  duckdb cf.duckdb "${query}"`);
     const reader = await connection.runAndReadAll(query);
-    for (const row of reader.getRowObjectsJson()) log(`    ${String(row.first_name).padEnd(12)} ${String(row.contacts).padStart(5)} contacts ${String(row.ids).padStart(5)} ids  last change ${String(row.last_change)}`);
+    for (const row of reader.getRowObjectsJson()) log(`    ${text(row.first_name).padEnd(12)} ${text(row.contacts).padStart(5)} contacts ${text(row.ids).padStart(5)} ids  last change ${text(row.last_change)}`);
     const state = await connection.runAndReadAll(`SELECT stream, complete, records FROM _cf_state ORDER BY stream`);
-    log(`  _cf_state: ${state.getRowObjectsJson().map((r) => `${String(r.stream)} complete=${String(r.complete)} records=${String(r.records)}`).join('; ')}`);
+    log(`  _cf_state: ${state.getRowObjectsJson().map((r) => `${text(r.stream)} complete=${text(r.complete)} records=${text(r.records)}`).join('; ')}`);
     connection.closeSync();
     instance.closeSync();
   } finally {
