@@ -1,9 +1,26 @@
 import { BOOKKEEPING_COLUMNS, type Cell, type Column, type ColumnType, type TableSpec } from '../destination.js';
 import { columnName } from './column-name.js';
-import type { SchemaHints } from './schema-hints.js';
+import type { SchemaHints, TypeHint } from './schema-hints.js';
 
-/** A record flattened: column name → the value and the type it asks for (undefined for null). */
-export type FlatRecord = Map<string, { value: unknown; type: ColumnType | undefined }>;
+/** A record flattened: parallel arrays of column name, value, and the type it asks for (undefined for null). */
+export interface FlatRecord {
+  names: string[];
+  values: unknown[];
+  types: Array<ColumnType | undefined>;
+}
+
+/**
+ * What the plan knows about one field path, computed once and reused for every record: its column name, its schema
+ * hint, and whether it may have the column (a reserved name, or another path that normalized to it first, may not).
+ */
+interface FieldNode {
+  path: string[];
+  name: string;
+  hint: TypeHint | undefined;
+  /** Decided on the first value that lands in a column (not when the field is only a parent of others). */
+  owns?: 'yes' | 'reserved' | 'taken';
+  children?: Map<string, FieldNode>;
+}
 
 export interface TablePlanOptions {
   table: string;
@@ -77,6 +94,8 @@ export class TablePlan {
   /** Which field path owns a column name (two paths normalizing to one name: the first keeps it). */
   private readonly owners = new Map<string, string>();
   private readonly warned = new Set<string>();
+  /** The field paths seen so far, as a tree (top-level fields, their children…). */
+  private readonly fields = new Map<string, FieldNode>();
   readonly warnings: string[] = [];
 
   constructor(options: TablePlanOptions) {
@@ -136,33 +155,51 @@ export class TablePlan {
     this.warnings.push(message);
   }
 
+  private node(parent: Map<string, FieldNode>, parentPath: readonly string[], key: string): FieldNode {
+    let node = parent.get(key);
+    if (node === undefined) {
+      const path = [...parentPath, key];
+      node = { path, name: columnName(path), hint: this.hints.hint(path) };
+      parent.set(key, node);
+    }
+    return node;
+  }
+
+  private ownership(node: FieldNode): 'yes' | 'reserved' | 'taken' {
+    if (node.owns !== undefined) return node.owns;
+    if (RESERVED.has(node.name)) {
+      this.warnOnce(`reserved:${node.name}`, `field ${node.path.join('.')} is named like a bookkeeping column (${node.name}): it stays in _raw only`);
+      node.owns = 'reserved';
+    } else if (!this.claim(node.name, node.path)) {
+      this.warnOnce(`collision:${node.name}`, `field ${node.path.join('.')} normalizes to column ${node.name}, which another field has: it stays in _raw only`);
+      node.owns = 'taken';
+    } else {
+      node.owns = 'yes';
+    }
+    return node.owns;
+  }
+
   /** The record's fields as columns. */
   flatten(record: Record<string, unknown>): FlatRecord {
-    const out: FlatRecord = new Map();
-    const visit = (object: Record<string, unknown>, path: string[]): void => {
-      for (const key of Object.keys(object)) {
+    const out: FlatRecord = { names: [], values: [], types: [] };
+    const visit = (object: Record<string, unknown>, fields: Map<string, FieldNode>, path: readonly string[]): void => {
+      for (const key in object) {
+        if (!Object.hasOwn(object, key)) continue;
         const value = object[key];
-        const fieldPath = [...path, key];
-        const hint = this.hints.hint(fieldPath);
+        const node = this.node(fields, path, key);
+        const hint = node.hint;
         const inferred = inferType(value);
-        if (inferred === 'object' && hint !== 'json' && hint !== 'text' && fieldPath.length < this.maxDepth) {
-          visit(value as Record<string, unknown>, fieldPath);
+        if (inferred === 'object' && hint !== 'json' && hint !== 'text' && node.path.length < this.maxDepth) {
+          visit(value as Record<string, unknown>, (node.children ??= new Map()), node.path);
           continue;
         }
-        const name = columnName(fieldPath);
-        if (RESERVED.has(name)) {
-          this.warnOnce(`reserved:${name}`, `field ${fieldPath.join('.')} is named like a bookkeeping column (${name}): it stays in _raw only`);
-          continue;
-        }
-        if (!this.claim(name, fieldPath)) {
-          this.warnOnce(`collision:${name}`, `field ${fieldPath.join('.')} normalizes to column ${name}, which another field has: it stays in _raw only`);
-          continue;
-        }
-        const type = inferred === undefined ? undefined : inferred === 'object' ? 'json' : hint !== undefined && hint !== 'object' ? hint : inferred;
-        out.set(name, { value, type });
+        if (this.ownership(node) !== 'yes') continue;
+        out.names.push(node.name);
+        out.values.push(value);
+        out.types.push(inferred === undefined ? undefined : inferred === 'object' ? 'json' : hint !== undefined && hint !== 'object' ? hint : inferred);
       }
     };
-    visit(record, []);
+    visit(record, this.fields, []);
     return out;
   }
 
@@ -170,7 +207,11 @@ export class TablePlan {
   missingColumns(records: readonly FlatRecord[]): Column[] {
     const missing = new Map<string, ColumnType>();
     for (const record of records) {
-      for (const [name, { type }] of record) if (type !== undefined && !this.index.has(name) && !missing.has(name)) missing.set(name, type);
+      for (let i = 0; i < record.names.length; i++) {
+        const name = record.names[i]!;
+        const type = record.types[i];
+        if (type !== undefined && !this.index.has(name) && !missing.has(name)) missing.set(name, type);
+      }
     }
     return [...missing].map(([name, type]) => ({ name, type }));
   }
@@ -190,7 +231,9 @@ export class TablePlan {
   /** One row, aligned with the table's columns. */
   row(flat: FlatRecord, raw: string, extractedAt: Date, deleted: boolean): Cell[] {
     const cells: Cell[] = new Array<Cell>(this.columns.length).fill(null);
-    for (const [name, { value }] of flat) {
+    for (let k = 0; k < flat.names.length; k++) {
+      const name = flat.names[k]!;
+      const value = flat.values[k];
       const i = this.index.get(name);
       if (i === undefined) continue;
       const column = this.columns[i]!;
