@@ -6,7 +6,7 @@ import { runConformance } from '../src/testing/index.js';
 import { BrokenConnector } from './fixtures/broken-connector.js';
 import { forbiddenLimitMetadata, ForbiddenLimitAwareToy, LongBlockAwareToy, longBlockMetadata, RawStreamToy, rawStreamMetadata, RetryingWriteToy } from './fixtures/unsafe-connectors.js';
 import { publicOperations } from '../src/testing/declaration-rules.js';
-import { ToyConnector, toyCycleHandlers, toyHandlers, toyMetadata } from './fixtures/toy-connector.js';
+import { StreamingToy, ToyConnector, toyCycleHandlers, toyHandlers, toyMetadata, toyStreams } from './fixtures/toy-connector.js';
 
 const toySubject = {
   name: 'toy',
@@ -83,6 +83,55 @@ describe('the kit tests the connector, not the template', () => {
     const metadata = { ...toyMetadata, operations: toyMetadata.operations?.filter((o) => o.name !== 'createItem') };
     const report = await runConformance({ ...toySubject, metadata, operations: operations.filter((o) => o.name !== 'createItem') }, { only: ['declares-operations'] });
     expect(report.results).toEqual([expect.objectContaining({ id: 'declares-operations', status: 'failed', reason: expect.stringMatching(/not declared in metadata.operations: createItem/) as unknown })]);
+  });
+
+  describe('declares-streams', () => {
+    const streamsMetadata = { ...toyMetadata, streams: [{ name: 'items', description: 'Every item, page by page', primaryKey: ['id'], syncMode: 'full-refresh' as const, operation: 'listItems' }] };
+    const streaming = (keyField?: string) => ({
+      ...toySubject,
+      metadata: streamsMetadata,
+      create: ({ serverUrl, overrides }: { serverUrl: string; overrides: object }) =>
+        new StreamingToy({ token: 'toy-secret-token-123', baseUrl: `${serverUrl}/api`, ...overrides }, toyStreams(keyField)),
+    });
+
+    it('passes a connector whose streams are declared and whose first page has the key and matches the schema', async () => {
+      const report = await runConformance(streaming(), { only: ['declares-streams'] });
+      expect(report.results).toEqual([expect.objectContaining({ id: 'declares-streams', status: 'passed' })]);
+    });
+
+    it('is not applicable to a connector without streams', async () => {
+      const report = await runConformance(toySubject, { only: ['declares-streams'] });
+      expect(report.results).toEqual([expect.objectContaining({ id: 'declares-streams', status: 'not-applicable' })]);
+    });
+
+    it('fails a stream whose records lack the declared primary key', async () => {
+      const metadata = { ...streamsMetadata, streams: [{ ...streamsMetadata.streams[0]!, primaryKey: ['sku'] }] };
+      const report = await runConformance({ ...streaming('sku'), metadata }, { only: ['declares-streams'] });
+      expect(report.results).toEqual([expect.objectContaining({ status: 'failed', reason: expect.stringMatching(/stream items: record 0 has no sku/) as unknown })]);
+    });
+
+    it('fails streams() returning streams the metadata does not declare', async () => {
+      const report = await runConformance({ ...streaming(), metadata: toyMetadata }, { only: ['declares-streams'] });
+      expect(report.results).toEqual([expect.objectContaining({ status: 'failed', reason: expect.stringMatching(/does not declare/) as unknown })]);
+    });
+
+    it('fails a stream that reads through an undeclared operation', async () => {
+      const declared = { ...streamsMetadata.streams[0]!, operation: 'exportItems' };
+      const bound = { ...toySubject, metadata: { ...streamsMetadata, streams: [declared] } };
+      const subject = {
+        ...bound,
+        create: ({ serverUrl, overrides }: { serverUrl: string; overrides: object }) =>
+          new StreamingToy({ token: 'toy-secret-token-123', baseUrl: `${serverUrl}/api`, ...overrides }, toyStreams('id', 'exportItems')),
+      };
+      const report = await runConformance(subject, { only: ['declares-streams'] });
+      expect(report.results).toEqual([expect.objectContaining({ status: 'failed', reason: expect.stringMatching(/exportItems, which metadata.operations does not declare/) as unknown })]);
+    });
+
+    it('fails bound streams that differ from metadata.streams', async () => {
+      const metadata = { ...streamsMetadata, streams: [{ ...streamsMetadata.streams[0]!, operation: 'exportItems' }] };
+      const report = await runConformance({ ...streaming(), metadata }, { only: ['declares-streams'] });
+      expect(report.results).toEqual([expect.objectContaining({ status: 'failed', reason: expect.stringMatching(/its operation \("listItems"\) differs from metadata.streams \("exportItems"\)/) as unknown })]);
+    });
   });
 
   it('metadata that does not match the schema fails declares-operations (defineMetadata does not check on import)', async () => {

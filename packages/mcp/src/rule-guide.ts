@@ -92,6 +92,11 @@ export const RULE_GUIDE: Readonly<Record<string, RuleGuide>> = {
     source: ['src/metadata/connector-metadata.ts', 'src/testing/declaration-rules.ts'],
     fix: "Declare `limitModel` in `src/metadata.ts` from the API's documentation: `windows` (limit, intervalMs, algorithm, unit), `rateLimitedAnswer` (status, headers, body, retryAfter) and `source`.",
   },
+  'declares-streams': {
+    primitive: "the metadata schema's `streams`, core's `defineStreams` and `BaseConnector.streams()`",
+    source: ['src/metadata/connector-metadata.ts', 'src/streams/stream.ts', 'src/connector/base-connector.ts'],
+    fix: 'Declare each list or incremental resource in `metadata.streams` (name, primaryKey, syncMode, cursorField for incremental, operation, params with examples), bind them with `defineStreams(metadata.streams, { name: { schema, read } })` in `src/streams.ts`, and return them from `streams()`; `read` must yield records that match `schema()` and carry the key.',
+  },
   'declares-credential': {
     primitive: "the metadata schema's `credential` and core's auth providers (bearerAuth, apiKeyAuth, basicAuth, oauth2Auth)",
     source: ['src/metadata/connector-metadata.ts', 'src/auth/static-auth.ts'],

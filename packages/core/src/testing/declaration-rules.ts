@@ -112,6 +112,18 @@ export const DECLARATION_RULES: readonly DeclarationRule[] = [
       check(typeof bind === 'function', 'metadata.streams is declared but the connector has no streams() method');
       const streams = bind.call(connector);
       const operations = new Set((subject.metadata?.operations ?? []).map((o) => o.name));
+      const bound = streams.map((s) => s.name).sort();
+      const names = declared.map((d) => d.name).sort();
+      check(JSON.stringify(bound) === JSON.stringify(names), `streams() returns [${bound.join(', ')}] but metadata.streams declares [${names.join(', ')}]`);
+      for (const declaration of declared) {
+        const stream = streams.find((s) => s.name === declaration.name)!;
+        for (const field of ['primaryKey', 'syncMode', 'cursorField', 'deletedField', 'operation', 'params'] as const) {
+          check(
+            JSON.stringify(stream[field]) === JSON.stringify(declaration[field]),
+            `stream ${declaration.name}: its ${field} (${JSON.stringify(stream[field])}) differs from metadata.streams (${JSON.stringify(declaration[field])}): bind the streams with defineStreams(metadata.streams, …)`,
+          );
+        }
+      }
       for (const stream of streams) {
         check(operations.has(stream.operation), `stream ${stream.name} reads through ${stream.operation}, which metadata.operations does not declare`);
         check(stream.syncMode === 'full-refresh' || stream.cursorField !== undefined, `incremental stream ${stream.name} declares no cursorField`);
