@@ -171,7 +171,7 @@ export function describeDestinationSuite(name: string, factory: () => Destinatio
       const { table, key } = fresh();
       const s = spec(table, await dest.ensureTable(spec(table)));
       await dest.commit(batch(s, key, [{ id: 'a', n: 1 }], { state: { checkpoint: 1, complete: false, records: 1, updatedAt: new Date() } }));
-      const rows = Array.from({ length: 50 }, (_, i) => ({ id: `x${i}`, n: i }));
+      const rows: Array<Record<string, Cell>> = Array.from({ length: 50 }, (_, i) => ({ id: `x${i}`, n: i }));
       // A text cell in a BIGINT column: every engine refuses it, after some rows were already sent.
       rows.push({ id: 'bad', n: 'not a number' });
       const failing = batch(s, key, rows, {
