@@ -1,4 +1,4 @@
-import { defineStreams, validateInput, ValidationError, type StreamDeclaration, type StreamPage, type StreamReadArgs } from '@cf/core';
+import { defineStreams, parseStreamParams, ValidationError, type StreamDeclaration, type StreamPage, type StreamReadArgs } from '@cf/core';
 import * as z from '@cf/core/zod';
 import type { AdsbConnector } from './adsb-connector.js';
 import { metadata } from './metadata.js';
@@ -32,7 +32,6 @@ export type AircraftRecord = z.infer<typeof aircraftRecordSchema>;
 
 // ---- Params ---------------------------------------------------------------------------------------
 
-type Params = StreamReadArgs['params'];
 
 function declaration(name: string): StreamDeclaration {
   const found = metadata.streams?.find((s) => s.name === name);
@@ -40,27 +39,6 @@ function declaration(name: string): StreamDeclaration {
   return found;
 }
 
-/**
- * A stream's params as a command line gives them (strings): an unknown name and a missing required one are named first,
- * then `schema` checks the values (VALIDATION_ERROR naming the param and the rule it breaks).
- */
-function streamParams<S extends z.ZodType>(stream: StreamDeclaration, params: Params, schema: S): z.output<S> {
-  const given: Readonly<Record<string, unknown>> = params ?? {};
-  const declared = stream.params ?? {};
-  const names = Object.keys(declared);
-  const issues: Array<{ path: string; message: string }> = [];
-  for (const name of Object.keys(given)) {
-    if (!Object.hasOwn(declared, name)) issues.push({ path: name, message: `is not a parameter of stream ${stream.name} (${names.length > 0 ? `it takes ${names.join(', ')}` : 'it takes none'})` });
-  }
-  for (const [name, p] of Object.entries(declared)) {
-    const value = given[name];
-    if (p.required && (value === undefined || (typeof value === 'string' && value.trim() === ''))) issues.push({ path: name, message: `is required: ${p.description} (e.g. ${p.example})` });
-  }
-  if (issues.length > 0) {
-    throw new ValidationError({ message: `Invalid ${stream.name} stream params: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues, source: SOURCE });
-  }
-  return validateInput(schema, given, `Invalid ${stream.name} stream params`, SOURCE);
-}
 
 /** A decimal number as text (`"51.47"`, `"-0.45"`), then `checks` on its value. */
 const numberText = (example: string, ...checks: Parameters<ReturnType<typeof z.number>['check']>) =>
@@ -119,7 +97,7 @@ function snapshot(name: string, fetch: (adsb: AdsbConnector, options: { signal?:
   return {
     schema: () => aircraftRecordSchema,
     async *read(adsb: AdsbConnector, { params, signal }: StreamReadArgs): AsyncGenerator<StreamPage> {
-      streamParams(declaration(name), params, noParams);
+      parseStreamParams(declaration(name), params, noParams, SOURCE);
       yield { items: rows(await fetch(adsb, withSignal(signal))), checkpoint: null, hasMore: false };
     },
   };
@@ -130,7 +108,7 @@ export const adsbStreams = defineStreams<AdsbConnector>(metadata.streams, {
   nearby: {
     schema: () => nearbyAircraftRecordSchema,
     async *read(adsb, { params, signal }) {
-      const { lat, lon, radius } = streamParams(declaration('nearby'), params, nearbyParams);
+      const { lat, lon, radius } = parseStreamParams(declaration('nearby'), params, nearbyParams, SOURCE);
       const response: NearbyResponse = await adsb.nearby({ lat, lon, radiusNm: radius }, withSignal(signal));
       yield { items: rows(response, { center_lat: lat, center_lon: lon }), checkpoint: null, hasMore: false };
     },
@@ -142,7 +120,7 @@ export const adsbStreams = defineStreams<AdsbConnector>(metadata.streams, {
   by_type: {
     schema: () => aircraftRecordSchema,
     async *read(adsb, { params, signal }) {
-      const { types } = streamParams(declaration('by_type'), params, byTypeParams);
+      const { types } = parseStreamParams(declaration('by_type'), params, byTypeParams, SOURCE);
       yield { items: rows(await adsb.byType(types, withSignal(signal))), checkpoint: null, hasMore: false };
     },
   },

@@ -1,4 +1,4 @@
-import { defineStreams, isNotFoundError, NotFoundError, validateInput, ValidationError, type JsonValue, type StreamDeclaration, type StreamPage, type StreamReadArgs } from '@cf/core';
+import { defineStreams, parseStreamParams, isNotFoundError, NotFoundError, validateInput, ValidationError, type JsonValue, type StreamDeclaration, type StreamPage, type StreamReadArgs } from '@cf/core';
 import * as z from '@cf/core/zod';
 import type { FrankfurterConnector } from './frankfurter-connector.js';
 import type { FrankfurterV2Connector } from './frankfurter-v2-connector.js';
@@ -26,7 +26,6 @@ export const currencyRecordSchema = z.lazySchema(() => z.object({ code: z.string
 
 // ---- Params and checkpoints ------------------------------------------------------------------------
 
-type Params = StreamReadArgs['params'];
 
 function declaration(streams: readonly StreamDeclaration[] | undefined, name: string): StreamDeclaration {
   const found = streams?.find((s) => s.name === name);
@@ -34,27 +33,6 @@ function declaration(streams: readonly StreamDeclaration[] | undefined, name: st
   return found;
 }
 
-/**
- * A stream's params as a command line gives them (strings): an unknown name and a missing required one are named first,
- * then `schema` checks the values (VALIDATION_ERROR naming the param and the rule it breaks).
- */
-function streamParams<S extends z.ZodType>(stream: StreamDeclaration, params: Params, schema: S): z.output<S> {
-  const given: Readonly<Record<string, unknown>> = params ?? {};
-  const declared = stream.params ?? {};
-  const names = Object.keys(declared);
-  const issues: Array<{ path: string; message: string }> = [];
-  for (const name of Object.keys(given)) {
-    if (!Object.hasOwn(declared, name)) issues.push({ path: name, message: `is not a parameter of stream ${stream.name} (${names.length > 0 ? `it takes ${names.join(', ')}` : 'it takes none'})` });
-  }
-  for (const [name, p] of Object.entries(declared)) {
-    const value = given[name];
-    if (p.required && (value === undefined || (typeof value === 'string' && value.trim() === ''))) issues.push({ path: name, message: `is required: ${p.description} (e.g. ${p.example})` });
-  }
-  if (issues.length > 0) {
-    throw new ValidationError({ message: `Invalid ${stream.name} stream params: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues, source: SOURCE });
-  }
-  return validateInput(schema, given, `Invalid ${stream.name} stream params`, SOURCE);
-}
 
 /** A checkpoint the stream saved (or a bare `YYYY-MM-DD`, applied to the params given): VALIDATION_ERROR naming `checkpoint` otherwise. */
 function parseCheckpoint<S extends z.ZodType>(stream: string, checkpoint: JsonValue | null, schema: S): z.output<S> {
@@ -110,7 +88,7 @@ const v1RatesCheckpoint = z.lazySchema(() =>
  */
 async function* readV1Rates(fx: FrankfurterConnector, { checkpoint, params, signal }: StreamReadArgs): AsyncGenerator<StreamPage> {
   const today = utcDay(fx.client.clock.now());
-  const p = streamParams(declaration(metadata.streams, 'rates'), params, v1RatesParams(today));
+  const p = parseStreamParams(declaration(metadata.streams, 'rates'), params, v1RatesParams(today), SOURCE);
   const query = { base: p.base ?? 'EUR', symbols: codes(p.symbols), start: p.start ?? FIRST_DATE };
   const saved = parseCheckpoint('rates', checkpoint, v1RatesCheckpoint);
   let after = resumeAfter(saved, (c) => c.base === query.base && c.symbols === query.symbols && c.start === query.start);
@@ -161,7 +139,7 @@ async function* readV1Rates(fx: FrankfurterConnector, { checkpoint, params, sign
 }
 
 async function* readV1Currencies(fx: FrankfurterConnector, { params, signal }: StreamReadArgs): AsyncGenerator<StreamPage> {
-  streamParams(declaration(metadata.streams, 'currencies'), params, z.object({}));
+  parseStreamParams(declaration(metadata.streams, 'currencies'), params, z.object({}), SOURCE);
   const list = await fx.currencies(withSignal(signal));
   const items = Object.keys(list)
     .sort()
@@ -211,7 +189,7 @@ const v2RatesCheckpoint = z.lazySchema(() =>
 async function* readV2Rates(fx: FrankfurterV2Connector, { checkpoint, params, signal }: StreamReadArgs): AsyncGenerator<StreamPage> {
   const now = fx.client.clock.now();
   const today = utcDay(now);
-  const p = streamParams(declaration(metadataV2.streams, 'v2_rates'), params, v2RatesParams(utcDay(now + DAY_MS)));
+  const p = parseStreamParams(declaration(metadataV2.streams, 'v2_rates'), params, v2RatesParams(utcDay(now + DAY_MS)), SOURCE);
   const query = { base: p.base ?? 'EUR', quotes: codes(p.quotes), providers: codes(p.providers), start: p.start };
   const settled = addDays(today, -(p.lookbackDays ?? V2_LOOKBACK_DAYS));
   const saved = parseCheckpoint('v2_rates', checkpoint, v2RatesCheckpoint);
@@ -242,12 +220,12 @@ async function* readV2Rates(fx: FrankfurterV2Connector, { checkpoint, params, si
 }
 
 async function* readV2Currencies(fx: FrankfurterV2Connector, { params, signal }: StreamReadArgs): AsyncGenerator<StreamPage> {
-  streamParams(declaration(metadataV2.streams, 'v2_currencies'), params, z.object({}));
+  parseStreamParams(declaration(metadataV2.streams, 'v2_currencies'), params, z.object({}), SOURCE);
   yield { items: await fx.currencies({ scope: 'all' }, withSignal(signal)), checkpoint: null, hasMore: false };
 }
 
 async function* readV2Providers(fx: FrankfurterV2Connector, { params, signal }: StreamReadArgs): AsyncGenerator<StreamPage> {
-  streamParams(declaration(metadataV2.streams, 'v2_providers'), params, z.object({}));
+  parseStreamParams(declaration(metadataV2.streams, 'v2_providers'), params, z.object({}), SOURCE);
   yield { items: await fx.providers(withSignal(signal)), checkpoint: null, hasMore: false };
 }
 

@@ -1,4 +1,4 @@
-import { defineStreams, validateInput, ValidationError, type JsonValue, type StreamDeclaration, type StreamPage, type StreamReadArgs } from '@cf/core';
+import { defineStreams, parseStreamParams, validateInput, ValidationError, type JsonValue, type StreamDeclaration, type StreamPage, type StreamReadArgs } from '@cf/core';
 import * as z from '@cf/core/zod';
 import type { OpenWeatherConnector } from './client.js';
 import { unitsSchema } from './input/call-options.js';
@@ -60,7 +60,6 @@ function airQualityRow(where: { lat: number; lon: number }, entry: AirQuality): 
 
 // ---- Params and checkpoints ------------------------------------------------------------------------
 
-type Params = StreamReadArgs['params'];
 
 function declaration(name: string): StreamDeclaration {
   const found = metadata.streams?.find((s) => s.name === name);
@@ -68,27 +67,6 @@ function declaration(name: string): StreamDeclaration {
   return found;
 }
 
-/**
- * A stream's params as a command line gives them (strings): an unknown name and a missing required one are named first,
- * then `schema` checks the values (VALIDATION_ERROR naming the param and the rule it breaks).
- */
-function streamParams<S extends z.ZodType>(stream: StreamDeclaration, params: Params, schema: S): z.output<S> {
-  const given: Readonly<Record<string, unknown>> = params ?? {};
-  const declared = stream.params ?? {};
-  const names = Object.keys(declared);
-  const issues: Array<{ path: string; message: string }> = [];
-  for (const name of Object.keys(given)) {
-    if (!Object.hasOwn(declared, name)) issues.push({ path: name, message: `is not a parameter of stream ${stream.name} (${names.length > 0 ? `it takes ${names.join(', ')}` : 'it takes none'})` });
-  }
-  for (const [name, p] of Object.entries(declared)) {
-    const value = given[name];
-    if (p.required && (value === undefined || (typeof value === 'string' && value.trim() === ''))) issues.push({ path: name, message: `is required: ${p.description} (e.g. ${p.example})` });
-  }
-  if (issues.length > 0) {
-    throw new ValidationError({ message: `Invalid ${stream.name} stream params: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues, source: SOURCE });
-  }
-  return validateInput(schema, given, `Invalid ${stream.name} stream params`, SOURCE);
-}
 
 /** A decimal number as text (`"44.34"`), between `min` and `max`. */
 const numberText = (example: string, min: number, max: number) =>
@@ -127,7 +105,7 @@ const withSignal = (signal: AbortSignal | undefined): { signal?: AbortSignal } =
 
 /** `forecast`: `GET /data/2.5/forecast`, all 40 steps of 3 hours, one page; every sync replaces the steps by key. */
 async function* readForecast(ow: Connector, { params, signal }: StreamReadArgs): AsyncGenerator<StreamPage> {
-  const { lat, lon, units } = streamParams(declaration('forecast'), params, weatherParams);
+  const { lat, lon, units } = parseStreamParams(declaration('forecast'), params, weatherParams, SOURCE);
   const forecast = await ow.forecast({ lat, lon }, { ...(units !== undefined ? { units } : {}), ...withSignal(signal) });
   const items = forecast.list.map((entry) => ({ ...entry, lat, lon, time: isoTime(entry.dt), units: forecast.units }));
   yield { items, checkpoint: null, hasMore: false };
@@ -135,14 +113,14 @@ async function* readForecast(ow: Connector, { params, signal }: StreamReadArgs):
 
 /** `current_weather`: `GET /data/2.5/weather`, one row per place, replaced on every sync. */
 async function* readCurrentWeather(ow: Connector, { params, signal }: StreamReadArgs): AsyncGenerator<StreamPage> {
-  const { lat, lon, units } = streamParams(declaration('current_weather'), params, weatherParams);
+  const { lat, lon, units } = parseStreamParams(declaration('current_weather'), params, weatherParams, SOURCE);
   const { cod: _cod, ...weather } = await ow.current({ lat, lon }, { ...(units !== undefined ? { units } : {}), ...withSignal(signal) });
   yield { items: [{ ...weather, lat, lon, time: isoTime(weather.dt) }], checkpoint: null, hasMore: false };
 }
 
 /** `air_pollution_forecast`: `GET /data/2.5/air_pollution/forecast`, 4 days hourly, one page. */
 async function* readAirPollutionForecast(ow: Connector, { params, signal }: StreamReadArgs): AsyncGenerator<StreamPage> {
-  const where = streamParams(declaration('air_pollution_forecast'), params, placeParams);
+  const where = parseStreamParams(declaration('air_pollution_forecast'), params, placeParams, SOURCE);
   const forecast = await ow.airPollution.forecast(where, withSignal(signal));
   const byHour = new Map(forecast.list.map((entry) => [entry.dt, entry]));
   yield { items: [...byHour.values()].sort((a, b) => a.dt - b.dt).map((entry) => airQualityRow(where, entry)), checkpoint: null, hasMore: false };
@@ -156,7 +134,7 @@ async function* readAirPollutionForecast(ow: Connector, { params, signal }: Stre
  */
 async function* readAirPollutionHistory(ow: Connector, { checkpoint, params, signal }: StreamReadArgs): AsyncGenerator<StreamPage> {
   const nowSeconds = Math.floor(ow.client.clock.now() / 1000);
-  const { lat, lon, start } = streamParams(declaration('air_pollution_history'), params, historyParams(isoTime(nowSeconds).slice(0, 10)));
+  const { lat, lon, start } = parseStreamParams(declaration('air_pollution_history'), params, historyParams(isoTime(nowSeconds).slice(0, 10)), SOURCE);
   const query = { lat, lon, start: start ?? HISTORY_START_DAY };
   const first = Date.parse(`${query.start}T00:00:00Z`) / 1000;
   const lastHour = Math.floor(nowSeconds / HOUR) * HOUR - HOUR;

@@ -122,4 +122,5 @@ export {
   type CredentialLocation,
   type StreamDeclaration,
 } from './metadata/connector-metadata.js';
+export { parseStreamParams } from './streams/stream-params.js';
 export { defineStreams, type Stream, type StreamPage, type StreamReadArgs, type StreamImplementation } from './streams/stream.js';
