@@ -211,6 +211,41 @@ export const consumers: Consumer[] = [
     `,
   },
   {
+    name: '@cf/load',
+    exports: ['sync', 'discover', 'destinationFromUrl', 'LoadError', 'SyncFailedError', 'BOOKKEEPING_COLUMNS'],
+    call: `
+      import { mkdtempSync } from 'node:fs';
+      import { tmpdir } from 'node:os';
+      import { join } from 'node:path';
+      import { HubSpotConnector } from '@cf/connector-hubspot';
+      import { handlers } from '@cf/connector-hubspot/mocks';
+      import { startMockServer } from '@cf/core/testing';
+      import { sync } from '@cf/load';
+      import { duckdb } from '@cf/load/duckdb';
+      const server = await startMockServer(handlers);
+      const hubspot = new HubSpotConnector({ accessToken: 'pat-na1-e2e', baseUrl: server.baseUrl });
+      const file = join(mkdtempSync(join(tmpdir(), 'cf-load-e2e-')), 'cf.duckdb');
+      const first = await sync(hubspot, ['contacts', 'owners'], duckdb(file));
+      const again = await sync(hubspot, ['contacts'], duckdb(file));
+      const reader = duckdb(file);
+      await reader.open();
+      const rows = await reader.readRows('hubspot_contacts');
+      await reader.close();
+      await hubspot.disconnect();
+      await server.close();
+      if (first.records === 0 || rows.length !== first.streams[0].records || again.records !== 0) throw new Error('landed ' + JSON.stringify({ first, rows: rows.length, again }));
+      console.log('OK load ' + rows.length);
+    `,
+    types: `
+      import { sync, type Destination, type SyncSummary } from '@cf/load';
+      import { postgres } from '@cf/load/postgres';
+      import { HubSpotConnector } from '@cf/connector-hubspot';
+      export function land(hubspot: HubSpotConnector, destination: Destination = postgres('postgres://localhost/db')): Promise<SyncSummary> {
+        return sync(hubspot, ['contacts'], destination, { onEvent: (e) => void e.type, signal: AbortSignal.timeout(60_000) });
+      }
+    `,
+  },
+  {
     name: '@cf/mcp',
     exports: ['createCfMcpServer', 'Workspace', 'RULE_GUIDE', 'VERSION'],
     call: `
