@@ -63,9 +63,13 @@ export async function syncStream(
   let warningsSeen = 0;
 
   let pending = new PendingBatch(resumeFrom);
-  const flush = async (): Promise<void> => {
+  /** Takes the pages read so far as a batch, and starts reading into a new one. */
+  const take = (): PendingBatch => {
     const batch = pending;
     pending = new PendingBatch(batch.checkpoint);
+    return batch;
+  };
+  const commit = async (batch: PendingBatch): Promise<void> => {
     const entries = [...batch.rows.values()];
     const missing = plan.missingColumns(entries.map((e) => e.flat));
     if (missing.length > 0) {
@@ -93,12 +97,30 @@ export async function syncStream(
     options.onEvent({ type: 'batch', stream: stream.name, records: rows.length, rejects: batch.rejects.length, totalRecords: summary.records, totalRejects: summary.rejects, pages: summary.pages });
   };
 
+  // One commit in flight while the next pages are read: the database works (in its own threads or process) while
+  // the API answers. Commits stay in order, each with the checkpoint after its last page; after a failed commit no
+  // later batch is ever committed (its checkpoint would skip the failed one's records).
+  let inflight: Promise<void> | undefined;
+  let commitFailure: { error: unknown } | undefined;
+  const settle = async (): Promise<void> => {
+    const running = inflight;
+    inflight = undefined;
+    if (running) await running;
+  };
+  const startCommit = (batch: PendingBatch): void => {
+    inflight = commit(batch).catch((error: unknown) => {
+      commitFailure = { error };
+      throw error;
+    });
+    // Observed by settle(); until then a rejection must not count as unhandled.
+    inflight.catch(() => undefined);
+  };
+
   const reject = (record: unknown, raw: string, error: string, extractedAt: Date): void => {
     if (options.failFast) throw new RecordRejectedError(stream.name, error);
     pending.rejects.push({ record: raw, error, extractedAt });
   };
 
-  let committing = false;
   let read = 0;
   try {
     for await (const page of stream.read({ checkpoint: resumeFrom, params: paramsFor(stream, options), signal: options.signal })) {
@@ -137,35 +159,34 @@ export async function syncStream(
       pending.hasMore = page.hasMore;
       const due = pending.rows.size + pending.rejects.length >= options.batchRows || performance.now() - pending.startedAt >= options.commitIntervalMs || !page.hasMore;
       if (due) {
-        committing = true;
-        await flush();
-        committing = false;
+        await settle();
+        startCommit(take());
       }
       if (options.signal?.aborted) break;
     }
     // A stream that yielded no page at all (nothing new): its state still says it is complete.
     if (read === 0) {
       pending.hasMore = false;
-      committing = true;
-      await flush();
-      committing = false;
+      startCommit(take());
     }
+    await settle();
   } catch (error) {
-    // Pages read completely before the failure are committed with their checkpoint; the failed one is re-read.
-    if (!committing && pending.pages > 0 && !(error instanceof RecordRejectedError)) {
-      try {
-        await flush();
-      } catch {
-        // The destination failed too: the original error is the one to report.
-      }
+    // Pages read completely before a read failure are committed with their checkpoint; the failed one is re-read.
+    // Never after a failed commit, and never a batch that failFast refused.
+    // A commit still running finishes first (the destination closes after this returns).
+    await settle().catch(() => undefined);
+    if (commitFailure === undefined && !(error instanceof RecordRejectedError) && pending.pages > 0) {
+      // The destination failing too: the original error is the one to report.
+      await commit(take()).catch(() => undefined);
     }
     summary.elapsedMs = performance.now() - started;
-    if (options.signal?.aborted && !(error instanceof RecordRejectedError)) return { summary };
-    summary.error = errorInfo(error);
-    return { summary, error };
+    const reported = commitFailure?.error ?? error;
+    if (options.signal?.aborted && !(reported instanceof RecordRejectedError) && commitFailure === undefined) return { summary };
+    summary.error = errorInfo(reported);
+    return { summary, error: reported };
   }
   // Stopped by the signal between pages: commit what was read.
-  if (pending.pages > 0) await flush();
+  if (pending.pages > 0) await commit(take());
   summary.elapsedMs = performance.now() - started;
   return { summary };
 }
