@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { discover, sync, type SyncEvent } from '../src/index.js';
-import { fakeConnector, memoryDestination } from '../src/testing/index.js';
+import { DestinationError, discover, sync, type SyncEvent } from '../src/index.js';
+import { fakeConnector, MemoryDestination, memoryDestination } from '../src/testing/index.js';
 
 describe('sync()', () => {
   it('answers bad input with typed errors', async () => {
@@ -99,5 +99,62 @@ describe('discover()', () => {
     expect(entry).toMatchObject({ name: 'items', primaryKey: ['id'], cursorField: 'updatedAt', syncMode: 'incremental', deletedField: 'archived' });
     expect(entry?.jsonSchema).toMatchObject({ type: 'object', properties: { id: { type: 'string' }, updatedAt: { type: 'string', format: 'date-time' } } });
     expect(entry).not.toHaveProperty('read');
+  });
+});
+
+describe('sync() pipelining', () => {
+  /** A memory destination whose commits wait until released, recording what the stream read meanwhile. */
+  class GatedDestination extends MemoryDestination {
+    gates: Array<() => void> = [];
+    order: string[] = [];
+    failAt: number | undefined;
+    private n = 0;
+    override async commit(batch: Parameters<MemoryDestination['commit']>[0]): Promise<void> {
+      const n = ++this.n;
+      this.order.push(`commit ${n} start`);
+      await new Promise<void>((resolve) => this.gates.push(resolve));
+      if (n === this.failAt) {
+        this.order.push(`commit ${n} failed`);
+        throw new DestinationError('gated', `commit ${n} failed`);
+      }
+      await super.commit(batch);
+      this.order.push(`commit ${n} done`);
+    }
+  }
+
+  const releaseAll = (dest: GatedDestination) => {
+    const timer = setInterval(() => dest.gates.shift()?.(), 5);
+    return () => clearInterval(timer);
+  };
+
+  it('reads the next pages while a commit is in flight, and commits in order', async () => {
+    const dest = new GatedDestination();
+    const stop = releaseAll(dest);
+    const connector = fakeConnector({ records: 100, pageSize: 10, pageDelayMs: 1 });
+    let readDuringFirst = 0;
+    const summary = await sync(connector, undefined, dest, {
+      batchRows: 20,
+      onEvent: (e) => e.type === 'batch' && e.totalRecords === 20 && (readDuringFirst = e.pages),
+    }).finally(stop);
+    expect(summary.records).toBe(100);
+    // When the first batch (2 pages) committed, more pages had been read.
+    expect(readDuringFirst).toBeGreaterThan(2);
+    expect(dest.order.filter((o) => o.endsWith('done'))).toEqual(['commit 1 done', 'commit 2 done', 'commit 3 done', 'commit 4 done', 'commit 5 done']);
+    // Never two in flight: each commit starts after the previous one is done.
+    for (let i = 2; i <= 5; i++) expect(dest.order.indexOf(`commit ${i} start`)).toBeGreaterThan(dest.order.indexOf(`commit ${i - 1} done`));
+  });
+
+  it('after a failed commit, no later batch is committed: the state stays before the failed one', async () => {
+    const dest = new GatedDestination();
+    dest.failAt = 2;
+    const stop = releaseAll(dest);
+    const error = await sync(fakeConnector({ records: 100, pageSize: 10, pageDelayMs: 1 }), undefined, dest, { batchRows: 20 })
+      .catch((e: unknown) => e)
+      .finally(stop);
+    expect(error).toMatchObject({ code: 'SYNC_FAILED', summary: { streams: [{ records: 20, error: { message: 'gated: commit 2 failed' } }] } });
+    expect(dest.order).not.toContain('commit 3 start');
+    await dest.open();
+    expect((await dest.readState({ connector: 'fake', stream: 'items' }))?.checkpoint).toBe(20);
+    expect(await dest.readRows('fake_items')).toHaveLength(20);
   });
 });
