@@ -119,3 +119,73 @@ describe('cf sync exit codes', () => {
     }
   });
 });
+
+describe('cf sync: failures and interruptions resume exactly once', () => {
+  const SEARCH = '*/crm/v3/objects/contacts/search';
+
+  async function landed(url: string) {
+    const rows = await rowsOf(url, 'hubspot_contacts');
+    const destination = await destinationFromUrl(url);
+    await destination.open();
+    const state = await destination.readState({ connector: 'hubspot', stream: 'contacts' }).finally(() => destination.close());
+    return { rows, ids: new Set(rows.map((r) => r.id)), state };
+  }
+
+  it('an API that fails mid-stream: exit 4 with the finished pages committed; the rerun lands the rest, each record once', async () => {
+    const { createHubSpotMock, generateRecords } = await import('@cf/connector-hubspot/mocks');
+    const { startMockServer } = await import('@cf/core/testing');
+    const { http, HttpResponse } = await import('msw');
+    const mock = createHubSpotMock({ records: { contacts: generateRecords({ count: 1000 }) } });
+    const server = await startMockServer(mock.handlers);
+    const dir = tempDir();
+    const url = `duckdb:${join(dir, 'cf.duckdb')}`;
+    const config = join(dir, 'config.json');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(config, JSON.stringify({ baseUrl: server.baseUrl, accessToken: 'pat-x', retry: false }));
+    try {
+      let searches = 0;
+      // The fourth search and every later one fail; the first three answer normally (returning nothing falls through).
+      server.use(http.post(SEARCH, () => (++searches > 3 ? HttpResponse.json({ status: 'error', message: 'internal error', category: 'INTERNAL_ERROR' }, { status: 500 }) : undefined)));
+      const failed = await runCli(['sync', 'hubspot', 'contacts', '--config', config, '--to', url, '--batch-rows', '200', '--progress', 'none']);
+      expect(failed.code).toBe(4);
+      expect(failed.stdout).toMatch(/contacts\s+\d+ records.*FAILED SERVER_ERROR/);
+      const partial = await landed(url);
+      // Three searches of up to 200 (the keyset scan re-anchors on the last modification time, so a little less).
+      expect(partial.rows.length).toBeGreaterThan(400);
+      expect(partial.rows.length).toBeLessThanOrEqual(600);
+      expect(partial.state).toMatchObject({ complete: false, records: partial.rows.length });
+
+      server.resetHandlers();
+      const rerun = await runCli(['sync', 'hubspot', 'contacts', '--config', config, '--to', url, '--progress', 'none']);
+      expect(rerun.code).toBe(0);
+      expect(rerun.stdout).toMatch(new RegExp(`contacts\\s+${1000 - partial.rows.length} records`));
+      const all = await landed(url);
+      expect(all.rows).toHaveLength(1000);
+      expect(all.ids.size).toBe(1000);
+      expect(all.state).toMatchObject({ complete: true, records: 1000 });
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
+
+  it('Ctrl-C: exit 130 with the committed batches kept; the rerun finishes with every record once', async () => {
+    const dir = tempDir();
+    const url = `duckdb:${join(dir, 'cf.duckdb')}`;
+    const controller = new AbortController();
+    // The sandbox's 2,500 contacts are 13 searches at HubSpot's 5 per second: about 2.5 s. Stop after one.
+    const timer = setTimeout(() => controller.abort(), 1000);
+    const first = await runCli(['sync', 'hubspot', 'contacts', '--sandbox', '--to', url, '--batch-rows', '200', '--progress', 'none'], { signal: controller.signal });
+    clearTimeout(timer);
+    expect(first.code).toBe(130);
+    expect(first.stdout).toMatch(/interrupted: rerun to resume/);
+    const partial = await landed(url);
+    expect(partial.rows.length).toBeGreaterThan(0);
+    expect(partial.rows.length).toBeLessThan(2500);
+    const rerun = await runCli(['sync', 'hubspot', 'contacts', '--sandbox', '--to', url, '--progress', 'none']);
+    expect(rerun.code).toBe(0);
+    const all = await landed(url);
+    expect(all.rows).toHaveLength(2500);
+    expect(all.ids.size).toBe(2500);
+    expect(all.state).toMatchObject({ complete: true, records: 2500 });
+  }, 120_000);
+});
