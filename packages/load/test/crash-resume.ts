@@ -48,12 +48,12 @@ export function describeCrashResume(name: string, target: { url: () => string; s
       const connector = `crash_${randomUUID().replace(/-/g, '').slice(0, 10)}`;
       let killedMidway = 0;
       for (let i = 0; i < kills; i++) {
-        const result = await runChild(url, connector, 50 + Math.floor(Math.random() * 700));
+        const result = await runChild(url, connector, 50 + Math.floor(Math.random() * 650));
         if (result.killed) killedMidway += 1;
         else expect(result.exitCode).toBe(0);
       }
-      // At least some kills must land mid-sync, or the test proves nothing.
-      expect(killedMidway).toBeGreaterThan(0);
+      // Kills must land mid-sync, or the test proves nothing (a sync lasts over 2.4 s; each kill is at most 700 ms in).
+      expect(killedMidway).toBeGreaterThanOrEqual(Math.min(kills, 3));
       const final = await runChild(url, connector);
       expect(final.exitCode).toBe(0);
 
