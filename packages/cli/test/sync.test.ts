@@ -172,10 +172,26 @@ describe('cf sync: failures and interruptions resume exactly once', () => {
     const dir = tempDir();
     const url = `duckdb:${join(dir, 'cf.duckdb')}`;
     const controller = new AbortController();
-    // The sandbox's 2,500 contacts are 13 searches at HubSpot's 5 per second: about 2.5 s. Stop after one.
-    const timer = setTimeout(() => controller.abort(), 1000);
+    // The sandbox's 2,500 contacts are 13 searches at HubSpot's 5 per second (about 2.5 s): Ctrl-C once the first
+    // batch is committed (watched through the same DuckDB file, as another reader would).
+    const watcher = (async () => {
+      while (!controller.signal.aborted) {
+        await new Promise((r) => setTimeout(r, 50));
+        const reader = await destinationFromUrl(url);
+        try {
+          await reader.open();
+          const state = await reader.readState({ connector: 'hubspot', stream: 'contacts' });
+          if ((state?.records ?? 0) > 0) controller.abort();
+        } catch {
+          // Not created yet.
+        } finally {
+          await reader.close();
+        }
+      }
+    })();
     const first = await runCli(['sync', 'hubspot', 'contacts', '--sandbox', '--to', url, '--batch-rows', '200', '--progress', 'none'], { signal: controller.signal });
-    clearTimeout(timer);
+    controller.abort();
+    await watcher;
     expect(first.code).toBe(130);
     expect(first.stdout).toMatch(/interrupted: rerun to resume/);
     const partial = await landed(url);

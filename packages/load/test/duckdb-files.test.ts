@@ -74,6 +74,20 @@ describe('duckdb: files', () => {
     await destination.close();
   }, 20_000);
 
+  it('destinations opening one new file at once in one process do not conflict (schema changes are serialized)', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'cf-duckdb-race-')), 'race.duckdb');
+    for (let round = 0; round < 5; round++) {
+      const file = `${path}.${round}`;
+      const destinations = Array.from({ length: 6 }, () => duckdb(file));
+      await Promise.all(destinations.map((d) => d.open()));
+      const spec = { name: 't', primaryKey: ['id'], columns: [{ name: 'id', type: 'text' as const }, ...BOOKKEEPING_COLUMNS] };
+      await Promise.all(destinations.map((d, i) => d.ensureTable({ ...spec, columns: [...spec.columns, { name: `c${i}`, type: 'bigint' as const }] })));
+      const columns = await destinations[0]!.ensureTable(spec);
+      expect(columns.map((c) => c.name).filter((n) => /^c\d$/.test(n)).sort()).toEqual(['c0', 'c1', 'c2', 'c3', 'c4', 'c5']);
+      await Promise.all(destinations.map((d) => d.close()));
+    }
+  });
+
   it('close() releases the file to other processes', async () => {
     const file = join(dir, 'released.duckdb');
     const destination = duckdb(file);

@@ -4,7 +4,7 @@ import { DestinationError, DestinationUnavailableError, InvalidArgumentError, Lo
 import { readColumns, readPrimaryKey } from './catalog.js';
 import { loadDriver, openFailure, type DuckDBApi } from './driver.js';
 import { checkName, ident, qualified } from './identifiers.js';
-import { leaseInstance } from './shared-instances.js';
+import { leaseInstance, type InstanceLease } from './shared-instances.js';
 import { redact, resolveOptions, type DuckDBDestinationOptions, type ResolvedDuckDBOptions } from './options.js';
 import { plainRow } from './read-values.js';
 import { stageRows } from './stage.js';
@@ -21,6 +21,8 @@ interface Session {
   connection: DuckDBConnection;
   /** Gives back this destination's share of the file's DuckDB instance. */
   release: () => void;
+  /** Schema changes, one at a time across the destinations on this file. */
+  exclusive: InstanceLease['exclusive'];
 }
 
 /**
@@ -70,7 +72,11 @@ export class DuckDBDestination implements Destination {
       let connection: DuckDBConnection | undefined;
       try {
         connection = await lease.instance.connect();
-        for (const sql of bookkeepingDdl(this.schema)) await connection.run(sql);
+        const open = connection;
+        // Schema changes one at a time per file: two destinations opening it at once would conflict in the catalog.
+        await lease.exclusive(async () => {
+          for (const sql of bookkeepingDdl(this.schema)) await open.run(sql);
+        });
         // Checkpoint the WAL into the file every 64 MB instead of DuckDB's 16 MB: a sync commits every few thousand
         // rows, and folding the WAL into the file that often cost ~11 % of a 400k-row sync (measured: 8.7 s vs 7.7 s;
         // 256 MB was no faster and peaked ~70 MB higher).
@@ -80,7 +86,7 @@ export class DuckDBDestination implements Destination {
         lease.release();
         throw this.wrap(error, 'could not create the _cf_state and _cf_rejects tables');
       }
-      this.session = { api, connection, release: lease.release };
+      this.session = { api, connection, release: lease.release, exclusive: lease.exclusive };
     });
   }
 
@@ -92,7 +98,7 @@ export class DuckDBDestination implements Destination {
   async ensureTable(requested: TableSpec): Promise<Column[]> {
     checkTableSpec(requested, { duplicates: 'first' });
     const spec = distinctColumns(requested);
-    return this.run(`could not create or alter table "${spec.name}"`, async ({ connection }) => {
+    return this.run(`could not create or alter table "${spec.name}"`, ({ connection, exclusive }) => exclusive(async () => {
       let existing = await readColumns(connection, this.schema, spec.name);
       if (existing.length === 0) {
         await connection.run(createTableSql(this.schema, spec));
@@ -108,7 +114,7 @@ export class DuckDBDestination implements Destination {
       }
       existing = await readColumns(connection, this.schema, spec.name);
       return existing.map(({ name, type }) => ({ name, type }));
-    });
+    }));
   }
 
   async commit(batch: Batch): Promise<void> {

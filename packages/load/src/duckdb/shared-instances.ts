@@ -12,6 +12,8 @@ import type { DuckDBInstance } from '@duckdb/node-api';
 interface Shared {
   instance: Promise<DuckDBInstance>;
   users: number;
+  /** The tail of the instance's schema changes: DDL on two connections at once is a catalog write-write conflict. */
+  ddl: Promise<unknown>;
 }
 
 const shared = new Map<string, Shared>();
@@ -20,6 +22,15 @@ export interface InstanceLease {
   instance: DuckDBInstance;
   /** Gives the instance back; the last lease of a file closes it. Idempotent. */
   release: () => void;
+  /** Runs schema changes (CREATE, ALTER) one at a time across every destination on this instance. */
+  exclusive: <T>(fn: () => Promise<T>) => Promise<T>;
+}
+
+/** Chains `fn` after the previous schema change of `holder`, whatever its outcome. */
+function chain<T>(holder: { ddl: Promise<unknown> }, fn: () => Promise<T>): Promise<T> {
+  const run = holder.ddl.then(fn, fn);
+  holder.ddl = run.catch(() => undefined);
+  return run;
 }
 
 /** The instance for `path`, created with `create` if this process has none open. */
@@ -27,12 +38,13 @@ export async function leaseInstance(path: string, create: () => Promise<DuckDBIn
   if (isInMemory(path)) {
     // Every in-memory database is its own: nothing to share.
     const instance = await create();
-    return { instance, release: once(() => instance.closeSync()) };
+    const own = { ddl: Promise.resolve() as Promise<unknown> };
+    return { instance, release: once(() => instance.closeSync()), exclusive: (fn) => chain(own, fn) };
   }
   const key = canonical(path);
   let entry = shared.get(key);
   if (entry === undefined) {
-    const created: Shared = { instance: create(), users: 0 };
+    const created: Shared = { instance: create(), users: 0, ddl: Promise.resolve() };
     created.instance.catch(() => {
       if (shared.get(key) === created) shared.delete(key);
     });
@@ -50,6 +62,7 @@ export async function leaseInstance(path: string, create: () => Promise<DuckDBIn
   }
   return {
     instance,
+    exclusive: (fn) => chain(lease, fn),
     release: once(() => {
       lease.users -= 1;
       if (lease.users === 0) {
