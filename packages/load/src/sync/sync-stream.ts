@@ -1,4 +1,4 @@
-import type { JsonValue, Stream } from '@cf/core';
+import { zodToValidationError, type JsonValue, type Stream } from '@cf/core';
 import { safeParse } from '@cf/core/zod';
 import { streamJsonSchema } from '../catalog.js';
 import type { Destination, RejectedRecord, StreamKey } from '../destination.js';
@@ -27,13 +27,6 @@ class PendingBatch {
   constructor(checkpoint: JsonValue | null) {
     this.checkpoint = checkpoint;
   }
-}
-
-const MAX_ERROR_TEXT = 2000;
-
-function describeIssues(error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> } | undefined): string {
-  const text = (error?.issues ?? []).map((i) => `${i.path.map(String).join('.') || '(record)'}: ${i.message}`).join('; ');
-  return text.length > MAX_ERROR_TEXT ? `${text.slice(0, MAX_ERROR_TEXT)}…` : text;
 }
 
 /** Reads one stream from its saved state and commits its pages in batches, each with the checkpoint after it. */
@@ -116,7 +109,7 @@ export async function syncStream(
     inflight.catch(() => undefined);
   };
 
-  const reject = (record: unknown, raw: string, error: string, extractedAt: Date): void => {
+  const reject = (raw: string, error: string, extractedAt: Date): void => {
     if (options.failFast) throw new RecordRejectedError(stream.name, error);
     pending.rejects.push({ record: raw, error, extractedAt });
   };
@@ -131,22 +124,22 @@ export async function syncStream(
         try {
           raw = JSON.stringify(item) ?? 'null';
         } catch (error) {
-          reject(item, JSON.stringify(String(item)), `not serializable as JSON: ${(error as Error).message}`, extractedAt);
+          reject(JSON.stringify(String(item)), `not serializable as JSON: ${(error as Error).message}`, extractedAt);
           continue;
         }
         const parsed = safeParse(schema, item);
         if (!parsed.success) {
-          reject(item, raw, describeIssues(parsed.error), extractedAt);
+          reject(raw, zodToValidationError(parsed.error, 'does not match the stream schema').message, extractedAt);
           continue;
         }
         if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-          reject(item, raw, 'a record must be a JSON object', extractedAt);
+          reject(raw, 'a record must be a JSON object', extractedAt);
           continue;
         }
         const record = item as Record<string, unknown>;
         const id = plan.keyOf(record);
         if (typeof id !== 'string') {
-          reject(item, raw, id.error, extractedAt);
+          reject(raw, id.error, extractedAt);
           continue;
         }
         // Map.set keeps the first position but the latest value: one row per key per batch, the newest version.
