@@ -17,6 +17,11 @@ export interface AuthProvider {
   readonly kind: 'none' | 'api-key' | 'bearer' | 'basic' | 'oauth2' | 'custom';
   /** Adds credentials to an outgoing request (may refresh a token first). */
   apply(target: AuthTarget, signal?: AbortSignal): Promise<void>;
+  /**
+   * Optional: adds credentials that are at hand (a key, a fixed token) without waiting. When present the client
+   * calls it instead of `apply`, and builds no abort signal for it (the hot path). It must do what `apply` does.
+   */
+  applySync?(target: AuthTarget): void;
   /** Called once on a 401: return true if credentials were renewed and the request should be repeated. */
   onUnauthorized?(signal?: AbortSignal): Promise<boolean>;
   /**
@@ -34,5 +39,6 @@ export interface AuthProvider {
 export const noAuth: AuthProvider = {
   kind: 'none',
   apply: async () => undefined,
+  applySync: () => undefined,
   secrets: () => [],
 };

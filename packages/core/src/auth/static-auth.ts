@@ -1,5 +1,5 @@
 import { ValidationError } from '../errors/error-classes.js';
-import type { AuthProvider } from './auth-provider.js';
+import type { AuthProvider, AuthTarget } from './auth-provider.js';
 
 function requireSecret(value: string, what: string): string {
   if (typeof value !== 'string' || value.trim() === '') {
@@ -13,10 +13,10 @@ export function apiKeyAuth(options: { in: 'header' | 'query'; name: string; valu
   const value = requireSecret(options.value, 'apiKey');
   return {
     kind: 'api-key',
-    apply: async (target) => {
+    ...fixedCredentials((target) => {
       if (options.in === 'header') target.headers[options.name.toLowerCase()] = value;
       else target.query.set(options.name, value);
-    },
+    }),
     secrets: () => [value],
     ...(options.in === 'header' ? { secretHeaders: [options.name] } : { secretParams: [options.name] }),
   };
@@ -27,9 +27,9 @@ export function bearerAuth(token: string): AuthProvider {
   const value = requireSecret(token, 'accessToken');
   return {
     kind: 'bearer',
-    apply: async (target) => {
+    ...fixedCredentials((target) => {
       target.headers.authorization = `Bearer ${value}`;
-    },
+    }),
     secrets: () => [value],
   };
 }
@@ -40,10 +40,18 @@ export function basicAuth(username: string, password: string): AuthProvider {
   const encoded = base64(`${username}:${password}`);
   return {
     kind: 'basic',
-    apply: async (target) => {
+    ...fixedCredentials((target) => {
       target.headers.authorization = `Basic ${encoded}`;
-    },
+    }),
     secrets: () => [encoded, password].filter((s) => s.length > 0),
+  };
+}
+
+/** `apply` and `applySync` of credentials that never change. */
+function fixedCredentials(add: (target: AuthTarget) => void): Pick<AuthProvider, 'apply' | 'applySync'> {
+  return {
+    apply: async (target) => add(target),
+    applySync: add,
   };
 }
 

@@ -16,6 +16,8 @@ import type { HttpClientOptions } from './options.js';
 export interface ClientContext {
   readonly source: string;
   readonly baseUrl: URL;
+  /** `baseUrl.origin`: where credentials and default headers may go. */
+  readonly apiOrigin: string;
   readonly options: HttpClientOptions;
   readonly clock: Clock;
   readonly auth: AuthProvider;

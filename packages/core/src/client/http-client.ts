@@ -82,6 +82,7 @@ export class HttpClient {
     this.ctx = {
       source: this.source,
       baseUrl: this.baseUrl,
+      apiOrigin: this.baseUrl.origin,
       options: valid,
       clock: this.clock,
       auth,

@@ -8,6 +8,8 @@ import type { RequestSpec } from './request-types.js';
 export interface PreparedRequest {
   method: string;
   url: URL;
+  /** `url.origin`, read once (URL's getter builds a new string each time). */
+  origin: string;
   body: string | undefined;
   contentType: string | undefined;
   /** Safe to send twice: an idempotent method, an idempotency key, or declared idempotent (a search). */
@@ -44,5 +46,5 @@ export function prepareRequest(spec: RequestSpec, baseUrl: URL, redactor: Redact
     contentType = 'application/json';
   }
   const idempotent = spec.idempotent ?? (isIdempotentMethod(method) || spec.idempotencyKey !== undefined);
-  return { method, url, body, contentType, idempotent };
+  return { method, url, origin: url.origin, body, contentType, idempotent };
 }

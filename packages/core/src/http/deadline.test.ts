@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DeadlineExceeded, sendWithin, startDeadline } from './deadline.js';
+import { DeadlineExceeded, requestUnder, sendWithin, startDeadline } from './deadline.js';
 import { bytesBody } from './response-body.js';
 import type { Transport, TransportResponse } from './transport.js';
 
@@ -55,7 +55,8 @@ describe('sendWithin', () => {
     const transport: Transport = { send: async () => (sent++, response()), close: async () => undefined };
     const controller = new AbortController();
     controller.abort(new Error('gone'));
-    await expect(sendWithin(transport, { url: new URL('http://x'), method: 'GET', headers: {}, signal: controller.signal, timeoutMs: 1 }, controller.signal)).rejects.toThrow('gone');
+    const deadline = startDeadline(60_000, controller.signal);
+    await expect(sendWithin(transport, requestUnder(deadline, { url: new URL('http://x'), method: 'GET', headers: {} }), deadline)).rejects.toThrow('gone');
     expect(sent).toBe(0);
   });
 
@@ -63,7 +64,8 @@ describe('sendWithin', () => {
     let answer: (r: TransportResponse) => void = () => undefined;
     const transport: Transport = { send: () => new Promise((resolve) => (answer = resolve)), close: async () => undefined };
     const controller = new AbortController();
-    const pending = sendWithin(transport, { url: new URL('http://x'), method: 'GET', headers: {}, signal: controller.signal, timeoutMs: 1 }, controller.signal);
+    const deadline = startDeadline(60_000, controller.signal);
+    const pending = sendWithin(transport, requestUnder(deadline, { url: new URL('http://x'), method: 'GET', headers: {} }), deadline);
     controller.abort(new Error('deadline'));
     await expect(pending).rejects.toThrow('deadline');
     const late = response();
@@ -75,10 +77,42 @@ describe('sendWithin', () => {
   it('passes a response (and a transport failure) through while the signal holds', async () => {
     const ok = response();
     const controller = new AbortController();
+    const deadline = startDeadline(60_000, controller.signal);
     const good: Transport = { send: async () => ok, close: async () => undefined };
-    await expect(sendWithin(good, { url: new URL('http://x'), method: 'GET', headers: {}, signal: controller.signal, timeoutMs: 1 }, controller.signal)).resolves.toBe(ok);
+    await expect(sendWithin(good, requestUnder(deadline, { url: new URL('http://x'), method: 'GET', headers: {} }), deadline)).resolves.toBe(ok);
     expect(ok.cancelled()).toBe(false);
     const bad: Transport = { send: async () => Promise.reject(new Error('ECONNREFUSED')), close: async () => undefined };
-    await expect(sendWithin(bad, { url: new URL('http://x'), method: 'GET', headers: {}, signal: controller.signal, timeoutMs: 1 }, controller.signal)).rejects.toThrow('ECONNREFUSED');
+    deadline.dispose();
+    await expect(sendWithin(bad, requestUnder(deadline, { url: new URL('http://x'), method: 'GET', headers: {} }), deadline)).rejects.toThrow('ECONNREFUSED');
+  });
+});
+
+describe('the deadline without a signal (the hot path)', () => {
+  it('calls abort listeners once with the reason, at once for a listener added after the abort; removed ones never', () => {
+    const caller = new AbortController();
+    const deadline = startDeadline(60_000, caller.signal);
+    const heard: unknown[] = [];
+    const removed = deadline.onAbort(() => heard.push('removed'));
+    deadline.onAbort((reason) => heard.push((reason as Error).message));
+    removed();
+    caller.abort(new Error('stop'));
+    caller.signal.dispatchEvent(new Event('abort'));
+    deadline.onAbort((reason) => heard.push(`late ${(reason as Error).message}`));
+    expect(heard).toEqual(['stop', 'late stop']);
+    expect(deadline.aborted).toBe(true);
+    deadline.dispose();
+  });
+
+  it('builds an AbortSignal only when asked, and it follows the deadline (also when built after the abort)', async () => {
+    const deadline = startDeadline(5, undefined);
+    const request = requestUnder(deadline, { url: new URL('http://x'), method: 'GET', headers: {} });
+    expect((deadline as unknown as { controller?: AbortController }).controller).toBeUndefined();
+    const signal = request.signal;
+    await new Promise((resolve) => signal.addEventListener('abort', resolve));
+    expect(signal.reason).toBeInstanceOf(DeadlineExceeded);
+    const after = startDeadline(1, undefined);
+    await new Promise((resolve) => after.onAbort(resolve));
+    expect(after.signal.aborted).toBe(true);
+    expect(after.signal.reason).toBeInstanceOf(DeadlineExceeded);
   });
 });

@@ -6,19 +6,23 @@ export type HeaderMap = Record<string, string>;
 /** Normalizes undici's header object into lower-case single strings. */
 export function toHeaderMap(raw: Record<string, string | string[] | undefined>): HeaderMap {
   const out: HeaderMap = {};
-  for (const [name, value] of Object.entries(raw)) {
+  for (const name in raw) {
+    const value = raw[name];
     if (value === undefined) continue;
-    out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    out[name.toLowerCase()] = typeof value === 'string' ? value : value.join(', ');
   }
   return out;
 }
 
+const CR_OR_LF = /[\r\n]/;
+
 /** Rejects CR/LF (header injection) and returns lower-cased names. */
 export function sanitizeHeaders(headers: Record<string, string | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
+  for (const name in headers) {
+    const value = headers[name];
     if (value === undefined) continue;
-    if (/[\r\n]/.test(name) || /[\r\n]/.test(value)) {
+    if (CR_OR_LF.test(name) || CR_OR_LF.test(value)) {
       throw new ValidationError({
         message: `Header "${name.replace(/[\r\n]/g, '')}" contains CR or LF characters, which are not allowed in header values.`,
         issues: [{ path: `headers.${name}`, message: 'must not contain CR or LF' }],

@@ -1,9 +1,8 @@
-import type { Readable } from 'node:stream';
 import type * as Undici_ from 'undici';
-import type { Agent } from 'undici';
+import type { Agent, Dispatcher } from 'undici';
 import type * as Zlib_ from 'node:zlib';
+import { ChunkQueue, type Flow } from './chunk-queue.js';
 import { toHeaderMap } from './headers.js';
-import { BodyTooLargeError, concatBytes } from './read-body.js';
 import { responseBody } from './response-body.js';
 import type { ResponseBody, Transport, TransportRequest, TransportResponse } from './transport.js';
 
@@ -17,44 +16,56 @@ export interface UndiciTransportOptions {
 
 type Undici = typeof Undici_;
 type Zlib = typeof Zlib_;
+interface Modules {
+  undici: Undici;
+  zlib: Zlib;
+}
 
 // Loaded on the first request, not on import: undici alone costs ~80 ms of module loading on a cold start.
-let undiciModule: Promise<Undici> | undefined;
-let zlibModule: Promise<Zlib> | undefined;
-const loadUndici = (): Promise<Undici> => (undiciModule ??= import('undici'));
-const loadZlib = (): Promise<Zlib> => (zlibModule ??= import('node:zlib'));
+let modules: Promise<Modules> | undefined;
+const loadModules = (): Promise<Modules> => (modules ??= Promise.all([import('undici'), import('node:zlib')]).then(([undici, zlib]) => ({ undici, zlib })));
 
-/** Keep-alive pools per origin on undici's Agent (Node). undici is loaded on the first request. */
+/**
+ * Keep-alive pools per origin on undici's Agent (Node). undici is loaded on the first request.
+ *
+ * Requests go to the pool through undici's dispatch interface with a handler of our own (`UndiciExchange`), not
+ * through `undici.request`: that builds a Node `Readable`, an async resource and abort-signal listeners per
+ * request, which core replaces with what it needs (a chunk queue, abort by callback): most of a request's cost
+ * on top of the socket work (docs/benchmarks.md, overhead).
+ */
 export class UndiciTransport implements Transport {
-  private undici: Undici | undefined;
+  private modules: Modules | undefined;
   private agent: Agent | undefined;
   private closed = false;
 
   constructor(private readonly options: UndiciTransportOptions = {}) {}
 
   async send(req: TransportRequest): Promise<TransportResponse> {
-    // Loaded once; later requests go straight on (no await of the module on the hot path).
-    const undici = (this.undici ??= await loadUndici());
+    // Loaded once; later requests go straight on (no await of the modules on the hot path).
+    const loaded = (this.modules ??= await loadModules());
     if (this.closed) throw new Error('The transport was closed.');
-    const agent = (this.agent ??= new undici.Agent({
+    const agent = (this.agent ??= new loaded.undici.Agent({
       connections: this.options.connections ?? 10,
       keepAliveTimeout: this.options.keepAliveTimeoutMs ?? 4_000,
       connect: { timeout: this.options.connectTimeoutMs ?? 10_000 },
     }));
-    const res = await undici.request(req.url, {
-      dispatcher: agent,
-      method: req.method as 'GET',
-      headers: req.headers,
-      body: req.body ?? null,
-      signal: req.signal,
-      headersTimeout: req.timeoutMs,
-      bodyTimeout: req.timeoutMs,
+    return new Promise<TransportResponse>((resolve, reject) => {
+      const exchange = new UndiciExchange(loaded.zlib, resolve, reject);
+      exchange.watch(req);
+      if (exchange.aborted) return;
+      agent.dispatch(
+        {
+          origin: req.url.origin,
+          path: req.url.pathname + req.url.search,
+          method: req.method,
+          headers: req.headers,
+          body: req.body ?? null,
+          headersTimeout: req.timeoutMs,
+          bodyTimeout: req.timeoutMs,
+        },
+        exchange,
+      );
     });
-    const headers = toHeaderMap(res.headers);
-    const raw = res.body as unknown as Readable;
-    const encoding = headers['content-encoding']?.trim().toLowerCase();
-    const decoder = encoding && ENCODINGS.has(encoding) ? await decoderFor(encoding) : undefined;
-    return { status: res.statusCode, headers, body: nodeBody(raw, decoder) };
   }
 
   async close(): Promise<void> {
@@ -64,63 +75,133 @@ export class UndiciTransport implements Transport {
   }
 }
 
+const NOOP = (): void => undefined;
 const ENCODINGS: ReadonlySet<string> = new Set(['gzip', 'x-gzip', 'br', 'deflate']);
 
-async function decoderFor(name: string): Promise<Readable> {
-  const zlib = await loadZlib();
-  const stream = name === 'br' ? zlib.createBrotliDecompress() : name === 'deflate' ? zlib.createInflate() : zlib.createGunzip();
-  return stream;
+/**
+ * One request in undici's pool: answers with the status and headers, then feeds the body (decoded when the API
+ * compressed it) into a `ChunkQueue` read as a `ResponseBody`. An abort (the deadline, the caller, `cancel`)
+ * settles at once, even while the request still waits for a socket, and stops the socket when it has one.
+ */
+class UndiciExchange implements Dispatcher.DispatchHandler {
+  private controller: Dispatcher.DispatchController | undefined;
+  private abortedWith: { reason: unknown } | undefined;
+  private answered = false;
+  private queue: ChunkQueue | undefined;
+  private decoder: Zlib_.Gunzip | Zlib_.BrotliDecompress | Zlib_.Inflate | undefined;
+  private detach: () => void = NOOP;
+
+  constructor(
+    private readonly zlib: Zlib,
+    private readonly resolve: (response: TransportResponse) => void,
+    private readonly reject: (error: unknown) => void,
+  ) {}
+
+  get aborted(): boolean {
+    return this.abortedWith !== undefined;
+  }
+
+  /** Follows the request's abort: by callback when core sent it, else through its signal. */
+  watch(req: TransportRequest): void {
+    const onAbort = (reason: unknown): void => this.abort(reason);
+    if (req.onAbort) {
+      this.detach = req.onAbort(onAbort);
+      return;
+    }
+    const signal = req.signal;
+    if (signal.aborted) return this.abort(signal.reason);
+    const listener = (): void => this.abort(signal.reason);
+    signal.addEventListener('abort', listener, { once: true });
+    this.detach = () => signal.removeEventListener('abort', listener);
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.controller = controller;
+    if (this.abortedWith) controller.abort(asError(this.abortedWith.reason));
+  }
+
+  onResponseStart(controller: Dispatcher.DispatchController, statusCode: number, rawHeaders: Record<string, string | string[] | undefined>): void {
+    if (statusCode < 200 || this.abortedWith) return;
+    const headers = toHeaderMap(rawHeaders);
+    const encoding = headers['content-encoding']?.trim().toLowerCase();
+    let flow: Flow = controller;
+    if (encoding && ENCODINGS.has(encoding)) flow = this.decodeWith(encoding, controller);
+    this.queue = new ChunkQueue(flow);
+    this.answered = true;
+    this.resolve({ status: statusCode, headers, body: this.body(this.queue) });
+  }
+
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Uint8Array): void {
+    if (this.decoder) {
+      if (!this.decoder.write(chunk)) {
+        controller.pause();
+        this.decoder.once('drain', () => controller.resume());
+      }
+    } else {
+      this.queue?.push(chunk);
+    }
+  }
+
+  onResponseEnd(): void {
+    if (this.decoder) {
+      this.decoder.end();
+      return;
+    }
+    this.queue?.end();
+    this.detach();
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    this.fail(this.abortedWith ? this.abortedWith.reason : error);
+  }
+
+  private abort(reason: unknown): void {
+    if (this.abortedWith || this.queue?.finished) return;
+    this.abortedWith = { reason };
+    this.controller?.abort(asError(reason));
+    this.fail(reason);
+  }
+
+  private fail(error: unknown): void {
+    this.detach();
+    this.decoder?.destroy();
+    if (!this.answered) {
+      this.answered = true;
+      this.reject(error);
+      return;
+    }
+    this.queue?.fail(error);
+  }
+
+  private body(queue: ChunkQueue): ResponseBody {
+    const body = responseBody(
+      () => queue.next(),
+      (reason) => {
+        if (!queue.finished) this.abort(reason ?? new Error('The response body was cancelled before it ended.'));
+      },
+    );
+    body.readAll = (maxBytes) => queue.collect(maxBytes);
+    return body;
+  }
+
+  /** Pipes the body through zlib: the queue's flow is the decoder's, and a full decoder pauses the socket. */
+  private decodeWith(encoding: string, controller: Dispatcher.DispatchController): Flow {
+    const zlib = this.zlib;
+    const decoder = encoding === 'br' ? zlib.createBrotliDecompress() : encoding === 'deflate' ? zlib.createInflate() : zlib.createGunzip();
+    this.decoder = decoder;
+    decoder.on('data', (chunk: Uint8Array) => this.queue?.push(chunk));
+    decoder.once('end', () => {
+      this.queue?.end();
+      this.detach();
+    });
+    decoder.once('error', (error) => {
+      controller.abort(error);
+      this.fail(error);
+    });
+    return { pause: () => decoder.pause(), resume: () => decoder.resume() };
+  }
 }
 
-/** A Node stream as a `ResponseBody`, decoded through `decoder` when the answer was compressed. */
-export function nodeBody(raw: Readable, decoder?: Readable): ResponseBody {
-  let source = raw;
-  if (decoder) {
-    raw.on('error', (err) => decoder.destroy(err));
-    source = raw.pipe(decoder as unknown as NodeJS.WritableStream) as unknown as Readable;
-  }
-  // The stream's async iterator is built on the first pull only: it registers several listeners, and the
-  // common case (a whole JSON body) never iterates (see `readAll`).
-  let chunks: AsyncIterator<Uint8Array> | undefined;
-  const destroy = (stream: Readable, reason?: unknown): void => {
-    stream.on('error', () => undefined);
-    if (!stream.destroyed) stream.destroy(reason instanceof Error ? reason : undefined);
-  };
-  const body = responseBody(
-    () => (chunks ??= source[Symbol.asyncIterator]() as AsyncIterator<Uint8Array>).next(),
-    (reason) => {
-      destroy(raw, reason);
-      if (decoder) destroy(decoder, reason);
-    },
-  );
-  // The common case, a whole JSON body: 'data' events, not the stream's async iterator (several promises and
-  // listeners per chunk; a tenth of a request's cost in the overhead profile).
-  body.readAll = (maxBytes) =>
-    new Promise<Uint8Array>((resolve, reject) => {
-      const parts: Uint8Array[] = [];
-      let total = 0;
-      let settled = false;
-      const fail = (error: unknown): void => {
-        if (settled) return;
-        settled = true;
-        reject(error);
-      };
-      source.on('data', (chunk: Uint8Array) => {
-        total += chunk.byteLength;
-        if (total > maxBytes) {
-          fail(new BodyTooLargeError(maxBytes));
-          body.cancel();
-          return;
-        }
-        parts.push(chunk);
-      });
-      source.once('end', () => {
-        if (settled) return;
-        settled = true;
-        resolve(concatBytes(parts, total));
-      });
-      source.once('error', fail);
-      source.once('close', () => fail(new Error('The response body was cancelled before it ended.')));
-    });
-  return body;
+function asError(reason: unknown): Error {
+  return reason instanceof Error ? reason : new Error(typeof reason === 'string' ? reason : 'The request was aborted.');
 }

@@ -1,4 +1,5 @@
 import { ParsingError } from '../errors/error-classes.js';
+import type { AbortSource } from './deadline.js';
 import type { ResponseBody } from './transport.js';
 
 /** Thrown inside body reading when the cap is hit; turned into a PARSING_ERROR by the funnel. */
@@ -15,19 +16,18 @@ const utf8 = new TextDecoder();
  * Reads a (decoded) response body into memory and stops at `maxBytes`, so a huge or endless body fails clearly
  * instead of exhausting memory. The attempt's deadline covers the body: an abort cancels it with its reason.
  */
-export async function readBody(body: ResponseBody, maxBytes: number, signal?: AbortSignal): Promise<Uint8Array> {
-  if (signal?.aborted) {
+export async function readBody(body: ResponseBody, maxBytes: number, abort?: AbortSource): Promise<Uint8Array> {
+  if (abort?.aborted) {
     body.cancel();
-    throw signal.reason;
+    throw abort.reason;
   }
-  const onAbort = (): void => body.cancel(signal?.reason);
-  signal?.addEventListener('abort', onAbort, { once: true });
+  const stop = abort?.onAbort((reason) => body.cancel(reason));
   try {
     return await readAll(body, maxBytes);
   } catch (error) {
-    throw signal?.aborted ? signal.reason : error;
+    throw abort?.aborted ? abort.reason : error;
   } finally {
-    signal?.removeEventListener('abort', onAbort);
+    stop?.();
   }
 }
 

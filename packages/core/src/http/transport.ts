@@ -5,7 +5,14 @@ export interface TransportRequest {
   method: string;
   headers: Record<string, string>;
   body?: string | Uint8Array | undefined;
-  signal: AbortSignal;
+  /** Aborts when the attempt's deadline passes or the caller aborts. Core builds it on first read (see `onAbort`). */
+  readonly signal: AbortSignal;
+  /**
+   * The same abort as `signal`, by callback, without building an `AbortSignal`: calls `listener` once with the
+   * reason (at once if already aborted) and returns a function that removes it. Core's requests carry it; a
+   * transport on a hot path prefers it to `signal`.
+   */
+  onAbort?(listener: (reason: unknown) => void): () => void;
   /** Applied to connect, headers and body phases alike. */
   timeoutMs: number;
 }

@@ -26,28 +26,63 @@ export function normalizeBaseUrl(baseUrl: string): URL {
  * and the URL parser resolves such a segment, so `/contacts/{id}` with id `..` would reach the parent path.
  */
 export function fillPath(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{([A-Za-z0-9_]+)\}/g, (_match, name: string) => {
-    const value = params[name];
-    if (value === undefined || value === null || String(value) === '') {
-      throw new ValidationError({ message: `Path parameter "${name}" is required.`, issues: [{ path: name, message: 'required' }] });
-    }
-    const text = String(value);
-    if (text === '.' || text === '..') {
-      throw new ValidationError({
-        message: `Path parameter "${name}" must not be "." or "..": the URL would resolve to another path. The call was not sent.`,
-        issues: [{ path: name, message: 'must not be "." or ".."' }],
-      });
-    }
-    return encodeURIComponent(text);
-  });
+  const parts = templateParts(template);
+  if (parts.length === 1) return template;
+  let out = parts[0] as string;
+  for (let i = 1; i < parts.length; i += 2) out += pathValue(parts[i] as string, params) + (parts[i + 1] as string);
+  return out;
+}
+
+/** A template split once into literals and names (`['/a/', 'id', '/b']`); templates are few, calls many. */
+const TEMPLATES = new Map<string, readonly string[]>();
+const PLACEHOLDER = /\{([A-Za-z0-9_]+)\}/;
+
+function templateParts(template: string): readonly string[] {
+  let parts = TEMPLATES.get(template);
+  if (!parts) {
+    parts = template.split(new RegExp(PLACEHOLDER.source, 'g'));
+    if (TEMPLATES.size >= 1_000) TEMPLATES.clear();
+    TEMPLATES.set(template, parts);
+  }
+  return parts;
+}
+
+function pathValue(name: string, params: Record<string, string | number>): string {
+  const value = params[name];
+  if (value === undefined || value === null || String(value) === '') {
+    throw new ValidationError({ message: `Path parameter "${name}" is required.`, issues: [{ path: name, message: 'required' }] });
+  }
+  const text = String(value);
+  if (text === '.' || text === '..') {
+    throw new ValidationError({
+      message: `Path parameter "${name}" must not be "." or "..": the URL would resolve to another path. The call was not sent.`,
+      issues: [{ path: name, message: 'must not be "." or ".."' }],
+    });
+  }
+  return encodeURIComponent(text);
 }
 
 /** Joins base + path (keeping the base's prefix) and appends query values (arrays as repeated keys). */
 export function buildUrl(base: URL, path: string, query: QueryParams = {}): URL {
-  const url = new URL(base.href);
-  if (path !== '') url.pathname = `${base.pathname.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
-  appendQuery(url.searchParams, query);
-  return url;
+  // One parse of the whole string: URL's setters re-serialize the URL at each assignment. A path with `?` or `#`
+  // goes through the pathname setter, which encodes them (a parse would read a query or a fragment).
+  if (path === '' || path.includes('?') || path.includes('#')) {
+    const url = new URL(base.href);
+    if (path !== '') url.pathname = `${base.pathname.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+    appendQuery(url.searchParams, query);
+    return url;
+  }
+  const prefix = base.href.endsWith('/') ? base.href.slice(0, -1) : base.href;
+  let href = `${prefix}/${path.replace(/^\/+/, '')}`;
+  for (const key in query) {
+    const value = query[key];
+    if (value === undefined || value === null) continue;
+    const search = new URLSearchParams();
+    appendQuery(search, query);
+    href += `?${search.toString()}`;
+    break;
+  }
+  return new URL(href);
 }
 
 export function appendQuery(params: URLSearchParams, query: QueryParams): void {

@@ -16,6 +16,8 @@ import { CircuitBreaker, DEFAULT_CIRCUIT_BREAKER, type CircuitBreakerOptions } f
 export class BreakerRegistry {
   /** In least- to most-recently-used order: a Map keeps insertion order and `get` re-inserts. */
   private readonly breakers = new Map<string, CircuitBreaker>();
+  private lastOrigin: string | undefined;
+  private lastBreaker: CircuitBreaker | undefined;
 
   constructor(
     private readonly options: CircuitBreakerOptions = DEFAULT_CIRCUIT_BREAKER,
@@ -28,17 +30,26 @@ export class BreakerRegistry {
 
   /** The breaker for `origin`, created on first use; marks it most recently used. */
   get(origin: string): CircuitBreaker {
+    // Most calls ask for the breaker asked for last: already the most recently used, nothing to reorder.
+    if (origin === this.lastOrigin && this.lastBreaker) return this.lastBreaker;
     let breaker = this.breakers.get(origin);
     if (breaker) {
       this.breakers.delete(origin);
       this.breakers.set(origin, breaker);
+      this.remember(origin, breaker);
       return breaker;
     }
     breaker = new CircuitBreaker(origin, this.options, this.clock);
     this.breakers.set(origin, breaker);
     this.onCreate?.(breaker);
     this.evict(origin);
+    this.remember(origin, breaker);
     return breaker;
+  }
+
+  private remember(origin: string, breaker: CircuitBreaker): void {
+    this.lastOrigin = origin;
+    this.lastBreaker = breaker;
   }
 
   /** The breaker for `origin` if there is one, without creating it or changing its recency. */

@@ -9,7 +9,7 @@ import type { Step } from '../operation.js';
  */
 export function breakerCheck(ctx: ClientContext): Step {
   return (op, next) => {
-    ctx.breakers?.get(op.request.url.origin).check();
+    ctx.breakers?.get(op.request.origin).check();
     return next();
   };
 }
@@ -20,7 +20,7 @@ export function breakerCheck(ctx: ClientContext): Step {
  */
 export function breakerPermit(ctx: ClientContext): Step {
   return async (op, next) => {
-    const breaker = ctx.breakers?.get(op.request.url.origin);
+    const breaker = ctx.breakers?.get(op.request.origin);
     if (!breaker) return next();
     const permit = breaker.acquire();
     let outcome: 'success' | 'failure' | 'ignore' = 'ignore';

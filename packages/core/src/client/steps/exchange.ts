@@ -1,7 +1,7 @@
 import { ParsingError } from '../../errors/error-classes.js';
 import { runHooks, type AttemptState } from '../../hooks/hooks.js';
 import { silentLogger } from '../../hooks/logger.js';
-import { sendWithin, startDeadline, type Deadline } from '../../http/deadline.js';
+import { requestUnder, sendWithin, startDeadline, type Deadline } from '../../http/deadline.js';
 import { GuardedBody } from '../../http/guarded-body.js';
 import { sanitizeHeaders } from '../../http/headers.js';
 import { headersForOrigin, lowerKeys } from '../../http/outgoing-headers.js';
@@ -22,19 +22,22 @@ import { lowLevelError, toConnectorError } from '../to-connector-error.js';
  * quota observation → a non-2xx becomes its error → `inspectResponse`. Every error path frees the body.
  */
 export function exchange(ctx: ClientContext): Step {
+  const { beforeRequest, afterResponse } = ctx.hooks;
   return async (op) => {
-    const state = attemptState(ctx, op, { headers: requestHeaders(ctx, op) });
-    await runHooks(ctx.hooks.beforeRequest, state);
+    const headers = requestHeaders(ctx, op);
+    // What hooks see of the attempt (the URL redacted): built only when there are hooks to see it.
+    const state = beforeRequest || afterResponse ? attemptState(ctx, op, { headers }) : undefined;
+    if (state && beforeRequest) await runHooks(beforeRequest, state);
     const deadline = startDeadline(op.spec.timeoutMs ?? ctx.options.timeoutMs ?? DEFAULT_HTTP.timeoutMs, op.signal);
     let streaming = false;
     try {
       let hop: Hop = { url: op.request.url, method: op.request.method, body: op.request.body };
       for (let redirects = 0; ; redirects += 1) {
-        const { response, durationMs } = await sendHop(ctx, op, hop, state.headers, deadline);
+        const { response, durationMs } = await sendHop(ctx, op, hop, state?.headers ?? headers, deadline);
         let next: Hop | undefined;
         try {
           next = nextHop(hop, response, redirects, {
-            apiOrigin: ctx.baseUrl.origin,
+            apiOrigin: ctx.apiOrigin,
             maxRedirects: DEFAULT_HTTP.maxRedirects,
             foreignRedirects: ctx.options.foreignRedirects ?? 'strip-credentials',
           });
@@ -47,7 +50,8 @@ export function exchange(ctx: ClientContext): Step {
           hop = next;
           continue;
         }
-        const result = await answer(ctx, op, { ...state, response: { status: response.status, headers: response.headers, durationMs } }, response, hop.url, deadline);
+        const answered = state && afterResponse ? { ...state, response: { status: response.status, headers: response.headers, durationMs } } : undefined;
+        const result = await answer(ctx, op, answered, response, hop.url, deadline);
         if (result.body) {
           streaming = true;
           // A stream's deadline: `timeoutMs` covers the headers, then bounds each silence between chunks; the
@@ -84,19 +88,24 @@ function correlationHeader(ctx: ClientContext): string | false {
 
 /** One hop: credentials, default headers and default query only to the API's origin; then the transport. */
 async function sendHop(ctx: ClientContext, op: Operation, hop: Hop, headers: Record<string, string>, deadline: Deadline) {
-  const sameOrigin = hop.url.origin === ctx.baseUrl.origin;
+  const sameOrigin = (hop.url === op.request.url ? op.request.origin : hop.url.origin) === ctx.apiOrigin;
   const outgoing = { headers: headersForOrigin(headers, sameOrigin, correlationHeader(ctx)), query: new URLSearchParams() };
   if (hop.body === undefined) delete outgoing.headers['content-type'];
   if (sameOrigin) {
     appendQuery(outgoing.query, ctx.options.query ?? {});
     try {
-      await ctx.auth.apply(outgoing, deadline.signal);
+      if (ctx.auth.applySync) ctx.auth.applySync(outgoing);
+      else await ctx.auth.apply(outgoing, deadline.signal);
     } catch (cause) {
       throw toConnectorError(cause, op.signal, ctx.source, ctx.redactor);
     }
   }
-  const url = new URL(hop.url.href);
-  for (const [k, v] of outgoing.query) url.searchParams.append(k, v);
+  // A copy of the URL only when auth or default query add to it (query-string keys, `appid`).
+  let url = hop.url;
+  if (outgoing.query.size !== 0) {
+    url = new URL(hop.url.href);
+    for (const [k, v] of outgoing.query) url.searchParams.append(k, v);
+  }
   const wireHeaders = sanitizeHeaders(outgoing.headers);
   // Redacted copies are built only for someone who reads them (events, a real logger): this is the hot path.
   if (ctx.events.has('request') || ctx.logger !== silentLogger) {
@@ -108,7 +117,7 @@ async function sendHop(ctx: ClientContext, op: Operation, hop: Hop, headers: Rec
   op.sent = true;
   let response: TransportResponse;
   try {
-    response = await sendWithin(ctx.transport, { url, method: hop.method, headers: wireHeaders, body: hop.body, signal: deadline.signal, timeoutMs: deadline.timeoutMs }, deadline.signal);
+    response = await sendWithin(ctx.transport, requestUnder(deadline, { url, method: hop.method, headers: wireHeaders, body: hop.body }), deadline);
   } catch (cause) {
     throw toConnectorError(cause, op.signal, ctx.source, ctx.redactor);
   }
@@ -124,32 +133,33 @@ async function sendHop(ctx: ClientContext, op: Operation, hop: Hop, headers: Rec
 }
 
 /** The final hop's response: 304 from cache, a stream, or a body read under the deadline and judged. */
-async function answer(ctx: ClientContext, op: Operation, state: AttemptState, response: TransportResponse, url: URL, deadline: Deadline): Promise<Exchange> {
+async function answer(ctx: ClientContext, op: Operation, state: AttemptState | undefined, response: TransportResponse, url: URL, deadline: Deadline): Promise<Exchange> {
   const { status, headers } = response;
+  const method = op.request.method;
   try {
     if (status === 304 && op.cached) {
       discardBody(response.body);
-      await runHooks(ctx.hooks.afterResponse, state);
+      if (state) await runHooks(ctx.hooks.afterResponse, state);
       return { status: op.cached.status, headers: { ...op.cached.headers, ...headers }, buffer: op.cached.body, fromCache: true, url };
     }
     const ok = status >= 200 && status < 300;
     if (ok && op.streaming) {
-      await runHooks(ctx.hooks.afterResponse, state);
+      if (state) await runHooks(ctx.hooks.afterResponse, state);
       const body = new GuardedBody(response.body, deadline.timeoutMs);
       body.mapErrors((cause) => bodyError(ctx, op, cause, status));
       return { status, headers, buffer: new Uint8Array(0), body, fromCache: false, url };
     }
     const buffer = await readWithin(ctx, op, response, deadline);
-    await runHooks(ctx.hooks.afterResponse, state);
+    if (state) await runHooks(ctx.hooks.afterResponse, state);
     // One JSON.parse per body, shared by quota observation, inspection and the caller.
     let parsed: { value: unknown } | undefined;
     const data = (): unknown => (parsed ??= { value: parseLoosely(buffer) }).value;
     if (ctx.options.observeQuota) {
       for (const observation of ctx.options.observeQuota({ status, headers, data: data(), clock: ctx.clock })) await op.limiter?.observe(observation);
     }
-    const path = ctx.redactor.url(url.pathname + url.search);
-    if (!ok) throw responseToError(ctx, { status, headers, body: data(), method: state.method, path });
-    const failure = ctx.options.inspectResponse?.({ status, headers, data: data(), method: state.method, path, clock: ctx.clock });
+    const path = (): string => ctx.redactor.url(url.pathname + url.search);
+    if (!ok) throw responseToError(ctx, { status, headers, body: data(), method, path: path() });
+    const failure = ctx.options.inspectResponse?.({ status, headers, data: data(), method, path: path(), clock: ctx.clock });
     if (failure) throw failure;
     return { status, headers, buffer, fromCache: false, url, ...(parsed ? { parsed } : {}) };
   } catch (error) {
@@ -160,7 +170,7 @@ async function answer(ctx: ClientContext, op: Operation, state: AttemptState, re
 
 async function readWithin(ctx: ClientContext, op: Operation, response: TransportResponse, deadline: Deadline): Promise<Uint8Array> {
   try {
-    return await readBody(response.body, ctx.options.maxResponseBytes ?? DEFAULT_HTTP.maxResponseBytes, deadline.signal);
+    return await readBody(response.body, ctx.options.maxResponseBytes ?? DEFAULT_HTTP.maxResponseBytes, deadline);
   } catch (cause) {
     throw bodyError(ctx, op, cause, response.status);
   }
