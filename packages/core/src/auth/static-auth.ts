@@ -25,10 +25,11 @@ export function apiKeyAuth(options: { in: 'header' | 'query'; name: string; valu
 /** `Authorization: Bearer <token>`. */
 export function bearerAuth(token: string): AuthProvider {
   const value = requireSecret(token, 'accessToken');
+  const header = `Bearer ${value}`;
   return {
     kind: 'bearer',
     ...fixedCredentials((target) => {
-      target.headers.authorization = `Bearer ${value}`;
+      target.headers.authorization = header;
     }),
     secrets: () => [value],
   };
@@ -38,10 +39,11 @@ export function bearerAuth(token: string): AuthProvider {
 export function basicAuth(username: string, password: string): AuthProvider {
   requireSecret(username, 'username');
   const encoded = base64(`${username}:${password}`);
+  const header = `Basic ${encoded}`;
   return {
     kind: 'basic',
     ...fixedCredentials((target) => {
-      target.headers.authorization = `Basic ${encoded}`;
+      target.headers.authorization = header;
     }),
     secrets: () => [encoded, password].filter((s) => s.length > 0),
   };

@@ -16,8 +16,22 @@ export function toHeaderMap(raw: Record<string, string | string[] | undefined>):
 
 const CR_OR_LF = /[\r\n]/;
 
-/** Rejects CR/LF (header injection) and returns lower-cased names. */
+/**
+ * Rejects CR/LF (header injection) and returns lower-cased names without undefined values: `headers` itself
+ * when it already is so (the common case: no copy), else a copy.
+ */
 export function sanitizeHeaders(headers: Record<string, string | undefined>): Record<string, string> {
+  let clean = true;
+  for (const name in headers) {
+    const value = headers[name];
+    if (value === undefined || name !== name.toLowerCase()) clean = false;
+    else if (CR_OR_LF.test(name) || CR_OR_LF.test(value)) clean = false;
+    if (!clean) break;
+  }
+  return clean ? (headers as Record<string, string>) : sanitizedCopy(headers);
+}
+
+function sanitizedCopy(headers: Record<string, string | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name in headers) {
     const value = headers[name];

@@ -23,8 +23,9 @@ import { lowLevelError, toConnectorError } from '../to-connector-error.js';
  */
 export function exchange(ctx: ClientContext): Step {
   const { beforeRequest, afterResponse } = ctx.hooks;
+  const defaults = headerDefaults(ctx);
   return async (op) => {
-    const headers = requestHeaders(ctx, op);
+    const headers = requestHeaders(defaults, op);
     // What hooks see of the attempt (the URL redacted): built only when there are hooks to see it.
     const state = beforeRequest || afterResponse ? attemptState(ctx, op, { headers }) : undefined;
     if (state && beforeRequest) await runHooks(beforeRequest, state);
@@ -33,7 +34,7 @@ export function exchange(ctx: ClientContext): Step {
     try {
       let hop: Hop = { url: op.request.url, method: op.request.method, body: op.request.body };
       for (let redirects = 0; ; redirects += 1) {
-        const { response, durationMs } = await sendHop(ctx, op, hop, state?.headers ?? headers, deadline);
+        const { response, durationMs } = await sendHop(ctx, op, hop, state?.headers ?? headers, deadline, defaults.idHeader);
         let next: Hop | undefined;
         try {
           next = nextHop(hop, response, redirects, {
@@ -67,29 +68,33 @@ export function exchange(ctx: ClientContext): Step {
   };
 }
 
-function requestHeaders(ctx: ClientContext, op: Operation): Record<string, string> {
-  const headers: Record<string, string> = {
-    accept: 'application/json',
-    'user-agent': ctx.options.userAgent ?? DEFAULT_HTTP.userAgent,
-    ...lowerKeys(ctx.options.headers),
+/** The headers every request of this client starts from, and its correlation header: worked out once. */
+interface HeaderDefaults {
+  base: Record<string, string>;
+  idHeader: string | false;
+}
+
+function headerDefaults(ctx: ClientContext): HeaderDefaults {
+  const name = ctx.options.requestIdHeader ?? DEFAULT_HTTP.requestIdHeader;
+  return {
+    base: { accept: 'application/json', 'user-agent': ctx.options.userAgent ?? DEFAULT_HTTP.userAgent, ...lowerKeys(ctx.options.headers) },
+    idHeader: name === false ? false : name.toLowerCase(),
   };
-  const idHeader = correlationHeader(ctx);
-  if (idHeader !== false) headers[idHeader] = op.requestId;
+}
+
+function requestHeaders(defaults: HeaderDefaults, op: Operation): Record<string, string> {
+  const headers: Record<string, string> = { ...defaults.base };
+  if (defaults.idHeader !== false) headers[defaults.idHeader] = op.requestId;
   if (op.request.contentType) headers['content-type'] = op.request.contentType;
   if (op.spec.idempotencyKey) headers['idempotency-key'] = op.spec.idempotencyKey;
   if (op.cached?.etag) headers['if-none-match'] = op.cached.etag;
-  return Object.assign(headers, lowerKeys(op.spec.headers));
-}
-
-function correlationHeader(ctx: ClientContext): string | false {
-  const name = ctx.options.requestIdHeader ?? DEFAULT_HTTP.requestIdHeader;
-  return name === false ? false : name.toLowerCase();
+  return op.spec.headers ? Object.assign(headers, lowerKeys(op.spec.headers)) : headers;
 }
 
 /** One hop: credentials, default headers and default query only to the API's origin; then the transport. */
-async function sendHop(ctx: ClientContext, op: Operation, hop: Hop, headers: Record<string, string>, deadline: Deadline) {
+async function sendHop(ctx: ClientContext, op: Operation, hop: Hop, headers: Record<string, string>, deadline: Deadline, idHeader: string | false) {
   const sameOrigin = (hop.url === op.request.url ? op.request.origin : hop.url.origin) === ctx.apiOrigin;
-  const outgoing = { headers: headersForOrigin(headers, sameOrigin, correlationHeader(ctx)), query: new URLSearchParams() };
+  const outgoing = { headers: headersForOrigin(headers, sameOrigin, idHeader), query: new URLSearchParams() };
   if (hop.body === undefined) delete outgoing.headers['content-type'];
   if (sameOrigin) {
     appendQuery(outgoing.query, ctx.options.query ?? {});
@@ -140,6 +145,10 @@ async function answer(ctx: ClientContext, op: Operation, state: AttemptState | u
     if (status === 304 && op.cached) {
       discardBody(response.body);
       if (state) await runHooks(ctx.hooks.afterResponse, state);
+      // A 304 carries the quota headers too (GitHub's say it cost nothing): the limiter follows them.
+      if (ctx.options.observeQuota) {
+        for (const observation of ctx.options.observeQuota({ status, headers, data: undefined, clock: ctx.clock })) await op.limiter?.observe(observation);
+      }
       return { status: op.cached.status, headers: { ...op.cached.headers, ...headers }, buffer: op.cached.body, fromCache: true, url };
     }
     const ok = status >= 200 && status < 300;
