@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BenchResults } from '../src/report/results.js';
-import { EXTRACTORS, LOAD_ARMS, OVERHEAD_CLIENTS } from '../src/workers/task.js';
+import { EXTRACTORS, LOAD_ARMS, OVERHEAD_CLIENTS, OVERHEAD_SHAPES } from '../src/workers/task.js';
 
 const BENCH_DIR = fileURLToPath(new URL('..', import.meta.url));
 const DOC = fileURLToPath(new URL('../../../docs/benchmarks.md', import.meta.url));
@@ -38,12 +38,12 @@ describe('pnpm bench:smoke', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('measures every client at every concurrency with non-zero throughput', () => {
+  it('measures every client at every concurrency, for one record and a page, with non-zero throughput', () => {
     const samples = results.overhead ?? [];
-    for (const concurrency of results.profile.overhead.concurrencies) {
+    for (const [shape, concurrency] of OVERHEAD_SHAPES.flatMap((sh) => results.profile.overhead.concurrencies.map((c) => [sh, c] as const))) {
       for (const client of OVERHEAD_CLIENTS) {
-        const sample = samples.find((s) => s.client === client && s.concurrency === concurrency);
-        expect(sample, `${client} at ${concurrency}`).toMatchObject({ client, concurrency });
+        const sample = samples.find((s) => s.client === client && s.concurrency === concurrency && s.shape === shape);
+        expect(sample, `${client} at ${concurrency} (${shape})`).toMatchObject({ client, concurrency, shape });
         expect(sample?.error).toBeUndefined();
         expect(sample?.rps).toBeGreaterThan(0);
         expect(sample?.requests).toBeGreaterThan(0);

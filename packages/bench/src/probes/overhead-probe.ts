@@ -1,6 +1,6 @@
 /**
  * A quick look at one client's cost per request, for working on the hot path (not a benchmark: `pnpm bench` is).
- *   tsx --conditions=@cf/source src/probes/overhead-probe.ts [client=core] [concurrency=1] [seconds=3]
+ *   tsx --conditions=@cf/source src/probes/overhead-probe.ts [client=core] [concurrency=1] [seconds=3] [record|page]
  * With CF_PROBE_PROFILE=file.cpuprofile, the measured loop is profiled into that file; the fake server runs in its own process.
  */
 import { writeFile } from 'node:fs/promises';
@@ -12,7 +12,7 @@ import { NPM_EXTERNALS } from '../harness/build.js';
 import type { createGetClient as CreateGetClient } from '../workers/overhead-clients.js';
 import type { OverheadClientName } from '../workers/task.js';
 
-const [name = 'core', conc = '1', secs = '3'] = process.argv.slice(2);
+const [name = 'core', conc = '1', secs = '3', shape = 'record'] = process.argv.slice(2);
 const concurrency = Number(conc);
 const server = await startFakeServer({ api: 'hubspot', config: { records: 1000, limit: null, windowMs: 10_000 } });
 // The clients as the bench runs them: bundled by esbuild (tsx would add a `__name` call per closure created).
@@ -27,7 +27,7 @@ const loop = async (ms: number): Promise<number> => {
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (performance.now() < deadline) {
-        await client.get((next++ % 1000) + 1);
+        await (shape === 'page' ? client.page() : client.get((next++ % 1000) + 1));
         n += 1;
       }
     }),
@@ -56,7 +56,7 @@ if (session && profileTo) {
   session.disconnect();
 }
 process.stdout.write(
-  `${name} @${concurrency}: ${Math.round((n / elapsed) * 1000)} req/s, ${((elapsed * 1000) / n).toFixed(1)} µs wall/req, ${((cpu.user + cpu.system) / n).toFixed(1)} µs CPU/req\n`,
+  `${name} ${shape} @${concurrency}: ${Math.round((n / elapsed) * 1000)} req/s, ${((elapsed * 1000) / n).toFixed(1)} µs wall/req, ${((cpu.user + cpu.system) / n).toFixed(1)} µs CPU/req\n`,
 );
 await client.close();
 await server.close();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BENCH_DIR } from '../harness/paths.js';
-import type { ExtractorName, LoadArm, OverheadClientName } from '../workers/task.js';
+import type { ExtractorName, LoadArm, OverheadClientName, OverheadShape } from '../workers/task.js';
 
 function installedVersion(name: string): string {
   try {
@@ -17,12 +17,12 @@ export function withVersion(name: string): string {
   return `${name} ${versions.get(name) ?? ''}`.trim();
 }
 
-export const OVERHEAD_LABELS: Record<OverheadClientName, () => string> = {
+export const OVERHEAD_LABELS: Record<OverheadClientName, (shape: OverheadShape) => string> = {
   undici: () => `undici.request (floor) ${installedVersion('undici')}`,
   fetch: () => `fetch (Node ${process.version})`,
   core: () => '@cf/core HttpClient',
-  connector: () => '**@cf/connector-hubspot** `contacts.get`',
-  sdk: () => `${withVersion('@hubspot/api-client')} \`basicApi.getById\``,
+  connector: (shape) => (shape === 'page' ? '**@cf/connector-hubspot** `contacts.list().pages()`' : '**@cf/connector-hubspot** `contacts.get`'),
+  sdk: (shape) => `${withVersion('@hubspot/api-client')} \`${shape === 'page' ? 'basicApi.getPage' : 'basicApi.getById'}\``,
 };
 
 export const EXTRACTOR_LABELS: Record<ExtractorName, () => string> = {

@@ -1,14 +1,16 @@
 import type { OverheadClientName } from './task.js';
 
-/** One way to `GET /crm/v3/objects/contacts/{id}` and parse the JSON. */
+/** One way to `GET /crm/v3/objects/contacts/{id}` (`get`) and the first page of 100 contacts (`page`), JSON parsed. */
 export interface GetClient {
   get(id: number): Promise<unknown>;
+  page(): Promise<unknown>;
   close(): Promise<void>;
 }
 
 const TOKEN = 'pat-na1-bench';
 const HEADERS = { authorization: `Bearer ${TOKEN}`, accept: 'application/json' };
 const path = (id: number) => `/crm/v3/objects/contacts/${id}`;
+const PAGE = '/crm/v3/objects/contacts?limit=100';
 
 /**
  * The clients compared on a simple GET, with no rate limit anywhere. Ours (core and connector) are given as many
@@ -25,6 +27,11 @@ const factories: Record<OverheadClientName, (baseUrl: string, maxInFlight: numbe
         if (res.statusCode !== 200) throw new Error(`status ${res.statusCode}`);
         return res.body.json();
       },
+      async page() {
+        const res = await request(`${baseUrl}${PAGE}`, { dispatcher: agent, headers: HEADERS });
+        if (res.statusCode !== 200) throw new Error(`status ${res.statusCode}`);
+        return res.body.json();
+      },
       close: () => agent.close(),
     };
   },
@@ -32,6 +39,11 @@ const factories: Record<OverheadClientName, (baseUrl: string, maxInFlight: numbe
     return {
       async get(id) {
         const res = await fetch(`${baseUrl}${path(id)}`, { headers: HEADERS });
+        if (res.status !== 200) throw new Error(`status ${res.status}`);
+        return res.json();
+      },
+      async page() {
+        const res = await fetch(`${baseUrl}${PAGE}`, { headers: HEADERS });
         if (res.status !== 200) throw new Error(`status ${res.status}`);
         return res.json();
       },
@@ -43,6 +55,7 @@ const factories: Record<OverheadClientName, (baseUrl: string, maxInFlight: numbe
     const http = new HttpClient({ baseUrl, source: 'bench', auth: bearerAuth(TOKEN), rateLimit: false, concurrency: { maxInFlight } });
     return {
       get: async (id) => (await http.request({ path: '/crm/v3/objects/contacts/{id}', params: { id: String(id) } })).data,
+      page: async () => (await http.request({ path: '/crm/v3/objects/contacts', query: { limit: 100 } })).data,
       close: () => http.close(),
     };
   },
@@ -51,6 +64,11 @@ const factories: Record<OverheadClientName, (baseUrl: string, maxInFlight: numbe
     const hubspot = new HubSpotConnector({ accessToken: TOKEN, baseUrl, rateLimit: false, concurrency: { maxInFlight } });
     return {
       get: (id) => hubspot.contacts.get(String(id)),
+      // The first page of the connector's own iterator: a request, the page validated, records mapped.
+      async page() {
+        for await (const page of hubspot.contacts.list({ limit: 100 }).pages()) return page;
+        return undefined;
+      },
       close: () => hubspot.disconnect(),
     };
   },
@@ -59,6 +77,7 @@ const factories: Record<OverheadClientName, (baseUrl: string, maxInFlight: numbe
     const client = new Client({ accessToken: TOKEN, basePath: baseUrl });
     return {
       get: (id) => client.crm.contacts.basicApi.getById(String(id)),
+      page: () => client.crm.contacts.basicApi.getPage(100),
       close: async () => undefined,
     };
   },

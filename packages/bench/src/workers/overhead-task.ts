@@ -1,6 +1,6 @@
 import { median, percentile } from '../harness/stats.js';
 import { createGetClient, type GetClient } from './overhead-clients.js';
-import type { OverheadClientName, OverheadSample, OverheadTask } from './task.js';
+import type { OverheadClientName, OverheadSample, OverheadShape, OverheadTask } from './task.js';
 
 interface Run {
   latencies: number[];
@@ -8,7 +8,7 @@ interface Run {
 }
 
 /** A closed loop: `concurrency` callers each send their next request as soon as the previous one answered. */
-async function closedLoop(client: GetClient, concurrency: number, durationMs: number): Promise<Run> {
+async function closedLoop(client: GetClient, shape: OverheadShape, concurrency: number, durationMs: number): Promise<Run> {
   const latencies: number[] = [];
   const started = performance.now();
   const deadline = started + durationMs;
@@ -17,7 +17,7 @@ async function closedLoop(client: GetClient, concurrency: number, durationMs: nu
     while (performance.now() < deadline) {
       const id = (next++ % 1000) + 1;
       const t0 = performance.now();
-      await client.get(id);
+      await (shape === 'page' ? client.page() : client.get(id));
       latencies.push(performance.now() - t0);
     }
   };
@@ -26,7 +26,7 @@ async function closedLoop(client: GetClient, concurrency: number, durationMs: nu
 }
 
 /**
- * Requests/s and latency of each client at each concurrency. Rounds interleave the clients (rotated order) so
+ * Requests/s and latency of each client for each shape (one record, a page of 100) at each concurrency. Rounds interleave the clients (rotated order) so
  * a burst of load from elsewhere on the machine lands on all of them rather than on one.
  */
 export async function runOverhead(task: OverheadTask): Promise<OverheadSample[]> {
@@ -37,21 +37,23 @@ export async function runOverhead(task: OverheadTask): Promise<OverheadSample[]>
   try {
     for (let round = 0; round < task.rounds; round += 1) {
       const order = task.clients.map((_, i) => task.clients[(i + round) % task.clients.length] as OverheadClientName);
-      for (const concurrency of task.concurrencies) {
-        for (const name of order) {
-          const key = `${name}@${concurrency}`;
-          const sample = samples.get(key) ?? { rps: [], latencies: [], requests: 0 };
-          samples.set(key, sample);
-          if (sample.error !== undefined) continue;
-          const client = clients.get(name) as GetClient;
-          try {
-            await closedLoop(client, concurrency, task.warmupMs);
-            const run = await closedLoop(client, concurrency, task.durationMs);
-            sample.rps.push((run.latencies.length / run.elapsedMs) * 1000);
-            for (const l of run.latencies) sample.latencies.push(l);
-            sample.requests += run.latencies.length;
-          } catch (error) {
-            sample.error = error instanceof Error ? error.message : String(error);
+      for (const shape of task.shapes) {
+        for (const concurrency of task.concurrencies) {
+          for (const name of order) {
+            const key = `${name}@${concurrency}/${shape}`;
+            const sample = samples.get(key) ?? { rps: [], latencies: [], requests: 0 };
+            samples.set(key, sample);
+            if (sample.error !== undefined) continue;
+            const client = clients.get(name) as GetClient;
+            try {
+              await closedLoop(client, shape, concurrency, task.warmupMs);
+              const run = await closedLoop(client, shape, concurrency, task.durationMs);
+              sample.rps.push((run.latencies.length / run.elapsedMs) * 1000);
+              for (const l of run.latencies) sample.latencies.push(l);
+              sample.requests += run.latencies.length;
+            } catch (error) {
+              sample.error = error instanceof Error ? error.message : String(error);
+            }
           }
         }
       }
@@ -60,21 +62,24 @@ export async function runOverhead(task: OverheadTask): Promise<OverheadSample[]>
     for (const client of clients.values()) await client.close();
   }
   const out: OverheadSample[] = [];
-  for (const concurrency of task.concurrencies) {
-    for (const client of task.clients) {
-      const sample = samples.get(`${client}@${concurrency}`);
-      if (!sample) continue;
-      const sorted = Float64Array.from(sample.latencies).sort();
-      out.push({
-        client,
-        concurrency,
-        rps: sample.rps.length > 0 ? median(sample.rps) : 0,
-        roundsRps: sample.rps,
-        p50Ms: percentile(sorted, 50),
-        p99Ms: percentile(sorted, 99),
-        requests: sample.requests,
-        ...(sample.error !== undefined ? { error: sample.error } : {}),
-      });
+  for (const shape of task.shapes) {
+    for (const concurrency of task.concurrencies) {
+      for (const client of task.clients) {
+        const sample = samples.get(`${client}@${concurrency}/${shape}`);
+        if (!sample) continue;
+        const sorted = Float64Array.from(sample.latencies).sort();
+        out.push({
+          client,
+          shape,
+          concurrency,
+          rps: sample.rps.length > 0 ? median(sample.rps) : 0,
+          roundsRps: sample.rps,
+          p50Ms: percentile(sorted, 50),
+          p99Ms: percentile(sorted, 99),
+          requests: sample.requests,
+          ...(sample.error !== undefined ? { error: sample.error } : {}),
+        });
+      }
     }
   }
   return out;

@@ -5,10 +5,15 @@ export type OverheadClientName = (typeof OVERHEAD_CLIENTS)[number];
 export const EXTRACTORS = ['hubspot-undici', 'hubspot-ours', 'hubspot-sdk', 'shopify-ours', 'shopify-sdk'] as const;
 export type ExtractorName = (typeof EXTRACTORS)[number];
 
+/** What each call fetches: one contact (`GET …/contacts/{id}`) or a page of 100 (`GET …/contacts?limit=100`). */
+export const OVERHEAD_SHAPES = ['record', 'page'] as const;
+export type OverheadShape = (typeof OVERHEAD_SHAPES)[number];
+
 export interface OverheadTask {
   kind: 'overhead';
   baseUrl: string;
   clients: OverheadClientName[];
+  shapes: OverheadShape[];
   concurrencies: number[];
   /** Each round runs every client once, in a rotated order, so drifting machine load spreads over all of them. */
   rounds: number;
@@ -18,6 +23,7 @@ export interface OverheadTask {
 
 export interface OverheadSample {
   client: OverheadClientName;
+  shape: OverheadShape;
   concurrency: number;
   /** Median over rounds. */
   rps: number;

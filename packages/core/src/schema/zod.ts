@@ -27,12 +27,9 @@ export {
   intersection,
   lazy,
   literal,
-  looseObject,
   null,
   number,
-  object,
   record,
-  strictObject,
   string,
   tuple,
   undefined,
@@ -97,6 +94,8 @@ export {
   coerce,
 } from 'zod/mini';
 export type { infer, input, output } from 'zod/mini';
+// Objects on zod's compiled fast path (see jit-object.ts).
+export { looseObject, object, strictObject } from './jit-object.js';
 export { lazySchema, realSchema } from './lazy-schema.js';
 export type { $ZodType as Schema, $ZodIssue as Issue } from 'zod/v4/core';
 export type { ZodMiniType as ZodType, ZodMiniObject as ZodObject } from 'zod/mini';
