@@ -122,6 +122,31 @@ export const consumers: Consumer[] = [
     `,
   },
   {
+    name: '@cf/connector-github',
+    exports: ['GitHubConnector', 'metadata'],
+    call: `
+      import { GitHubConnector } from '@cf/connector-github';
+      import { handlers } from '@cf/connector-github/mocks';
+      import { startMockServer } from '@cf/core/testing';
+      const server = await startMockServer(handlers);
+      const github = new GitHubConnector({ token: 'ghp_e2e_token', baseUrl: server.baseUrl });
+      const issues = await github.issues.list('octo-org', 'hello-world', { state: 'all' }).toArray({ limit: 10 });
+      await github.disconnect();
+      await server.close();
+      if (issues.length === 0) throw new Error('no issues');
+      console.log('OK github ' + issues.length);
+    `,
+    types: `
+      import { GitHubConnector } from '@cf/connector-github';
+      const github = new GitHubConnector({ token: 'ghp_types' });
+      export async function titles(): Promise<string[]> {
+        const out: string[] = [];
+        for await (const issue of github.issues.list('octocat', 'Hello-World')) out.push(issue.title);
+        return out;
+      }
+    `,
+  },
+  {
     name: '@cf/connector-hubspot',
     exports: ['HubSpotConnector', 'metadata'],
     call: `

@@ -1,10 +1,12 @@
 import { handlers as adsbHandlers } from '@cf/connector-adsb/mocks';
 import { handlers as frankfurterHandlers } from '@cf/connector-frankfurter/mocks';
+import { createGitHubMock } from '@cf/connector-github/mocks';
 import { createHubSpotMock, generateRecords } from '@cf/connector-hubspot/mocks';
 import { handlers as openweatherHandlers } from '@cf/connector-openweather/mocks';
 import { createShopifyMock } from '@cf/connector-shopify/mocks';
 import { startMockServer, type MockServer } from '@cf/core/testing';
 import { delay, http, HttpResponse } from 'msw';
+import { generateKeyPairSync } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { expect } from 'vitest';
 
@@ -78,6 +80,12 @@ export function describeError(error) {
 `;
 
 const requestsTo = (server: MockServer, path: RegExp) => server.requests.filter((r) => path.test(r.path));
+
+/** A GitHub App's key pair, the private half as GitHub hands it out (PKCS#1 PEM). */
+const GITHUB_APP_KEY = (() => {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return { pkcs1: privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(), spki: publicKey.export({ type: 'spki', format: 'pem' }).toString() };
+})();
 
 export const scenarios: Scenario[] = [
   {
@@ -230,6 +238,40 @@ export const scenarios: Scenario[] = [
       const lists = requestsTo(server, /^\/crm\/v3\/objects\/contacts$/);
       expect(lists).toHaveLength(3); // pages of 10, 10 and 5
       for (const list of lists) expect(list.headers.authorization).toBe('Bearer mock-oauth-access-1');
+    },
+  },
+  {
+    // A GitHub App: the JWT is signed with WebCrypto from the PKCS#1 key GitHub hands out (wrapped into PKCS#8 by
+    // the connector), exchanged for an installation token through the client's transport; the mock verifies the
+    // signature and accepts no bearer token but the ones it issued.
+    name: 'github (app)',
+    pkg: '@cf/connector-github',
+    start: async (origin) => ({
+      server: await startMockServer(
+        createGitHubMock({ tokens: [], app: { appId: 123_456, publicKey: GITHUB_APP_KEY.spki, installations: [42] }, ...(origin ? { publicOrigin: origin } : {}) }).handlers,
+      ),
+      prefix: '',
+    }),
+    probe: `
+      import { GitHubConnector } from '@cf/connector-github';
+      import { measure } from './probe-kit.mjs';
+      export function probe(baseUrl) {
+        const github = new GitHubConnector({ app: { appId: 123456, privateKey: ${JSON.stringify(GITHUB_APP_KEY.pkcs1)}, installationId: 42 }, baseUrl });
+        return measure(github, async () => {
+          const issues = await github.issues.list('octo-org', 'hello-world', { state: 'all', perPage: 25 }).toArray({ limit: 60 });
+          return { count: issues.length, numbers: issues.map((i) => i.number) };
+        });
+      }
+    `,
+    check(data, server) {
+      expect(data.count).toBe(60);
+      expect(new Set(data.numbers as number[]).size).toBe(60);
+      const exchange = requestsTo(server, /^\/app\/installations\/42\/access_tokens$/);
+      expect(exchange).toHaveLength(1);
+      expect(exchange[0]?.headers.authorization).toMatch(/^Bearer [\w-]+\.[\w-]+\.[\w-]+$/);
+      const pages = requestsTo(server, /^\/(repos\/octo-org\/hello-world|repositories\/1296269)\/issues$/);
+      expect(pages).toHaveLength(3); // pages of 25, 25 and 10, the later ones through GitHub's Link URLs
+      for (const page of pages) expect(page.headers.authorization).toMatch(/^Bearer ghs_/);
     },
   },
   {

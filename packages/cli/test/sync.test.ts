@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { listConnectors } from '../src/index.js';
 import { runCli, tempDir } from './helpers.js';
 
-const CONNECTORS = ['frankfurter', 'adsb', 'openweather', 'hubspot', 'shopify'] as const;
+const CONNECTORS = ['frankfurter', 'adsb', 'openweather', 'hubspot', 'shopify', 'github'] as const;
 /** ADS-B allows 6 requests in 40 s: two of its streams, synced twice, fit without waiting (all six would wait ~80 s). */
 const SELECTED: Partial<Record<(typeof CONNECTORS)[number], string[]>> = { adsb: ['nearby', 'military'] };
 

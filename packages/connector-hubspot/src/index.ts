@@ -47,3 +47,17 @@ export {
   type Sort,
   type WriteValues,
 } from './validation.js';
+export { hubspotWebhookReceiver, type HubSpotWebhookReceiverOptions } from './webhooks/receiver.js';
+export { hubspotWebhookSource, HUBSPOT_RETRY_WINDOW_MS, HUBSPOT_TIMESTAMP_TOLERANCE_MS, type HubSpotWebhookSourceOptions } from './webhooks/source.js';
+export {
+  hubspotWebhookEventSchema,
+  hubspotWebhookBatchSchema,
+  hubspotEventKey,
+  isHubSpotEvent,
+  type HubSpotWebhookEvent,
+  type HubSpotEventOf,
+  type HubSpotSubscriptionType,
+  type HubSpotWebhookObject,
+  type HubSpotWebhookChange,
+} from './webhooks/events.js';
+export { hubspotSignatureV3, hubspotLegacySignature, v3SignedUri, type HubSpotSigningInput } from './webhooks/signature.js';

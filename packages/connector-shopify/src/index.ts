@@ -27,3 +27,17 @@ export * from './resources/collections.js';
 export * from './resources/shop.js';
 export * from './resources/bulk.js';
 export { metadata } from './metadata.js';
+export { shopifyWebhookReceiver, SHOPIFY_MAX_BODY_BYTES, type ShopifyWebhookReceiverOptions, type ShopifyTopicHandlers } from './webhooks/receiver.js';
+export { shopifyWebhookSource, SHOPIFY_RETRY_WINDOW_MS, type ShopifyWebhookSourceOptions } from './webhooks/source.js';
+export {
+  isShopifyTopic,
+  PRIVACY_TOPICS,
+  type ShopifyTopic,
+  type ShopifyTopicPayloads,
+  type ShopifyWebhook,
+  type ShopifyWebhookOf,
+  type ShopifyOtherWebhook,
+  type ShopifyWebhookHeaders,
+} from './webhooks/topics.js';
+export * from './webhooks/payloads.js';
+export { shopifyDeletion, type ShopifyDeletion } from './webhooks/deletions.js';

@@ -25,6 +25,14 @@ export {
   UnsupportedError,
   ClientClosedError,
 } from './errors/error-classes.js';
+export {
+  WebhookMethodError,
+  WebhookPayloadTooLargeError,
+  WebhookSignatureError,
+  WebhookTimestampError,
+  WebhookPayloadError,
+  type WebhookErrorOptions,
+} from './errors/webhook-errors.js';
 export { ERROR_CODES, ERROR_NAMES, type ErrorCode } from './errors/error-codes.js';
 export {
   isConnectorError,
@@ -36,6 +44,7 @@ export {
   isCancelledError,
   isCircuitOpenError,
   isValidationError,
+  isWebhookError,
 } from './errors/guards.js';
 
 // Time: the clock every timed policy reads, and the fake one for tests.
@@ -124,3 +133,24 @@ export {
 } from './metadata/connector-metadata.js';
 export { parseStreamParams } from './streams/stream-params.js';
 export { defineStreams, type Stream, type StreamPage, type StreamReadArgs, type StreamImplementation } from './streams/stream.js';
+
+// Webhooks: a receiver on web Request/Response (Node's http and Express through toNodeListener), its dedupe store
+// (memory here; Redis in @cf/store-redis), and what an API's source is built from (WebCrypto HMAC, timestamps).
+export { WebhookReceiver, createWebhookReceiver, type WebhookFetchOptions } from './webhooks/webhook-receiver.js';
+export {
+  DEFAULT_WEBHOOK_RECEIVER,
+  type WebhookReceiverOptions,
+  type WebhookContext,
+  type WebhookHandler,
+  type WebhookErrorInfo,
+} from './webhooks/receiver-options.js';
+export { type WebhookOutcome, type WebhookDeliveryEvent, type WebhookReceiverEvents } from './webhooks/receiver-events.js';
+export { type WebhookSource, type ReceivedEvent } from './webhooks/webhook-source.js';
+export { type WebhookDelivery } from './webhooks/webhook-delivery.js';
+export { type WebhookDedupeStore, type WebhookClaimState } from './webhooks/dedupe-store.js';
+export { MemoryWebhookDedupeStore, type MemoryWebhookDedupeOptions } from './webhooks/memory-dedupe-store.js';
+export { toNodeListener, type NodeListenerOptions, type NodeServerResponse, type WebFetchHandler } from './webhooks/node-listener.js';
+export { toWebRequest, type NodeIncomingMessage, type NodeRequestOptions } from './webhooks/node-request.js';
+export { importHmacKey, hmacSha256, verifyHmacSha256, sha256, type WebCryptoKey } from './webhooks/hmac.js';
+export { timingSafeEqual } from './webhooks/timing-safe-equal.js';
+export { checkTimestamp, type TimestampCheck } from './webhooks/timestamp.js';

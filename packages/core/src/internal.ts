@@ -27,6 +27,10 @@ export { extractMessage } from './client/response-to-error.js';
 // Response bodies: bounded reading, bytes to text, JSON parsing.
 export { readBody, discardBody, parseJson, concatBytes, bytesToText, BodyTooLargeError } from './http/read-body.js';
 
+// Credential exchanges through the client's transport (an auth provider's own token request).
+export { postTokenRequest, type TokenEndpointRequest, type TokenEndpointAnswer } from './auth/token-request.js';
+export { untilAborted } from './time/until-aborted.js';
+
 // Response cache lifetimes, Link headers.
 export { cacheLifetimeMs } from './http/response-cache.js';
 export { parseLinkHeader } from './pagination/link-header.js';
@@ -36,3 +40,8 @@ export { runHooks } from './hooks/hooks.js';
 export { CORE_EVENT_NAMES } from './hooks/events.js';
 export { silentLogger } from './hooks/logger.js';
 export { DEFAULT_SECRET_HEADERS, DEFAULT_SECRET_PARAMS } from './http/redact.js';
+
+// Webhooks: byte encodings for signatures (web APIs only), a delivery built from a request (to test a source).
+export { utf8 as utf8Bytes, joinBytes, bytesToBase64, base64ToBytes, bytesToHex, hexToBytes } from './webhooks/bytes.js';
+export { createDelivery } from './webhooks/webhook-delivery.js';
+export { readRawBody } from './webhooks/raw-body.js';

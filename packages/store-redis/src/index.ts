@@ -5,3 +5,4 @@ export { MemoryCheckpointStore, serializeCheckpoint, type CheckpointStore } from
 export { redisCheckpoints, type RedisCheckpointOptions } from './redis-checkpoint-store.js';
 export { StoreUnavailableError, isStoreUnavailableError } from './store-unavailable-error.js';
 export type { IoRedisLike, NodeRedisLike, RedisClientLike } from './redis-client.js';
+export { redisWebhookDedupe, type RedisWebhookDedupeOptions } from './redis-webhook-dedupe.js';

@@ -11,4 +11,5 @@ export const keys = {
   pause: (prefix: string, key: string) => `${prefix}rl:{${key}}:paused-until`,
   breaker: (prefix: string, key: string) => `${prefix}breaker:${key}`,
   checkpoint: (prefix: string, key: string) => `${prefix}checkpoint:${key}`,
+  webhook: (prefix: string, key: string) => `${prefix}webhook:${key}`,
 };

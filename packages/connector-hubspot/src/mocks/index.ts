@@ -16,3 +16,4 @@ export { MockQuota, type MockClock, type MockRateLimitOptions } from './quota.js
 export { runSearch, compareValues, SEARCH_CAP, type SearchBody, type SearchOutcome } from './search-engine.js';
 export { MockTable } from './table.js';
 export { errorBody, rateLimitBodies } from './responses.js';
+export { signedHubSpotDelivery, hubspotWebhookEvent, type SignedHubSpotDeliveryOptions } from './webhooks.js';

@@ -29,3 +29,4 @@ export const handlers: RequestHandler[] = defaultMock.handlers;
 
 /** Realistic records, as the default handlers serve them. */
 export const fixtures = defaultMock.store;
+export { signedShopifyDelivery, shopifyWebhookPayload, type SignedShopifyDeliveryOptions } from './webhooks.js';

@@ -1,6 +1,7 @@
 /**
  * Stable error codes. They are part of the public API: a code is never renamed or reused.
- * `CLIENT_CLOSED` is raised by calls made after `disconnect()`.
+ * `CLIENT_CLOSED` is raised by calls made after `disconnect()`. The `WEBHOOK_*` codes are the webhook receiver's
+ * (`src/webhooks/`): why it refused a delivery, each with the HTTP status it answered.
  */
 export const ERROR_CODES = [
   'NETWORK_ERROR',
@@ -16,6 +17,11 @@ export const ERROR_CODES = [
   'CIRCUIT_OPEN',
   'UNSUPPORTED',
   'CLIENT_CLOSED',
+  'WEBHOOK_METHOD_NOT_ALLOWED',
+  'WEBHOOK_PAYLOAD_TOO_LARGE',
+  'WEBHOOK_SIGNATURE_INVALID',
+  'WEBHOOK_TIMESTAMP_INVALID',
+  'WEBHOOK_PAYLOAD_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -38,4 +44,9 @@ export const ERROR_NAMES: Readonly<Record<ErrorCode, string>> = {
   CIRCUIT_OPEN: 'CircuitOpenError',
   UNSUPPORTED: 'UnsupportedError',
   CLIENT_CLOSED: 'ClientClosedError',
+  WEBHOOK_METHOD_NOT_ALLOWED: 'WebhookMethodError',
+  WEBHOOK_PAYLOAD_TOO_LARGE: 'WebhookPayloadTooLargeError',
+  WEBHOOK_SIGNATURE_INVALID: 'WebhookSignatureError',
+  WEBHOOK_TIMESTAMP_INVALID: 'WebhookTimestampError',
+  WEBHOOK_PAYLOAD_INVALID: 'WebhookPayloadError',
 };

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CONNECTOR_ERROR_MARK, ConnectorError } from './connector-error.js';
 import * as classes from './error-classes.js';
+import * as webhookClasses from './webhook-errors.js';
 import { AuthError, NetworkError, NotFoundError, RateLimitError, ValidationError } from './error-classes.js';
 import { ERROR_CODES, ERROR_NAMES } from './error-codes.js';
-import { isAuthError, isConnectorError, isRateLimitError, isValidationError, hasErrorCode } from './guards.js';
+import { isAuthError, isConnectorError, isRateLimitError, isValidationError, isWebhookError, hasErrorCode } from './guards.js';
 import { defaultMessageForStatus, errorForStatus, RETRYABLE_STATUSES } from './http-error-factory.js';
 
 describe('errors', () => {
@@ -71,11 +72,29 @@ describe('errors', () => {
   it('names every code, and each class reports the name of its code', () => {
     for (const code of ERROR_CODES) expect(ERROR_NAMES[code]).toMatch(/^[A-Z][A-Za-z]+Error$/);
     type ErrorClass = new (options: { message: string }) => ConnectorError;
-    const made = (Object.values(classes) as unknown[])
+    const made = ([...Object.values(classes), ...Object.values(webhookClasses)] as unknown[])
       .filter((value): value is ErrorClass => typeof value === 'function' && value.prototype instanceof ConnectorError)
       .map((Class) => new Class({ message: 'x' }));
     expect(made.map((e) => e.code).sort()).toEqual([...ERROR_CODES].sort());
     for (const error of made) expect(error.name).toBe(ERROR_NAMES[error.code]);
     expect(new classes.ParsingError({ message: 'x' }).name).toBe('ParsingError');
+  });
+
+  it('webhook refusals carry the status the receiver answered, are not retryable, and have their own guard', () => {
+    const statuses = [
+      new webhookClasses.WebhookMethodError({ message: 'x' }),
+      new webhookClasses.WebhookPayloadTooLargeError({ message: 'x' }),
+      new webhookClasses.WebhookSignatureError({ message: 'x' }),
+      new webhookClasses.WebhookTimestampError({ message: 'x' }),
+      new webhookClasses.WebhookPayloadError({ message: 'x', issues: [{ path: '[0].eventId', message: 'required' }] }),
+    ].map((e) => [e.code, e.status, e.retryable, isWebhookError(e)]);
+    expect(statuses).toEqual([
+      ['WEBHOOK_METHOD_NOT_ALLOWED', 405, false, true],
+      ['WEBHOOK_PAYLOAD_TOO_LARGE', 413, false, true],
+      ['WEBHOOK_SIGNATURE_INVALID', 401, false, true],
+      ['WEBHOOK_TIMESTAMP_INVALID', 401, false, true],
+      ['WEBHOOK_PAYLOAD_INVALID', 400, false, true],
+    ]);
+    expect(isWebhookError(new AuthError({ message: 'x' }))).toBe(false);
   });
 });

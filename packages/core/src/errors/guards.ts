@@ -35,6 +35,11 @@ export const isCancelledError = (e: unknown): e is CancelledError => hasErrorCod
 export const isCircuitOpenError = (e: unknown): e is CircuitOpenError => hasErrorCode(e, 'CIRCUIT_OPEN');
 export const isValidationError = (e: unknown): e is ValidationError => hasErrorCode(e, 'VALIDATION_ERROR');
 
+/** True for any of the webhook receiver's refusals (`WEBHOOK_*` codes), from any copy of core. */
+export function isWebhookError(error: unknown): error is ConnectorError & { code: Extract<ErrorCode, `WEBHOOK_${string}`> } {
+  return isConnectorError(error) && error.code.startsWith('WEBHOOK_');
+}
+
 /**
  * True for a network error that provably never reached the server (connection refused, DNS). Duck-typed, so it
  * works for an error from another copy of core.

@@ -16,11 +16,19 @@ export interface ResponseCache {
   delete(key: string): void | Promise<void>;
 }
 
-/** A bounded in-memory LRU cache. */
+/**
+ * A bounded in-memory LRU cache: at most `maxEntries` responses and `maxBytes` of bodies (a connector that caches
+ * every GET for conditional requests must not hold hundreds of large list pages). An entry larger than `maxBytes`
+ * is not stored.
+ */
 export class MemoryResponseCache implements ResponseCache {
   private readonly entries = new Map<string, CachedResponse>();
+  private bytes = 0;
 
-  constructor(private readonly maxEntries = 500) {}
+  constructor(
+    private readonly maxEntries = 500,
+    private readonly maxBytes = Number.POSITIVE_INFINITY,
+  ) {}
 
   get(key: string): CachedResponse | undefined {
     const entry = this.entries.get(key);
@@ -32,21 +40,31 @@ export class MemoryResponseCache implements ResponseCache {
   }
 
   set(key: string, value: CachedResponse): void {
-    this.entries.delete(key);
+    this.delete(key);
+    if (value.body.byteLength > this.maxBytes) return;
     this.entries.set(key, value);
-    while (this.entries.size > this.maxEntries) {
+    this.bytes += value.body.byteLength;
+    while (this.entries.size > this.maxEntries || this.bytes > this.maxBytes) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;
-      this.entries.delete(oldest);
+      this.delete(oldest);
     }
   }
 
   delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
     this.entries.delete(key);
+    this.bytes -= entry.body.byteLength;
   }
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Bytes of bodies held. */
+  get byteSize(): number {
+    return this.bytes;
   }
 }
 
