@@ -150,7 +150,7 @@ export interface SignedGitHubDeliveryOptions {
 /** The legacy `X-Hub-Signature` (HMAC-SHA1) GitHub still sends beside the SHA-256 one. Mocks only: never verified. */
 async function sha1Signature(secret: string, body: string): Promise<string> {
   const key = await globalThis.crypto.subtle.importKey('raw', utf8Bytes(secret) as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-1' }, false, ['sign']);
-  return `sha1=${bytesToHex(new Uint8Array(await globalThis.crypto.subtle.sign('HMAC', key, utf8Bytes(body) as Uint8Array<ArrayBuffer>)))}`;
+  return `sha1=${bytesToHex(new Uint8Array(await globalThis.crypto.subtle.sign('HMAC', key, utf8Bytes(body))))}`;
 }
 
 function tamperedBody(body: string): string {

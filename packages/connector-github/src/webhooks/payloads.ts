@@ -241,7 +241,7 @@ export const pushPayloadSchema = z.lazySchema(() =>
     forced: z.optional(z.boolean()),
     base_ref: nullableString(),
     compare: z.optional(z.string()),
-    /** At most 2,048 commits (GitHub's cap), oldest first; list the rest with the commits API. */
+    /** The pushed commits (those in `compare` between `before` and `after`), oldest first. */
     commits: z.array(z.looseObject(pushCommitShape())),
     head_commit: z.optional(z.nullable(z.looseObject(pushCommitShape()))),
     pusher: z.looseObject({ name: z.string(), email: nullableString() }),
