@@ -48,4 +48,41 @@ describe("@cf/core/zod objects (zod's compiled fast path)", () => {
     expect(z.safeParse(z.extend(schema, { more: z.boolean() }), { id: 'a', more: 'no' }).success).toBe(false);
     expect(mini.object({})._zod.traits.has('$ZodObjectJIT')).toBe(false);
   });
+
+  it('string-keyed records parse exactly as zod/mini records do (values, issue paths, odd inputs), and take the short path', async () => {
+    const ours = z.record(z.string(), z.nullable(z.string()));
+    const theirs = mini.record(mini.string(), mini.nullable(mini.string()));
+    const symbolKeyed = { a: 'x', [Symbol('s')]: 'y' };
+    const recordInputs: unknown[] = [
+      { a: 'x', b: null },
+      { a: 1, b: 'y', c: { no: true } },
+      JSON.parse('{"__proto__": "polluted", "ok": "yes"}'),
+      [],
+      null,
+      'text',
+      symbolKeyed,
+      Object.create(null) as object,
+      {},
+    ];
+    for (const [index, input] of recordInputs.entries()) {
+      const a = z.safeParse(ours, input);
+      const b = mini.safeParse(theirs, input);
+      expect(a.success, `input ${index}`).toBe(b.success);
+      if (a.success && b.success) expect(a.data).toEqual(b.data);
+      else expect(a.error?.issues.map((i) => [i.code, i.path])).toEqual(b.error?.issues.map((i) => [i.code, i.path]));
+    }
+    expect(Object.getPrototypeOf((z.parse(ours, JSON.parse('{"__proto__": "x"}')) as object))).toBe(Object.prototype);
+    // Async parsing, a key schema with checks and the v3 form still behave as zod's.
+    await expect(z.parseAsync(ours, { a: 'x' })).resolves.toEqual({ a: 'x' });
+    const checkedKeys = z.record(z.string().check(z.minLength(2)), z.string());
+    expect(z.safeParse(checkedKeys, { a: 'x' }).error?.issues[0]?.code).toBe('invalid_key');
+    expect(z.parse(z.record(z.number()), { a: 1 })).toEqual({ a: 1 });
+    // The short path is the one taken: a value schema that counts its runs sees each key once, and no key schema runs.
+    let keyRuns = 0;
+    const countingKey = z.string();
+    const run = countingKey._zod.run.bind(countingKey._zod);
+    countingKey._zod.run = (payload, ctx) => ((keyRuns += 1), run(payload, ctx));
+    z.parse(z.record(countingKey, z.string()), { a: 'x', b: 'y' });
+    expect(keyRuns).toBe(0);
+  });
 });

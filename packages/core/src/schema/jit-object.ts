@@ -2,7 +2,7 @@ import * as mini from 'zod/mini';
 import * as core from 'zod/v4/core';
 
 /**
- * zod/mini's object schemas, parsed by zod's compiled fast path. `zod/mini` objects check every field through the
+ * zod/mini's object and record schemas on fast paths. Objects: zod's compiled parser. `zod/mini` objects check every field through the
  * generic interpreter; `zod`'s classic objects compile a parser per shape on first use (where the runtime allows
  * `new Function`; elsewhere, e.g. Cloudflare Workers, zod falls back to the interpreter by itself). The same
  * schema class otherwise (`instanceof ZodMiniObject`, `.shape`, `z.extend`/`z.pick` keep the fast path): a page of
@@ -24,3 +24,51 @@ export const strictObject: typeof mini.strictObject = ((shape: core.$ZodLooseSha
 
 export const looseObject: typeof mini.looseObject = ((shape: core.$ZodLooseShape, params?: string | core.$ZodObjectParams) =>
   new ZodMiniObjectJIT({ type: 'object', shape, catchall: mini.unknown(), ...core.util.normalizeParams(params) })) as typeof mini.looseObject;
+
+/** A key schema that accepts every string key unchanged: `z.string()` with no checks, no coercion. */
+function plainStringKey(keyType: core.$ZodType): boolean {
+  const def = keyType._zod.def as { type: string; checks?: unknown[]; coerce?: boolean };
+  return def.type === 'string' && (def.checks?.length ?? 0) === 0 && def.coerce !== true;
+}
+
+type Payload = core.ParsePayload;
+type Parse = (payload: Payload, ctx?: core.ParseContextInternal) => Payload | Promise<Payload>;
+
+/**
+ * A record keyed by plain strings (`z.record(z.string(), value)`, HubSpot's `properties`): every own key is valid, so
+ * only the values are checked, in one loop (zod's generic record runs the key schema and reflection on every key:
+ * ~0.1 µs a key). The same result and issues (paths included); anything unusual (async parsing, symbol keys, a key
+ * schema with checks, zod's memoizer) takes zod's own path.
+ */
+const ZodMiniRecordFast = core.$constructor('ZodMiniRecord', (inst: mini.ZodMiniRecord, def: mini.ZodMiniRecord['_zod']['def']) => {
+  // What zod/mini's ZodMiniRecord does (its own init would see its trait, which this class carries, and skip).
+  (core.$ZodRecord.init as Init)(inst, def);
+  (mini.ZodMiniType.init as Init)(inst, def);
+  const generic = inst._zod.parse as Parse;
+  if (!plainStringKey(def.keyType) || core.globalConfig.memoizer) return;
+  inst._zod.parse = (payload: Payload, ctx?: core.ParseContextInternal) => {
+    const input = payload.value;
+    if (ctx?.async !== false || !core.util.isPlainObject(input) || Object.getOwnPropertySymbols(input).length > 0) return generic(payload, ctx);
+    const out: Record<string, unknown> = {};
+    const issues: core.$ZodRawIssue[] = [];
+    const value = def.valueType._zod;
+    for (const key of Object.keys(input)) {
+      if (key === '__proto__') continue;
+      const result = value.run({ value: (input as Record<string, unknown>)[key], issues: [] }, ctx);
+      if (result instanceof Promise) return generic(payload, ctx);
+      if (result.issues.length > 0) issues.push(...core.util.prefixIssues(key, result.issues));
+      out[key] = result.value;
+    }
+    payload.value = out;
+    if (issues.length > 0) payload.issues.push(...issues);
+    return payload;
+  };
+}) as unknown as new (def: object) => mini.ZodMiniRecord;
+
+export const record: typeof mini.record = ((keyType: core.$ZodType, valueType?: core.$ZodType | string | core.$ZodRecordParams, params?: string | core.$ZodRecordParams) => {
+  // zod's v3 form `z.record(valueType, params?)` keys by strings.
+  if (valueType === undefined || typeof valueType === 'string' || !('_zod' in valueType)) {
+    return new ZodMiniRecordFast({ type: 'record', keyType: mini.string(), valueType: keyType, ...core.util.normalizeParams(valueType) });
+  }
+  return new ZodMiniRecordFast({ type: 'record', keyType, valueType, ...core.util.normalizeParams(params) });
+}) as typeof mini.record;

@@ -29,7 +29,6 @@ export {
   literal,
   null,
   number,
-  record,
   string,
   tuple,
   undefined,
@@ -94,8 +93,8 @@ export {
   coerce,
 } from 'zod/mini';
 export type { infer, input, output } from 'zod/mini';
-// Objects on zod's compiled fast path (see jit-object.ts).
-export { looseObject, object, strictObject } from './jit-object.js';
+// Objects on zod's compiled fast path, string-keyed records on a short one (see jit-object.ts).
+export { looseObject, object, record, strictObject } from './jit-object.js';
 export { lazySchema, realSchema } from './lazy-schema.js';
 export type { $ZodType as Schema, $ZodIssue as Issue } from 'zod/v4/core';
 export type { ZodMiniType as ZodType, ZodMiniObject as ZodObject } from 'zod/mini';
