@@ -44,7 +44,7 @@ const ZodMiniRecordFast = core.$constructor('ZodMiniRecord', (inst: mini.ZodMini
   // What zod/mini's ZodMiniRecord does (its own init would see its trait, which this class carries, and skip).
   (core.$ZodRecord.init as Init)(inst, def);
   (mini.ZodMiniType.init as Init)(inst, def);
-  const generic = inst._zod.parse as Parse;
+  const generic = inst._zod.parse.bind(inst._zod) as Parse;
   if (!plainStringKey(def.keyType) || core.globalConfig.memoizer) return;
   inst._zod.parse = (payload: Payload, ctx?: core.ParseContextInternal) => {
     const input = payload.value;
