@@ -65,7 +65,9 @@ describe('cf-mcp over stdio', () => {
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(['add_resource', 'check_connector', 'explain_failure', 'get_checklist', 'get_specification', 'list_connectors', 'scaffold_connector']);
     const addResource = tools.find((t) => t.name === 'add_resource');
-    expect(addResource?.inputSchema.required).toEqual(expect.arrayContaining(['connector', 'name', 'endpoint', 'sample']));
+    expect(addResource?.inputSchema.required).toEqual(expect.arrayContaining(['name', 'endpoint', 'sample']));
+    // The target as check_connector names it (`connector`) or as the CLI's addResource does (`dir`).
+    expect(Object.keys(addResource?.inputSchema.properties ?? {})).toEqual(expect.arrayContaining(['connector', 'dir']));
     expect(client.getInstructions()).toContain('check_connector');
     expect(serverLog).toContain(`serving the workspace ${workspace}`);
 
@@ -91,7 +93,7 @@ describe('cf-mcp over stdio', () => {
     });
     expect(scaffold.isError ?? false).toBe(false);
     expect(scaffold.structuredContent).toMatchObject({ dir: 'packages/connector-shop-api', layout: 'repo', resource: { property: 'orders', method: 'list' } });
-    expect(scaffold.structuredContent?.files).toEqual(expect.arrayContaining(['AGENTS.md', 'src/client.ts', 'test/conformance.test.ts']));
+    expect(scaffold.structuredContent?.files).toEqual(expect.arrayContaining(['AGENTS.md', 'src/shop-api-connector.ts', 'test/conformance.test.ts']));
     const pkg = join(workspace, 'packages', 'connector-shop-api');
     expect(readFileSync(join(pkg, 'src', 'resources', 'orders.ts'), 'utf8')).toContain('coupon: z.optional(z.string()),');
 
@@ -108,7 +110,7 @@ describe('cf-mcp over stdio', () => {
       property: 'customers',
       method: 'get',
     });
-    expect(readFileSync(join(pkg, 'src', 'client.ts'), 'utf8')).toContain('this.customers = new CustomersResource(() => this.http);');
+    expect(readFileSync(join(pkg, 'src', 'shop-api-connector.ts'), 'utf8')).toContain('this.customers = new CustomersResource(() => this.http);');
 
     // A new package is not done until the API's limit model and credential are declared: the check says so...
     const incomplete = await call('check_connector', { connector: 'packages/connector-shop-api' }, slow);
@@ -147,7 +149,7 @@ describe('cf-mcp over stdio', () => {
   it('reports the failing rules of a deliberately broken connector, and explains them', async () => {
     expect((await call('scaffold_connector', { name: 'broken-api' })).isError ?? false).toBe(false);
     // Every HTTP error becomes a retryable SERVER_ERROR: 4xx are retried and counted by the breaker, 401 is not AUTH_FAILED.
-    const client_ts = join(workspace, 'packages', 'connector-broken-api', 'src', 'client.ts');
+    const client_ts = join(workspace, 'packages', 'connector-broken-api', 'src', 'broken-api-connector.ts');
     const source = readFileSync(client_ts, 'utf8');
     writeFileSync(
       client_ts,

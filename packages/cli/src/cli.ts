@@ -149,13 +149,18 @@ export function createProgram(io: CliIo, setExit: (code: ExitCode) => void): Com
     .description('scaffold packages/connector-<name>: client, example resource, mocks, conformance test, README, metadata')
     .argument('<name>', "the API's name, lower-case words joined by - (acme-crm)")
     .option('--dir <dir>', 'where to create the package (default packages/connector-<name>)')
-    .option('--display-name <name>', "the API's name as written (default from <name>)")
+    .option('--display-name <name>', "the API's name as written (default from <name>); the class keeps its casing: GitHub gives GitHubConnector")
+    .option('--scope <scope>', 'the npm scope of the package (default @cf)')
+    .option('--name <package>', 'the whole package name (default <scope>/connector-<name>)')
+    .option('--repository <url>', "package.json's repository URL (default: the monorepo's, with the package's directory)")
     .option('--base-url <url>', "the API's base URL with its path prefix")
     .option('--docs-url <url>', "the API's documentation")
-    .action((name: string, opts: { dir?: string; displayName?: string; baseUrl?: string; docsUrl?: string }) => {
-      const result = scaffoldConnector({ name, cwd: io.cwd, ...opts });
+    .action((name: string, opts: { dir?: string; displayName?: string; scope?: string; name?: string; repository?: string; baseUrl?: string; docsUrl?: string }) => {
+      const { name: packageName, ...rest } = opts;
+      const result = scaffoldConnector({ ...rest, name, packageName, cwd: io.cwd });
       print(`created ${result.dir} (${result.layout} layout):\n  ${result.files.join('\n  ')}`);
-      print(`next: pnpm install, then \`npx vitest run\` in it; done means \`cf check ${result.dir}\` at 100%.`);
+      const install = result.layout === 'repo' ? 'pnpm install (at the repository root)' : `cd ${result.dir} && npm install`;
+      print(`next: ${install}, then \`npm test\` and \`npm run build\` in it; done means \`cf check ${result.dir}\` at 100%.`);
     });
 
   program

@@ -45,7 +45,7 @@ describe('addResource on a package made by cf new', () => {
     expect(result).toMatchObject({
       dir,
       created: ['src/resources/orders.ts', 'src/mocks/orders.ts', 'test/orders.test.ts'],
-      updated: ['src/client.ts', 'src/index.ts', 'src/mocks/index.ts', 'src/metadata.ts', 'test/conformance.test.ts'],
+      updated: ['src/shop-api-connector.ts', 'src/index.ts', 'src/mocks/index.ts', 'src/metadata.ts', 'test/conformance.test.ts'],
       property: 'orders',
       method: 'list',
     });
@@ -54,16 +54,17 @@ describe('addResource on a package made by cf new', () => {
     // zod's mini API from core, as every connector: importing zod itself would cost a cold start ~50 ms.
     expect(resource).toContain("import * as z from '@cf/core/zod';");
     expect(resource).not.toMatch(/from 'zod/);
-    expect(resource).toContain('export const orderSchema = z.looseObject({');
+    // Lazy, as every module-level schema of a connector: the package's test/lazy-import.test.ts holds it to that.
+    expect(resource).toContain('export const orderSchema = z.lazySchema(() => z.looseObject({');
     expect(resource).toContain('email: z.nullable(z.string()),');
     expect(resource).toContain('next_cursor: z.nullable(z.string()),');
-    expect(resource).toContain("const pathParam = z.string().check(z.regex(/^[^/]{1,256}$/, 'must be 1-256 characters, without \"/\"'));");
+    expect(resource).toContain("const pathParam = z.lazySchema(() => z.string().check(z.regex(/^[^/]{1,256}$/, 'must be 1-256 characters, without \"/\"')));");
     expect(resource).toContain("start: z.optional(z.string().check(z.minLength(1, 'must not be empty'))),");
     expect(resource).toContain('list(customerId: string, query: ListOrdersQuery = {}, options: CallOptions = {}): Paginated<Order, string> {');
     expect(resource).toContain("return cursorPagination<Order>(this.http(), {");
     expect(resource).toContain('nextCursor: (data) => (data as OrderPage).meta.next_cursor,');
     expect(resource).toContain('@see https://docs.shop-api.example/orders');
-    const client = read('src/client.ts');
+    const client = read('src/shop-api-connector.ts');
     expect(client).toContain("import { OrdersResource } from './resources/orders.js';");
     expect(client).toContain('readonly orders: OrdersResource;');
     expect(client).toContain('this.orders = new OrdersResource(() => this.http);');
@@ -93,13 +94,13 @@ describe('addResource on a package made by cf new', () => {
   });
 
   it('refuses what it cannot do, before writing anything', () => {
-    const before = read('src/client.ts');
+    const before = read('src/shop-api-connector.ts');
     expect(() => addResource({ dir, name: 'orders', endpoint: '/orders', sample: {} })).toThrow(/already has a "orders" resource/);
     expect(() => addResource({ dir, name: 'refunds', endpoint: 'refunds', sample: {} })).toThrow(/endpoint: must be a path under the base URL/);
     expect(() => addResource({ dir, name: 'refunds', endpoint: '/refunds', pagination: 'cursor', sample: { data: [{ id: 1 }] } })).toThrow(/cursorField/);
     expect(() => addResource({ dir, name: 'refunds', endpoint: '/refunds', sample: 'text' })).toThrow(/sample: must be a JSON object or array/);
     expect(() => addResource({ dir: workspace, name: 'refunds', endpoint: '/refunds', sample: {} })).toThrow(/not a connector package in the `cf new` layout/);
-    expect(read('src/client.ts')).toBe(before);
+    expect(read('src/shop-api-connector.ts')).toBe(before);
   });
 
   it('leaves a package that type-checks, passes its own tests, and is at 100 % by cf check', async () => {
@@ -113,7 +114,7 @@ describe('addResource on a package made by cf new', () => {
     const [, passed, skipped, total] = /Tests\s+(\d+) passed(?: \| (\d+) skipped)? \((\d+)\)/.exec(tests.stdout) ?? [];
     expect(Number(passed)).toBeGreaterThan(30);
     expect(Number(passed) + Number(skipped ?? 0)).toBe(Number(total));
-    for (const file of ['orders', 'invoices', 'categories', 'events', 'order-notes', 'account']) expect(tests.stdout).toContain(`test/${file}.test.ts`);
+    for (const file of ['orders', 'invoices', 'categories', 'events', 'order-notes', 'account', 'lazy-import']) expect(tests.stdout).toContain(`test/${file}.test.ts`);
     const check = await checkConnector({ target: dir });
     expect(check.compliance).toBe(100);
   }, 240_000);

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { connectorMetadataSchema } from '@cf/core';
 import { describe, expect, it } from 'vitest';
-import { connectorPackageDirs } from '../src/registry/build-registry.js';
-import { adapters, listConnectors, loadRegistry, registrySchema } from '../src/index.js';
+import { connectorPackageDirs, staleRegistryFiles } from '../src/registry/build-registry.js';
+import { buildShadcnRegistry, shadcnItem, type ShadcnItem } from '../src/registry/shadcn-registry.js';
+import { adapters, copyInManifestSchema, listConnectors, loadRegistry, registrySchema } from '../src/index.js';
 import { REPO_ROOT, runCli } from './helpers.js';
 
 // Whether registry.json is up to date (every connector's conformance suite again): registry-up-to-date.test.ts, in
@@ -49,5 +50,38 @@ describe('cf list', () => {
     const { stdout } = await runCli(['list', '--json']);
     const entries = JSON.parse(stdout) as Array<{ name: string; package: string; copyIn: { source: string } }>;
     expect(entries.find((e) => e.name === 'frankfurter')).toMatchObject({ package: '@cf/connector-frankfurter', copyIn: { source: 'packages/connector-frankfurter/src' } });
+  });
+});
+
+describe('the shadcn-format registry (registry/shadcn/)', () => {
+  it('is what registry.json and the connectors\' sources make, byte for byte (the fast half of `pnpm registry:check`)', () => {
+    const files = buildShadcnRegistry(REPO_ROOT, loadRegistry());
+    expect(staleRegistryFiles(REPO_ROOT, new Map([...files, ['registry.json', readFileSync(join(REPO_ROOT, 'registry.json'), 'utf8')]]))).toEqual([]);
+  });
+
+  it('has an item per connector: its source without tests under src/connectors/<name>/ (where cf add puts it) and cf add\'s manifest, @cf/core as a dependency, msw (the mocks) as a dev dependency', () => {
+    const core = JSON.parse(readFileSync(join(REPO_ROOT, 'packages', 'core', 'package.json'), 'utf8')) as { version: string };
+    const index = JSON.parse(readFileSync(join(REPO_ROOT, 'registry', 'shadcn', 'registry.json'), 'utf8')) as { name: string; homepage: string; items: ShadcnItem[] };
+    expect(index.items.map((i) => i.name)).toEqual(loadRegistry().connectors.map((c) => c.name));
+    for (const entry of loadRegistry().connectors) {
+      const item = shadcnItem(REPO_ROOT, entry);
+      expect(item).toMatchObject({ $schema: 'https://ui.shadcn.com/schema/registry-item.json', name: entry.name, type: 'registry:item', title: entry.displayName });
+      expect(item.dependencies).toContain(`@cf/core@^${core.version}`);
+      expect(item.dependencies.some((d) => d.startsWith('msw'))).toBe(false);
+      expect(item.devDependencies).toEqual([expect.stringMatching(/^msw@\^\d/)]);
+      const targets = item.files.map((f) => f.target);
+      expect(targets).toContain(`src/connectors/${entry.name}/index.ts`);
+      expect(targets).toContain(`src/connectors/${entry.name}/cf-manifest.json`);
+      for (const file of item.files) {
+        expect(file.type).toBe('registry:file');
+        expect(file.target.startsWith(`src/connectors/${entry.name}/`)).toBe(true);
+        expect(file.target.endsWith('.test.ts')).toBe(false);
+      }
+      const manifest = copyInManifestSchema.parse(JSON.parse(item.files.find((f) => f.target.endsWith('cf-manifest.json'))?.content ?? '{}'));
+      expect(Object.keys(manifest.files).length).toBe(item.files.length - 1);
+      const listed = index.items.find((i) => i.name === entry.name);
+      expect(listed?.files.map((f) => f.target)).toEqual(targets);
+      expect(listed?.files.every((f) => f.content === undefined)).toBe(true);
+    }
   });
 });

@@ -68,3 +68,31 @@ describe('the tools, in memory', () => {
     expect(check.structuredContent).toMatchObject({ via: 'adapter', compliance: 100, failing: [] });
   });
 });
+
+describe('first-run friction (issue 19)', () => {
+  it('add_resource takes the sample as JSON text as well as an object, and the target as `dir` as well as `connector`', async () => {
+    const root = tempDir();
+    const { call, text } = await connect(root);
+    await call('scaffold_connector', { name: 'acme', dir: 'connectors/acme' });
+    const sample = JSON.stringify({ results: [{ id: 'inv_1', amount: 10 }], count: 1 });
+    const byText = await call('add_resource', { dir: 'connectors/acme', name: 'invoices', endpoint: '/invoices', pagination: 'offset', sample });
+    expect(text(byText)).toContain('Added invoices.list() to connectors/acme.');
+    expect(readFileSync(join(root, 'connectors', 'acme', 'src', 'resources', 'invoices.ts'), 'utf8')).toContain('amount: z.number(),');
+    const notJson = await call('add_resource', { connector: 'connectors/acme', name: 'bills', endpoint: '/bills', pagination: 'offset', sample: '{ results: [' });
+    expect(notJson.isError).toBe(true);
+    expect(text(notJson)).toMatch(/^MCP error -32602: sample is a string but not JSON \(/);
+    const both = await call('add_resource', { connector: 'connectors/acme', dir: 'connectors/other', name: 'bills', endpoint: '/bills', pagination: 'none', sample: {} });
+    expect(text(both)).toContain('name different packages');
+    const neither = await call('add_resource', { name: 'bills', endpoint: '/bills', pagination: 'none', sample: {} });
+    expect(text(neither)).toContain('Name the connector package: `connector` (or `dir`)');
+  });
+
+  it('check_connector before npm install says to install first, not an opaque -32603', async () => {
+    const root = tempDir();
+    const { call, text } = await connect(root);
+    await call('scaffold_connector', { name: 'acme', dir: 'connectors/acme' });
+    const check = await call('check_connector', { connector: 'connectors/acme' });
+    expect(check.isError).toBe(true);
+    expect(text(check)).toBe(`MCP error -32602: ${join(root, 'connectors', 'acme')} has no dependencies installed (vitest and @cf/core not found in its node_modules): run \`npm install\` in ${join(root, 'connectors', 'acme')} first, then check again.`);
+  });
+});

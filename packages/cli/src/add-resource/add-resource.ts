@@ -41,7 +41,7 @@ export function addResource(options: AddResourceOptions): AddResourceResult {
     [`test/${plan.names.name}.test.ts`, renderTest(plan)],
   ];
   const updates: Array<[string, string]> = [
-    ['src/client.ts', wireClient(read('src/client.ts'), plan)],
+    [plan.connector.entry, wireClient(read(plan.connector.entry), plan)],
     ['src/index.ts', wireIndex(read('src/index.ts'), plan)],
     ['src/mocks/index.ts', wireMocks(read('src/mocks/index.ts'), plan)],
     ['src/metadata.ts', wireMetadata(read('src/metadata.ts'), plan)],
@@ -51,7 +51,7 @@ export function addResource(options: AddResourceOptions): AddResourceResult {
     mkdirSync(dirname(join(dir, file)), { recursive: true });
     writeFileSync(join(dir, file), text);
   }
-  const schema = /export const \w+Schema = ([\s\S]*?);\nexport type/.exec(resource)?.[1] ?? '';
+  const schema = /export const \w+Schema = z\.lazySchema\(\(\) => ([\s\S]*?)\);\nexport type/.exec(resource)?.[1] ?? '';
   return {
     dir,
     created: writes.map(([file]) => file),

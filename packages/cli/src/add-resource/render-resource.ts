@@ -25,7 +25,7 @@ function schemas(plan: ResourcePlan): string {
   if (!plan.isList) {
     return [
       `/** ${where}: the response, inferred from a sample. Unknown fields pass through; tighten what you rely on. */`,
-      `export const ${ids.itemSchema} = ${zodSource(plan.responseShape)};`,
+      `export const ${ids.itemSchema} = z.lazySchema(() => ${zodSource(plan.responseShape)});`,
       `export type ${ids.item} = z.infer<typeof ${ids.itemSchema}>;`,
     ].join('\n');
   }
@@ -33,11 +33,11 @@ function schemas(plan: ResourcePlan): string {
   const page = zodSource(plan.responseShape, { replace: { path: itemsPath, source: `z.array(${ids.itemSchema})` } });
   return [
     `/** One record of ${where}, inferred from a sample response. Unknown fields pass through; tighten what you rely on. */`,
-    `export const ${ids.itemSchema} = ${plan.itemShape ? zodSource(plan.itemShape) : 'z.unknown()'};`,
+    `export const ${ids.itemSchema} = z.lazySchema(() => ${plan.itemShape ? zodSource(plan.itemShape) : 'z.unknown()'});`,
     `export type ${ids.item} = z.infer<typeof ${ids.itemSchema}>;`,
     '',
     `/** ${where}: one page${itemsPath.length > 0 ? ` (records in \`${itemsPath.join('.')}\`)` : ''}. */`,
-    `export const ${ids.pageSchema} = ${page};`,
+    `export const ${ids.pageSchema} = z.lazySchema(() => ${page});`,
     `export type ${ids.page} = z.infer<typeof ${ids.pageSchema}>;`,
   ].join('\n');
 }
@@ -45,8 +45,8 @@ function schemas(plan: ResourcePlan): string {
 function inputSchemas(plan: ResourcePlan): string {
   const out: string[] = [];
   if (plan.pathParams.length > 0) {
-    out.push(`const pathParam = z.string().check(z.regex(/^[^/]{1,256}$/, 'must be 1-256 characters, without "/"'));`);
-    out.push(`const paramsSchema = z.strictObject({ ${plan.pathParams.map((p) => `${p}: pathParam`).join(', ')} });`);
+    out.push(`const pathParam = z.lazySchema(() => z.string().check(z.regex(/^[^/]{1,256}$/, 'must be 1-256 characters, without "/"')));`);
+    out.push(`const paramsSchema = z.lazySchema(() => z.strictObject({ ${plan.pathParams.map((p) => `${p}: pathParam`).join(', ')} }));`);
   }
   if (hasQuery(plan)) {
     const fields: string[] = [];
@@ -60,7 +60,7 @@ function inputSchemas(plan: ResourcePlan): string {
     }
     const start = CHECKPOINT[plan.style] === 'string' ? `z.string().check(z.minLength(1, 'must not be empty'))` : `z.int('must be an integer').check(z.gte(0, 'must not be negative'))`;
     fields.push(`  /** A page's \`checkpoint\` from \`.pages()\`: resumes exactly after that page. */`, `  start: z.optional(${start}),`);
-    out.push(`const ${queryVar(plan)} = z.strictObject({\n${fields.join('\n')}\n});`);
+    out.push(`const ${queryVar(plan)} = z.lazySchema(() =>\n  z.strictObject({\n${fields.map((f) => `  ${f}`).join('\n')}\n  }),\n);`);
     out.push(`export type ${plan.ids.query} = z.input<typeof ${queryVar(plan)}>;`);
   }
   return out.join('\n');
@@ -167,7 +167,7 @@ export function renderResource(plan: ResourcePlan): string {
     schemas(plan),
     inputSchemas(plan),
     [
-      `/** ${plan.names.pascal}: one resource per file, wired into the client in src/client.ts. */`,
+      `/** ${plan.names.pascal}: one resource per file, wired into the client in ${plan.connector.entry}. */`,
       `export class ${plan.ids.resourceClass} {`,
       '  constructor(private readonly http: () => HttpClient) {}',
       '',

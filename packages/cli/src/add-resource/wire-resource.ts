@@ -14,26 +14,27 @@ function insertAfterLast(source: string, anchor: RegExp, text: string, file: str
 const IMPORT = /^import .* from '[^']+';$/;
 
 /**
- * `src/client.ts`, the way the scaffold registers its example resource: the import, a `readonly` property, and
+ * The connector class's file (`src/<name>-connector.ts`), the way the scaffold registers its example resource: the import, a `readonly` property, and
  * `this.<name> = new <Name>Resource(() => this.http)` in the constructor (a getter, so `connect()` after
  * `disconnect()` gets the new HTTP client).
  */
 export function wireClient(source: string, plan: ResourcePlan): string {
   const { names, ids } = plan;
-  if (new RegExp(`readonly ${names.camel}[:;\\s]`).test(source)) throw usageError(`src/client.ts already has a "${names.camel}" property.`);
-  let out = insertAfterLast(source, /^import \{ \w+Resource \} from '\.\/resources\/[^']+';$/, `import { ${ids.resourceClass} } from './resources/${names.name}.js';`, 'src/client.ts', 'resource import');
+  const file = plan.connector.entry;
+  if (new RegExp(`readonly ${names.camel}[:;\\s]`).test(source)) throw usageError(`${file} already has a "${names.camel}" property.`);
+  let out = insertAfterLast(source, /^import \{ \w+Resource \} from '\.\/resources\/[^']+';$/, `import { ${ids.resourceClass} } from './resources/${names.name}.js';`, file, 'resource import');
   out = insertAfterLast(
     out,
     /^\s+readonly \w+: \w+Resource;$/,
     `  /** ${names.pascal}: \`${plan.method}()\`. */\n  readonly ${names.camel}: ${ids.resourceClass};`,
-    'src/client.ts',
+    file,
     '`readonly <name>: <Name>Resource;` property',
   );
   return insertAfterLast(
     out,
     /^\s+this\.\w+ = new \w+Resource\(\(\) => this\.http\);$/,
     `    this.${names.camel} = new ${ids.resourceClass}(() => this.http);`,
-    'src/client.ts',
+    file,
     '`this.<name> = new <Name>Resource(() => this.http);` line in the constructor',
   );
 }

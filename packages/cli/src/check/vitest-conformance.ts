@@ -1,12 +1,54 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { summarize, type ConformanceReport, type RuleResult } from '@cf/core/testing';
-import { CliError } from '../cli-error.js';
+import { CliError, usageError } from '../cli-error.js';
 
 interface VitestJson {
   testResults: Array<{ assertionResults: Array<{ ancestorTitles: string[]; title: string; status: string; failureMessages?: string[] }> }>;
+}
+
+/** Whether `name` resolves from `dir` the way Node looks it up: a node_modules/<name> in `dir` or above. */
+function installedFrom(dir: string, name: string): boolean {
+  for (let at = dir; ; at = dirname(at)) {
+    if (existsSync(join(at, 'node_modules', name, 'package.json'))) return true;
+    if (dirname(at) === at) return false;
+  }
+}
+
+/** What the conformance test needs installed; missing, `cf check` says what to run instead of failing on vitest. */
+const NEEDED = ['vitest', '@cf/core'];
+
+/** The install step for a package: pnpm at a workspace's root, npm in the package otherwise. */
+function installStep(packageDir: string): string {
+  for (let at = dirname(packageDir); dirname(at) !== at; at = dirname(at)) {
+    if (existsSync(join(at, 'pnpm-workspace.yaml'))) return `\`pnpm install\` in ${at}`;
+  }
+  return `\`npm install\` in ${packageDir}`;
+}
+
+const CONFIG_NAMES = ['vitest.config.ts', 'vitest.config.mts', 'vitest.config.js', 'vitest.config.mjs'];
+
+/**
+ * A vitest config wrapping the package's own, with chai's truncation off: the kit's reason is the `expected` value
+ * of a failed assertion, which chai cuts at 40 characters by default ("declare metadata.limitModel so the ki…").
+ */
+function wrapperConfig(packageDir: string, outDir: string): string {
+  const own = CONFIG_NAMES.map((name) => join(packageDir, name)).find((file) => existsSync(file));
+  const file = join(outDir, 'vitest.config.mjs');
+  writeFileSync(
+    file,
+    [
+      own === undefined ? 'const base = {};' : `import base from ${JSON.stringify(own)};`,
+      'export default async (env) => {',
+      "  const config = (typeof base === 'function' ? await base(env) : base) ?? {};",
+      `  return { ...config, root: ${JSON.stringify(packageDir)}, test: { ...config.test, chaiConfig: { ...config.test?.chaiConfig, truncateThreshold: 0 } } };`,
+      '};',
+      '',
+    ].join('\n'),
+  );
+  return file;
 }
 
 /**
@@ -14,17 +56,25 @@ interface VitestJson {
  * report: for packages the CLI has no adapter for (a connector just made with `cf new`, one in another repo).
  */
 export async function conformanceViaVitest(packageDir: string, options: { signal?: AbortSignal | undefined } = {}): Promise<ConformanceReport[]> {
+  const missing = NEEDED.filter((name) => !installedFrom(packageDir, name));
+  if (missing.length > 0) {
+    throw usageError(
+      `${packageDir} has no dependencies installed (${missing.join(' and ')} not found in its node_modules): run ${installStep(packageDir)} first, then check again.`,
+    );
+  }
   const outDir = mkdtempSync(join(tmpdir(), 'cf-check-'));
   const outputFile = join(outDir, 'report.json');
   try {
+    let stderr = '';
     // vitest exits 1 when a rule fails: that is a result, not an error.
     await new Promise<void>((done, fail) => {
-      const child = spawn('npx', ['--no', 'vitest', 'run', 'test/conformance.test.ts', '--reporter=json', `--outputFile=${outputFile}`], {
+      const config = wrapperConfig(packageDir, outDir);
+      const args = ['--no', 'vitest', 'run', 'test/conformance.test.ts', `--config=${config}`, `--root=${packageDir}`, '--reporter=json', `--outputFile=${outputFile}`];
+      const child = spawn('npx', args, {
         cwd: packageDir,
         stdio: ['ignore', 'ignore', 'pipe'],
         ...(options.signal ? { signal: options.signal } : {}),
       });
-      let stderr = '';
       child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString('utf8')).slice(-4000)));
       child.on('error', fail);
       child.on('close', (status) => {
@@ -32,6 +82,9 @@ export async function conformanceViaVitest(packageDir: string, options: { signal
         else done();
       });
     });
+    if (!existsSync(outputFile)) {
+      throw new CliError(`vitest wrote no report for test/conformance.test.ts in ${packageDir} (are its dependencies installed? run ${installStep(packageDir)}):\n${stderr.trim()}`);
+    }
     const report = JSON.parse(readFileSync(outputFile, 'utf8')) as VitestJson;
     const bySubject = new Map<string, RuleResult[]>();
     for (const file of report.testResults) {
@@ -60,9 +113,15 @@ export async function conformanceViaVitest(packageDir: string, options: { signal
   }
 }
 
-/** The rule's own reason from vitest's assertion message (`expected '<reason>' to be 'passed'`), else its first line. */
-function failureReason(message: string | undefined): string | undefined {
-  const first = message?.split('\n')[0];
+/**
+ * The rule's own reason from vitest's assertion message: `expected '<reason>' to be 'passed'` (whole, as the wrapper
+ * config turns chai's truncation off; quotes unescaped), or a `Received: "<reason>"` line, else its first line.
+ */
+export function failureReason(message: string | undefined): string | undefined {
+  if (message === undefined) return undefined;
+  const received = /^Received: "(.*)"$/m.exec(message)?.[1];
+  if (received !== undefined) return received.replace(/\\(["\\])/g, '$1');
+  const first = message.split('\n')[0];
   const quoted = first === undefined ? undefined : /expected '(.*)' to be 'passed'/.exec(first)?.[1];
-  return quoted ?? first;
+  return quoted === undefined ? first : quoted.replace(/\\(['\\])/g, '$1');
 }

@@ -2,11 +2,13 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join, resolve, sep } from 'node:path';
 import { CliError } from '../cli-error.js';
 import { readManifest, writeManifest } from '../copy-in/manifest.js';
-import { corePackage } from '../core-package.js';
-import { bundledSourceDir, importsLeavingTree, packagesImported, readTree, sha256 } from '../copy-in/source-files.js';
+import { copyInDependencies, type CopyInDependency } from '../copy-in/dependencies.js';
+import { bundledSourceDir, importsLeavingTree, readTree, sha256 } from '../copy-in/source-files.js';
 import { EXIT } from '../exit-codes.js';
 import { registryEntryFor } from '../registry/registry.js';
 import { CLI_VERSION } from '../version.js';
+
+export type { CopyInDependency } from '../copy-in/dependencies.js';
 
 export interface AddOptions {
   connector: string;
@@ -33,21 +35,6 @@ export interface AddResult {
    * version this CLI's copy is written against, `zod` when it names zod's types, `msw` for the mocks only.
    */
   dependencies: CopyInDependency[];
-}
-
-export interface CopyInDependency {
-  name: string;
-  /** The range the copy is written against, when the CLI knows it (`@cf/core`, `zod`). */
-  range: string | undefined;
-  /** Imported only by `mocks/`: needed to serve the mocks, not by the client. */
-  mocksOnly: boolean;
-}
-
-function dependenciesOf(files: ReadonlyMap<string, Buffer>): CopyInDependency[] {
-  const { packages, mocksOnly } = packagesImported(files);
-  const core = corePackage();
-  const ranges: Record<string, string> = { '@cf/core': `^${core.version}`, zod: core.zodRange };
-  return packages.map((name) => ({ name, range: ranges[name], mocksOnly: mocksOnly.includes(name) }));
 }
 
 /**
@@ -115,6 +102,6 @@ export function addConnector(options: AddOptions): AddResult {
     unchanged,
     removed,
     warnings: importsLeavingTree(upstream),
-    dependencies: dependenciesOf(upstream),
+    dependencies: copyInDependencies(upstream),
   };
 }

@@ -26,7 +26,12 @@ export function readManifest(dir: string): CopyInManifest | undefined {
   return parsed.data;
 }
 
-export function writeManifest(dir: string, manifest: CopyInManifest): void {
+/** The manifest file's exact text (files in path order): what `cf add` writes, and what the shadcn items carry. */
+export function serializeManifest(manifest: CopyInManifest): string {
   const files = Object.fromEntries(Object.entries(manifest.files).sort(([a], [b]) => a.localeCompare(b)));
-  writeFileSync(join(dir, MANIFEST_FILE), `${JSON.stringify({ ...manifest, files }, null, 2)}\n`);
+  return `${JSON.stringify({ ...manifest, files }, null, 2)}\n`;
+}
+
+export function writeManifest(dir: string, manifest: CopyInManifest): void {
+  writeFileSync(join(dir, MANIFEST_FILE), serializeManifest(manifest));
 }

@@ -5,6 +5,7 @@ import { connectorMetadataSchema } from '@cf/core';
 import { runConformance } from '@cf/core/testing';
 import { adapters } from '../adapters/index.js';
 import type { Registry, RegistryEntry } from './registry-schema.js';
+import { buildShadcnRegistry, SHADCN_REGISTRY_DIR } from './shadcn-registry.js';
 
 export const REGISTRY_GENERATED_BY = 'pnpm --filter @cf/cli registry (packages/cli/src/registry/build-registry.ts); do not edit by hand';
 
@@ -60,4 +61,31 @@ export async function buildRegistry(repoRoot: string): Promise<Registry> {
 /** The file's exact text: stable key order and a final newline, so regenerating is a no-op when nothing changed. */
 export function serializeRegistry(registry: Registry): string {
   return `${JSON.stringify(registry, null, 2)}\n`;
+}
+
+/**
+ * Every file `pnpm registry` writes, keyed by path relative to the repository root: `registry.json` (ours, for
+ * `cf add` and `cf list`) and the shadcn-format registry under `registry/shadcn/` (for `npx shadcn add <url>`).
+ */
+export async function buildRegistryFiles(repoRoot: string): Promise<Map<string, string>> {
+  const registry = await buildRegistry(repoRoot);
+  return new Map([['registry.json', serializeRegistry(registry)], ...buildShadcnRegistry(repoRoot, registry)]);
+}
+
+/**
+ * The differences between the files on disk and `files`: paths missing, different, or (under `registry/shadcn/`)
+ * left over from a connector that is gone. Empty when the checkout is up to date.
+ */
+export function staleRegistryFiles(repoRoot: string, files: ReadonlyMap<string, string>): string[] {
+  const stale: string[] = [];
+  for (const [path, text] of files) {
+    const file = join(repoRoot, ...path.split('/'));
+    if (!existsSync(file)) stale.push(`${path} (missing)`);
+    else if (readFileSync(file, 'utf8') !== text) stale.push(`${path} (out of date)`);
+  }
+  const dir = join(repoRoot, ...SHADCN_REGISTRY_DIR.split('/'));
+  if (existsSync(dir)) {
+    for (const name of readdirSync(dir).sort()) if (!files.has(`${SHADCN_REGISTRY_DIR}/${name}`)) stale.push(`${SHADCN_REGISTRY_DIR}/${name} (not generated)`);
+  }
+  return stale;
 }

@@ -15,14 +15,17 @@ Or copy its source into your project and own it: `cf add {{name}}`.
 ## Quickstart (runs offline against the package's own mocks)
 
 ```ts
+import { startMockServer } from '@cf/core/testing';
 import { {{className}} } from '{{packageName}}';
 import { handlers } from '{{packageName}}/mocks';
-import { startMockServer } from '@cf/core/testing';
 
-const server = await startMockServer(handlers); // drop these two lines and the baseUrl for the real API
-const client = new {{className}}({ token: process.env.{{envPrefix}}_TOKEN ?? 'demo', baseUrl: `${server.baseUrl}/v1` });
-for await (const item of client.items.list({ pageSize: 50 })) console.log(item.id, item.name);
-console.log(await client.items.get('item_001'));
+const server = await startMockServer(handlers); // against the real API: drop this line and `baseUrl`
+const client = new {{className}}({ token: process.env.{{envPrefix}}_TOKEN ?? 'demo-token', baseUrl: `${server.baseUrl}/v1` });
+
+for await (const item of client.items.list({ pageSize: 3 })) console.log(item.id, item.name);
+const { name, updatedAt } = await client.items.get('item_001');
+console.log(`item_001 is ${name}, updated ${updatedAt}`);
+
 await client.disconnect();
 await server.close();
 ```
@@ -58,6 +61,23 @@ Every error carries the API's own request id in `details.apiRequestId`.
 `{{packageName}}/mocks` exports `handlers` (the happy path), `fixtures` (the records they serve), `errorHandlers`
 (401, 429) and `apiError()`. Serve them with `startMockServer(handlers)` from `@cf/core/testing` and point
 `baseUrl` at `server.baseUrl + '/v1'`; add failures with `server.use(errorHandlers.unauthorized())`.
+
+## Streams
+
+`client.streams()` returns `items` (full refresh, primary key `id`), as `sync()` from `@cf/load` and `cf sync` land it.
+
+## Developing this package
+
+```sh
+npm install          # once: tsup, typescript, vitest, msw and tsx are devDependencies
+npm test             # the mocks on loopback; test/live.test.ts runs only with {{envPrefix}}_TOKEN set
+npm run typecheck
+npm run build        # dist/: ESM, CJS and types
+cf check .           # (@cf/cli) core's conformance suite: done means 100 %
+```
+
+The layout is every connector's: `src/{{name}}-connector.ts` (the class), `src/config.ts`, `src/errors.ts`,
+`src/validation.ts`, `src/limits.ts`, `src/schemas.ts`, `src/resources/`, `src/streams.ts`, `src/mocks/`; see AGENTS.md.
 
 ## Extracting with the CLI
 

@@ -47,6 +47,7 @@
     "api-client",
     "typescript"
   ],
+  "repository": {{repository}},
   "scripts": {
     "build": "tsup",
     "test": "vitest run",
@@ -65,7 +66,11 @@
     }
   },
   "devDependencies": {
+    "@types/node": "{{typesNodeRange}}",
     "msw": "^2.10.0",
+    "tsup": "{{tsupRange}}",
+    "tsx": "{{tsxRange}}",
+    "typescript": "{{typescriptRange}}",
     "vitest": "^4.0.0"
   },
   "publishConfig": {

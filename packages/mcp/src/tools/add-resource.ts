@@ -3,7 +3,7 @@ import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { addResource } from '@cf/cli';
 import { guarded, toolResult } from '../tool-result.js';
 import type { Workspace } from '../workspace.js';
-import { connectorInput, resourceFields } from './add-resource-input.js';
+import { connectorInput, parseSample, resourceFields } from './add-resource-input.js';
 
 /** `add_resource`: the CLI's `addResource` on a connector inside the workspace. */
 export function registerAddResource(server: McpServer, workspace: Workspace): void {
@@ -13,13 +13,22 @@ export function registerAddResource(server: McpServer, workspace: Workspace): vo
       title: 'Add a resource from a sample response',
       description:
         "Adds a resource to a connector made by scaffold_connector: src/resources/<name>.ts with a schema inferred from `sample` in zod's mini API from @cf/core/zod (z.looseObject, z.nullable where null was seen, z.optional where a field is sometimes missing) and one method on core's pagination strategy, a mock handler serving the sample, a test asserting the outgoing requests and the typed result, all wired into the client, exports, mocks and metadata. Nothing is written if anything is wrong. Then run check_connector.",
-      inputSchema: resourceFields.extend({ connector: connectorInput }),
+      // `connector` as check_connector takes it, or `dir` as the CLI's addResource({ dir }) does: either names the package.
+      inputSchema: resourceFields.extend({
+        connector: connectorInput.optional(),
+        dir: connectorInput.optional().describe('The same as `connector` (the name addResource() in @cf/cli uses): give one of them.'),
+      }),
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },
-    guarded(({ connector, ...fields }) => {
+    guarded(({ connector: byConnector, dir: byDir, sample, ...fields }) => {
+      if (byConnector !== undefined && byDir !== undefined && byConnector !== byDir) {
+        throw new McpError(ErrorCode.InvalidParams, `connector "${byConnector}" and dir "${byDir}" name different packages: give one of them.`);
+      }
+      const connector = byConnector ?? byDir;
+      if (connector === undefined) throw new McpError(ErrorCode.InvalidParams, 'Name the connector package: `connector` (or `dir`), a path in the workspace or a name for packages/connector-<name>.');
       const dir = workspace.connectorDir(connector);
       if (dir === undefined) throw new McpError(ErrorCode.InvalidParams, `No connector "${connector}" in the workspace (looked for packages/connector-${connector}); give its path.`);
-      const result = addResource({ ...fields, dir });
+      const result = addResource({ ...fields, sample: parseSample(sample), dir });
       const summary = [
         `Added ${result.property}.${result.method}() to ${workspace.relative(dir)}.`,
         `created: ${result.created.join(', ')}`,

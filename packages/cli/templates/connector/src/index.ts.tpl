@@ -1,5 +1,10 @@
-export { {{className}}, DEFAULT_BASE_URL, type {{pascalName}}Config } from './client.js';
-export { map{{pascalName}}Error, errorBodySchema, type ErrorBody } from './map-error.js';
+export { {{className}} } from './{{name}}-connector.js';
+export { DEFAULT_BASE_URL, configSchema, type {{pascalName}}Config, type {{pascalName}}ConfigParsed } from './config.js';
+export { map{{pascalName}}Error, errorBodySchema, type ErrorBody } from './errors.js';
+export { RATE_LIMITS_DOC, REQUESTS_PER_SECOND, RATE_LIMIT_WINDOWS } from './limits.js';
+export { idSchema, pageSizeSchema, MAX_PAGE_SIZE } from './validation.js';
+export { itemSchema, itemPageSchema, type Item, type ItemPage } from './schemas.js';
+export { {{camelName}}Streams } from './streams.js';
 export { metadata } from './metadata.js';
-export { VERSION } from './version.js';
-export { ItemsResource, itemSchema, itemPageSchema, type Item, type ItemPage, type ListItemsQuery } from './resources/items.js';
+export { VERSION, USER_AGENT } from './version.js';
+export { ItemsResource, type ListItemsQuery } from './resources/items.js';

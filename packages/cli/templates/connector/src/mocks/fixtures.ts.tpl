@@ -1,4 +1,4 @@
-import type { Item } from '../resources/items.js';
+import type { Item } from '../schemas.js';
 
 /** Realistic records, as the API documents them. Replace with examples from its reference. */
 export const items: Item[] = Array.from({ length: 7 }, (_, i) => ({
