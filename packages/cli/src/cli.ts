@@ -6,6 +6,7 @@ import { CliError, exitCodeOf } from './cli-error.js';
 import { addConnector } from './commands/add.js';
 import { checkConnector, formatCheck } from './commands/check.js';
 import { diffConnector, formatDiff } from './commands/diff.js';
+import { formatUpdate, updateConnector } from './commands/update.js';
 import { discoverCommand } from './commands/discover.js';
 import { extract } from './commands/extract.js';
 import { syncCommand } from './commands/sync.js';
@@ -185,6 +186,20 @@ export function createProgram(io: CliIo, setExit: (code: ExitCode) => void): Com
     .option('--stat', 'list the files only, without patches')
     .action((connector: string, opts: { dir: string; stat?: boolean }) => {
       print(formatDiff(diffConnector({ connector, dir: opts.dir, cwd: io.cwd }), { patches: !opts.stat }));
+    });
+
+  program
+    .command('update')
+    .description("bring a copied-in connector to this CLI's version: a three-way merge with your edits, conflicts marked as git marks them")
+    .argument('<connector>', 'a connector installed with cf add')
+    .option('--dir <dir>', 'the directory connectors were copied into', 'src/connectors')
+    .option('--dry-run', 'print the unified diff of what would change, and write nothing')
+    .addOption(new Option('--conflict-style <style>', 'conflict markers with the base (diff3) or without (merge)').choices(['diff3', 'merge']).default('diff3'))
+    .action((connector: string, opts: { dir: string; dryRun?: boolean; conflictStyle: 'diff3' | 'merge' }) => {
+      const result = updateConnector({ connector, dir: opts.dir, cwd: io.cwd, dryRun: opts.dryRun, conflictStyle: opts.conflictStyle });
+      print(formatUpdate(result));
+      // 1 when conflict markers were (or would be) written, or a file needs your decision, as git merge exits.
+      if (result.needsAttention > 0) setExit(EXIT.failure);
     });
 
   program

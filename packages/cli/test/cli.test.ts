@@ -12,7 +12,7 @@ describe('cf', () => {
     expect(await runCli(['--version'])).toMatchObject({ code: 0, stdout: `${manifest.version}\n` });
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
-    for (const command of ['list', 'extract', 'new', 'add', 'diff', 'check']) expect(help.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    for (const command of ['list', 'extract', 'new', 'add', 'diff', 'update', 'check']) expect(help.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
   });
 
   it('exits 2 on an unknown command or option', async () => {

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { CliError } from '../cli-error.js';
+import { writeBaseCopy } from '../copy-in/base-copy.js';
 import { readManifest, writeManifest } from '../copy-in/manifest.js';
 import { copyInDependencies, type CopyInDependency } from '../copy-in/dependencies.js';
 import { bundledSourceDir, importsLeavingTree, readTree, sha256 } from '../copy-in/source-files.js';
@@ -39,7 +40,8 @@ export interface AddResult {
 
 /**
  * `cf add <connector>`: copies the connector's source into your project (the copy-in install) with
- * `cf-manifest.json` recording the version and each file's hash. Run again after upgrading the CLI to update:
+ * `cf-manifest.json` recording the version and each file's hash, and `cf-base.json` holding the files as installed
+ * (the base of `cf update`'s merge). Run again after upgrading the CLI to update without merging:
  * files you have not changed are replaced; a file you changed (or one the manifest does not know) is never
  * overwritten: the command refuses, names the files, and writes nothing.
  */
@@ -75,7 +77,7 @@ export function addConnector(options: AddOptions): AddResult {
   if (conflicts.length > 0) {
     throw new CliError(
       `Refusing to overwrite files in ${target}:\n  ${conflicts.join('\n  ')}\n` +
-        `See them with \`cf diff ${entry.name}\`; move your changes aside (or delete the files) and run cf add again.`,
+        `See them with \`cf diff ${entry.name}\`; \`cf update ${entry.name}\` merges upstream's changes into yours, or move your changes aside (or delete the files) and run cf add again.`,
       EXIT.failure,
     );
   }
@@ -94,6 +96,8 @@ export function addConnector(options: AddOptions): AddResult {
     cli: CLI_VERSION,
     files: Object.fromEntries([...upstream].map(([path, content]) => [path, sha256(content)])),
   });
+  // The base of the next `cf update`'s three-way merge.
+  writeBaseCopy(target, entry.name, entry.version, upstream);
   return {
     dir: target.split(sep).join('/'),
     version: entry.version,

@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { usageError } from '../cli-error.js';
+import { BASE_FILE } from '../copy-in/base-copy.js';
 import { MANIFEST_FILE, readManifest } from '../copy-in/manifest.js';
 import { bundledSourceDir, readTree, sha256 } from '../copy-in/source-files.js';
 import { registryEntryFor } from '../registry/registry.js';
@@ -46,6 +47,7 @@ export function diffConnector(options: DiffOptions): DiffResult {
   const upstream = readTree(options.sourceDir ?? bundledSourceDir(entry));
   const current = readTree(target);
   current.delete(MANIFEST_FILE);
+  current.delete(BASE_FILE);
 
   const paths = [...new Set([...Object.keys(manifest.files), ...upstream.keys(), ...current.keys()])].sort();
   const files: FileDiff[] = [];
