@@ -133,9 +133,9 @@ describe(`npx shadcn@${SHADCN_VERSION} add <registry/shadcn/<connector>.json>`, 
     expect(dev).toMatch(/msw@\^\d/);
 
     // What those installs would have brought, from the workspace: @cf/core (its source, through the @cf/source
-    // condition), and zod and msw in the versions core resolves. The compiler settings are a NodeNext project's with
-    // the repository's strictness: core's source needs noUncheckedIndexedAccess (its published .d.ts would not), and
-    // the HubSpot and Shopify sources need exactOptionalPropertyTypes (an optional `undefined` is no JsonValue).
+    // condition), and zod and msw in the versions core resolves. The compiler settings are a plain strict NodeNext
+    // project's (no exactOptionalPropertyTypes, which this repository sets): core's source needs
+    // noUncheckedIndexedAccess (its published .d.ts would not).
     link(project, '@cf/core', join(REPO_ROOT, 'packages', 'core'));
     link(project, 'zod', join(REPO_ROOT, 'packages', 'core', 'node_modules', 'zod'));
     link(project, 'msw', join(REPO_ROOT, 'packages', 'core', 'node_modules', 'msw'));
@@ -152,7 +152,6 @@ describe(`npx shadcn@${SHADCN_VERSION} add <registry/shadcn/<connector>.json>`, 
           types: ['node'],
           strict: true,
           noUncheckedIndexedAccess: true,
-          exactOptionalPropertyTypes: true,
           skipLibCheck: true,
           noEmit: true,
         },

@@ -171,7 +171,9 @@ async function* archivedPages(
 /** Active owners, then archived ones (`archived: true`), 500 per request; the last page's checkpoint is null (a full refresh starts over). */
 const owners: StreamImplementation<HubSpotContext> = {
   schema: () => ownerSchema,
-  async *read(ctx, { checkpoint, params, signal }) {
+  // The yield type is given: inferred, the pages' checkpoints union into `after?: undefined`, which a project
+  // without exactOptionalPropertyTypes (a copy-in) does not accept as JSON.
+  async *read(ctx, { checkpoint, params, signal }): AsyncGenerator<StreamPage> {
     readParams('owners', noParamsSchema, params);
     const from = readCheckpoint('owners', ownersCheckpointSchema, checkpoint) ?? { archived: false };
     for (const archived of [false, true]) {

@@ -85,7 +85,7 @@ export async function* resumableJsonl(d: ResumableDownload): AsyncGenerator<Bulk
 /** Requests the file from `progress.bytes`; undefined when nothing is left (416 after a complete last line). */
 async function open(d: ResumableDownload, progress: Progress): Promise<StreamResponse | undefined> {
   for (;;) {
-    const range = progress.bytes > 0 && progress.ranged ? { range: `bytes=${progress.bytes}-` } : {};
+    const range: Record<string, string> = progress.bytes > 0 && progress.ranged ? { range: `bytes=${progress.bytes}-` } : {};
     let response: StreamResponse;
     try {
       response = await d.client.stream({ ...d.call, headers: { ...d.call.headers, ...range }, url: d.url, method: 'GET', rateLimiter: false, operation: 'bulk.download' });
