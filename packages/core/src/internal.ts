@@ -45,3 +45,4 @@ export { DEFAULT_SECRET_HEADERS, DEFAULT_SECRET_PARAMS } from './http/redact.js'
 export { utf8 as utf8Bytes, joinBytes, bytesToBase64, base64ToBytes, bytesToHex, hexToBytes } from './webhooks/bytes.js';
 export { createDelivery } from './webhooks/webhook-delivery.js';
 export { readRawBody } from './webhooks/raw-body.js';
+export { deliveryHeader, requiredDeliveryHeader, signingSecretsSchema } from './webhooks/delivery-headers.js';

@@ -8,6 +8,7 @@ import {
   type WebhookDelivery,
   type WebhookSource,
 } from '@cf/core';
+import { deliveryHeader, requiredDeliveryHeader, signingSecretsSchema } from '@cf/core/internal';
 import * as z from '@cf/core/zod';
 import { EVENT_SCHEMAS, isTypedEvent, type GitHubWebhook, type GitHubWebhookHeaders } from './events.js';
 import { parseSignature256 } from './signature.js';
@@ -30,22 +31,9 @@ export const GITHUB_REDELIVERY_WINDOW_MS = 3 * 24 * 3_600_000;
 const SOURCE = 'github';
 const FORM = 'application/x-www-form-urlencoded';
 
-const secretsSchema = z.lazySchema(() =>
-  z.union([z.string().check(z.minLength(1, 'must not be empty')), z.array(z.string().check(z.minLength(1, 'must not be empty'))).check(z.minLength(1, 'give at least one secret'))]),
-);
 
-function header(delivery: WebhookDelivery, name: string): string | undefined {
-  const value = delivery.headers.get(name)?.trim();
-  return value === undefined || value === '' ? undefined : value;
-}
-
-function required(delivery: WebhookDelivery, name: string): string {
-  const value = header(delivery, name);
-  if (value === undefined) {
-    throw new WebhookPayloadError({ message: `The ${name} header is missing.`, source: SOURCE, issues: [{ path: name, message: 'is required' }], details: { reason: 'header' } });
-  }
-  return value;
-}
+const header = deliveryHeader;
+const required = (delivery: WebhookDelivery, name: string): string => requiredDeliveryHeader(delivery, name, SOURCE);
 
 function signatureError(reason: 'missing' | 'malformed' | 'mismatch' | 'unsupported', message: string): WebhookSignatureError {
   return new WebhookSignatureError({ message, source: SOURCE, details: { reason } });
@@ -83,7 +71,7 @@ function payloadOf(delivery: WebhookDelivery, event: string): unknown {
  *   as long as it is remembered (3 days by default, GitHub's redelivery window).
  */
 export function githubWebhookSource(options: GitHubWebhookSourceOptions): WebhookSource<GitHubWebhook> {
-  const parsed = z.safeParse(secretsSchema, options.secret);
+  const parsed = z.safeParse(signingSecretsSchema, options.secret);
   if (!parsed.success) throw zodToValidationError(parsed.error, 'Invalid GitHub webhook secret', SOURCE);
   const secrets: readonly string[] = typeof options.secret === 'string' ? [options.secret] : [...options.secret];
   let keys: Promise<WebCryptoKey[]> | undefined;

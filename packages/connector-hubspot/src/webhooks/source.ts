@@ -12,7 +12,7 @@ import {
   type WebhookDelivery,
   type WebhookSource,
 } from '@cf/core';
-import { base64ToBytes, hexToBytes } from '@cf/core/internal';
+import { base64ToBytes, hexToBytes, signingSecretsSchema } from '@cf/core/internal';
 import * as z from '@cf/core/zod';
 import { hubspotEventKey, hubspotWebhookBatchSchema, type HubSpotWebhookEvent } from './events.js';
 import { legacySignedBytes, v3SignedBytes } from './signature.js';
@@ -45,9 +45,6 @@ export const HUBSPOT_TIMESTAMP_TOLERANCE_MS = 300_000;
 
 const SOURCE = 'hubspot';
 
-const secretsSchema = z.lazySchema(() =>
-  z.union([z.string().check(z.minLength(1, 'must not be empty')), z.array(z.string().check(z.minLength(1, 'must not be empty'))).check(z.minLength(1, 'give at least one secret'))]),
-);
 
 function signatureError(reason: string, message: string): WebhookSignatureError {
   return new WebhookSignatureError({ message, source: SOURCE, details: { reason } });
@@ -58,7 +55,7 @@ function signatureError(reason: string, message: string): WebhookSignatureError 
  * timestamp within 5 minutes, and the body's events, each deduplicated by its own id (`eventKey`).
  */
 export function hubspotWebhookSource(options: HubSpotWebhookSourceOptions): WebhookSource<HubSpotWebhookEvent> {
-  const parsed = z.safeParse(secretsSchema, options.clientSecret);
+  const parsed = z.safeParse(signingSecretsSchema, options.clientSecret);
   if (!parsed.success) throw zodToValidationError(parsed.error, 'Invalid HubSpot webhook clientSecret', SOURCE);
   const secrets: readonly string[] = typeof options.clientSecret === 'string' ? [options.clientSecret] : [...options.clientSecret];
   const tolerance = options.timestampToleranceMs ?? HUBSPOT_TIMESTAMP_TOLERANCE_MS;

@@ -8,7 +8,7 @@ import {
   type WebhookDelivery,
   type WebhookSource,
 } from '@cf/core';
-import { base64ToBytes } from '@cf/core/internal';
+import { base64ToBytes, deliveryHeader, requiredDeliveryHeader, signingSecretsSchema } from '@cf/core/internal';
 import * as z from '@cf/core/zod';
 import { isTypedTopic, TOPIC_SCHEMAS, type ShopifyWebhook, type ShopifyWebhookHeaders } from './topics.js';
 
@@ -31,22 +31,9 @@ export const SHOPIFY_RETRY_WINDOW_MS = 48 * 3_600_000;
 
 const SOURCE = 'shopify';
 
-const secretsSchema = z.lazySchema(() =>
-  z.union([z.string().check(z.minLength(1, 'must not be empty')), z.array(z.string().check(z.minLength(1, 'must not be empty'))).check(z.minLength(1, 'give at least one secret'))]),
-);
 
-function header(delivery: WebhookDelivery, name: string): string | undefined {
-  const value = delivery.headers.get(name)?.trim();
-  return value === undefined || value === '' ? undefined : value;
-}
-
-function required(delivery: WebhookDelivery, name: string): string {
-  const value = header(delivery, name);
-  if (value === undefined) {
-    throw new WebhookPayloadError({ message: `The ${name} header is missing.`, source: SOURCE, issues: [{ path: name, message: 'is required' }], details: { reason: 'header' } });
-  }
-  return value;
-}
+const header = deliveryHeader;
+const required = (delivery: WebhookDelivery, name: string): string => requiredDeliveryHeader(delivery, name, SOURCE);
 
 /**
  * Shopify's rules for the core webhook receiver: `X-Shopify-Hmac-Sha256` (base64 HMAC-SHA256 of the raw body with
@@ -56,7 +43,7 @@ function required(delivery: WebhookDelivery, name: string): string {
  * the dedupe id instead, for as long as it is remembered (48 h by default).
  */
 export function shopifyWebhookSource(options: ShopifyWebhookSourceOptions): WebhookSource<ShopifyWebhook> {
-  const parsed = z.safeParse(secretsSchema, options.clientSecret);
+  const parsed = z.safeParse(signingSecretsSchema, options.clientSecret);
   if (!parsed.success) throw zodToValidationError(parsed.error, 'Invalid Shopify webhook clientSecret', SOURCE);
   const secrets: readonly string[] = typeof options.clientSecret === 'string' ? [options.clientSecret] : [...options.clientSecret];
   let keys: Promise<WebCryptoKey[]> | undefined;
