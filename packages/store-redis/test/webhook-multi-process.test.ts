@@ -82,13 +82,14 @@ describe.skipIf(!redisUp)(`two receiver processes deduplicate webhook deliveries
       const events = [hubspotWebhookEvent(), hubspotWebhookEvent({ subscriptionType: 'deal.propertyChange', propertyName: 'dealstage', propertyValue: 'closedwon' })];
       ids.push(...events.map((e) => `hubspot:${e.eventId}`));
       const request = await signedHubSpotDelivery({ secret: HUBSPOT_SECRET, url: PUBLIC_URL, events });
-      const statuses = await Promise.all([deliver(a, request, '/hubspot'), deliver(b, request, '/hubspot')]);
+      // Which process wins is up to the scheduler: alternate who is sent first, and assert only what must hold.
+      const [first, second] = round % 2 === 0 ? [a, b] : [b, a];
+      const statuses = await Promise.all([deliver(first, request, '/hubspot'), deliver(second, request, '/hubspot')]);
       expect(statuses.sort()).toEqual([200, 409]);
       // HubSpot retries the 409 later, to whichever process: a duplicate by then.
       expect(await deliver(round % 2 === 0 ? a : b, request, '/hubspot')).toBe(200);
     }
     for (const id of ids) expect(count(handled, id), id).toBe(1);
-    expect(new Set(handled.filter((h) => ids.includes(h.id)).map((h) => h.worker))).toEqual(new Set([0, 1]));
   }, 60_000);
 
   it('overlapping batches sent to both processes at once: every event handled exactly once, the overlap retried', async () => {
