@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientConfig, SERVER_NAME } from '../../packages/mcp/src/client-config.js';
 
 /**
  * The MCP server as an agent uses it: the SDK's own client over stdio, spawning `cf-mcp` (its TypeScript source,
@@ -44,9 +45,13 @@ describe('cf-mcp over stdio', () => {
     // Shaped like the repository, so `cf new` writes its repo layout (tsconfig extending the base).
     writeFileSync(join(workspace, 'tsconfig.base.json'), JSON.stringify({ extends: '../../tsconfig.base.json' }));
     writeFileSync(join(workspace, 'tsup.config.base.ts'), "export { packageBuild } from '../../tsup.config.base';\n");
+    // Started as the snippet `cf-mcp --print-config cursor` prints says (npx -y @cf/mcp <args>), from source.
+    const snippet = JSON.parse(clientConfig('cursor', workspace).snippet) as { mcpServers: Record<string, { command: string; args: string[] }> };
+    const { command, args } = snippet.mcpServers[SERVER_NAME]!;
+    expect([command, ...args.slice(0, 2)]).toEqual(['npx', '-y', '@cf/mcp']);
     const transport = new StdioClientTransport({
       command: process.execPath,
-      args: ['--conditions=@cf/source', '--import', 'tsx', bin, '--root', workspace],
+      args: ['--conditions=@cf/source', '--import', 'tsx', bin, ...args.slice(2)],
       cwd: workspace,
       env,
       stderr: 'pipe',

@@ -30,7 +30,7 @@ export const RULE_GUIDE: Readonly<Record<string, RuleGuide>> = {
   'retry-after': {
     primitive: "RetryPolicy reading Retry-After (parseRetryAfter) and the API's reset headers (`retryAfterHeaders`), without jitter, capped by `maxRetryAfterMs`",
     source: ['src/policies/retry-policy.ts', 'src/http/retry-after.ts'],
-    fix: `For 429, return a RateLimitError with \`retryAfterMs: ctx.retryAfterMs\` (or core's default error) from \`mapError\`; name the API's own reset headers in \`retryAfterHeaders\`; ${FORWARD}.`,
+    fix: `For 429, return a RateLimitError with \`retryAfterMs: ctx.retryAfterMs\` (or core's default error) from \`mapError\`. If the API says when to come back in its own reset header (an epoch or seconds, e.g. \`x-ratelimit-reset\`), name it in \`retryAfterHeaders\`: core reads those headers on rate-limit answers only (429, or what \`isRateLimited\` declares), so an API that sends them on every response is safe — a 502 is still retried with backoff, not held until the reset. If its rate-limit answer is not a 429, declare it with \`isRateLimited\`, or its reset header is never read; ${FORWARD}.`,
   },
   'no-retry-4xx': {
     primitive: 'the status-to-error factory: 400 INVALID_REQUEST and 404 NOT_FOUND, not retryable',
@@ -125,7 +125,7 @@ export const RULE_GUIDE: Readonly<Record<string, RuleGuide>> = {
   'op-rate-limits': {
     primitive: "rate-limit answers (429 and the API's own, declared with `isRateLimited`): waited out, neutral for the breaker, safe to resend",
     source: ['src/client/response-to-error.ts', 'src/client/steps/rate-limit.ts', 'src/policies/circuit-breaker.ts'],
-    fix: "Declare the API's non-429 rate-limit answer with `isRateLimited` in `httpOptions()` (and its reset headers in `retryAfterHeaders`); in `mapError` keep such answers RATE_LIMIT with `retryAfterMs`.",
+    fix: "Declare the API's non-429 rate-limit answer with `isRateLimited` in `httpOptions()` (its reset headers in `retryAfterHeaders` are then read on those answers, and only on rate-limit answers: other failures keep their backoff); in `mapError` keep such answers RATE_LIMIT with `retryAfterMs`.",
   },
   'op-timeouts': {
     primitive: "the attempt's deadline (`src/http/deadline.ts`): connect, headers and the whole body; a stream's silences between chunks",

@@ -31,6 +31,10 @@ describe('the documents', () => {
     }
     const retryAfter = text(await call('explain_failure', { rule: '[retry-after]' }));
     expect(retryAfter).toContain('§3. Retry: `Retry-After` (delta-seconds, fractional, or HTTP-date)');
+    // The advice matches core: reset headers are read on rate-limit answers only, so naming them is safe for APIs
+    // that send them on every response.
+    expect(retryAfter).toMatch(/core reads those headers on rate-limit answers only/);
+    expect(retryAfter).toMatch(/declare it with `isRateLimited`/);
   });
 });
 
