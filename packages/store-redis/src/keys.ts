@@ -8,6 +8,7 @@ export const DEFAULT_PREFIX = 'cf:';
 export const keys = {
   window: (prefix: string, key: string, window: string) => `${prefix}rl:{${key}}:${window}`,
   sends: (prefix: string, key: string, window: string) => `${prefix}rl:{${key}}:${window}:sends`,
+  expired: (prefix: string, key: string, window: string) => `${prefix}rl:{${key}}:${window}:expired`,
   pause: (prefix: string, key: string) => `${prefix}rl:{${key}}:paused-until`,
   breaker: (prefix: string, key: string) => `${prefix}breaker:${key}`,
   checkpoint: (prefix: string, key: string) => `${prefix}checkpoint:${key}`,

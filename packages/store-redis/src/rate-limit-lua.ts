@@ -3,7 +3,8 @@
  * as core's MemoryRateLimitStore (read it side by side). Time is Redis's own clock (`TIME`), so every worker
  * measures windows against one clock; ARGV[1] overrides it (tests on a FakeClock).
  *
- * Keys, per window i: KEYS[2i-1] a hash with the window's state, KEYS[2i] a list of send times (sliding window).
+ * Keys, per window i: KEYS[3i-2] a hash with the window's state, KEYS[3i-1] a list of send times and KEYS[3i] the
+ * send times that left the window last (sliding window; at most `limit`, oldest first, read by observations).
  * A window spec is 6 ARGV entries: algorithm, limit, intervalMs, burst, and the next two reset times of a
  * window with `resetAt` ('' when none; computed by the caller, which can run the JavaScript function).
  * An infinite wait (a cost that can never fit) is returned as -1.
@@ -44,7 +45,7 @@ local function spec(base, i)
     alg = ARGV[o], limit = tonumber(ARGV[o + 1]), interval = tonumber(ARGV[o + 2]), burst = num(ARGV[o + 3]),
     reset1 = num(ARGV[o + 4]), reset2 = num(ARGV[o + 5]),
     cfg = ARGV[o] .. '|' .. ARGV[o + 1] .. '|' .. ARGV[o + 2] .. '|' .. ARGV[o + 3],
-    hkey = KEYS[2 * i - 1], lkey = KEYS[2 * i],
+    hkey = KEYS[3 * i - 2], lkey = KEYS[3 * i - 1], ekey = KEYS[3 * i],
   }
 end
 
@@ -58,11 +59,14 @@ local function advance(st, now)
   local w = st.w
   if w.alg == 'sliding-window' then
     local cutoff = now - w.interval
+    local left = 0
     while true do
       local first = redis.call('LINDEX', w.lkey, 0)
       if not first or tonumber(first) > cutoff then break end
-      redis.call('LPOP', w.lkey)
+      redis.call('RPUSH', w.ekey, redis.call('LPOP', w.lkey))
+      left = left + 1
     end
+    if left > 0 then redis.call('LTRIM', w.ekey, -math.max(1, st.limit), -1) end
   elseif w.alg == 'fixed-window' then
     if now >= st.wend then
       st.used = 0
@@ -81,7 +85,7 @@ local function load(w, now)
   if h[1] ~= w.cfg then
     if w.alg == 'sliding-window' then
       st.limit = w.limit
-      redis.call('DEL', w.lkey)
+      redis.call('DEL', w.lkey, w.ekey)
     elseif w.alg == 'fixed-window' then
       st.used = 0
       st.limit = w.limit
@@ -148,6 +152,7 @@ local function save(st, now)
     redis.call('HSET', w.hkey, 'cfg', w.cfg, 'a', fmt(st.limit))
     redis.call('PEXPIRE', w.hkey, 2 * w.interval + grace)
     redis.call('PEXPIRE', w.lkey, 2 * w.interval + grace)
+    redis.call('PEXPIRE', w.ekey, 2 * w.interval + grace)
   elseif w.alg == 'fixed-window' then
     redis.call('HSET', w.hkey, 'cfg', w.cfg, 'a', fmt(st.used), 'b', fmt(st.limit), 'c', fmt(st.wend))
     redis.call('PEXPIRE', w.hkey, math.max(0, st.wend - now) + w.interval + grace)
@@ -163,7 +168,7 @@ end
 export const CONSUME_LUA = `${PRELUDE}
 local now = now_ms()
 local cost = tonumber(ARGV[2])
-local n = #KEYS / 2
+local n = #KEYS / 3
 local states = {}
 local wait, refused = 0, 0
 for i = 1, n do
@@ -187,17 +192,46 @@ for i = 1, n do out[4 + i] = remaining(states[i]) end
 return out
 `;
 
-/** ARGV: now, remaining, limit, resetInMs, refillPerSecond, mode, one window spec. Returns now. */
+/**
+ * ARGV: now, remaining, limit, resetInMs, refillPerSecond, mode, one window spec (6), then for a sliding window the
+ * answer the last observation was ascribed to (grantedAt, at; '' when none) and this process's answers since
+ * (grantedAt, at pairs, oldest first). Returns {now, grantedAt, at} of the answer this observation is ascribed to
+ * ('' when none; sliding windows with a remaining count only).
+ */
 export const OBSERVE_LUA = `${PRELUDE}
 local now = now_ms()
 local st = load(spec(7, 1), now)
 local w = st.w
 local obs_remaining, obs_limit, reset_in, rps, exact = num(ARGV[2]), num(ARGV[3]), num(ARGV[4]), num(ARGV[5]), ARGV[6] == 'exact'
+local ascribed = { '', '' }
 if w.alg == 'sliding-window' then
   if obs_limit and obs_limit > 0 then st.limit = obs_limit end
   if obs_remaining then
-    -- Requests the server counted that we did not (another client on the same account): record them now.
-    local missing = (st.limit - obs_remaining) - redis.call('LLEN', w.lkey)
+    -- Requests the server counted that we did not (another client on the same account): record them now. The
+    -- server counted when the answered request arrived, after it was granted; sends that left our window since
+    -- then may still be in its count, and they are no unknown request (they have left the server's window too).
+    -- The request is taken to be the oldest-granted one answered since the last observation within the interval
+    -- (only the last st.limit answers count), or the one the last observation was ascribed to (core's
+    -- MemoryRateLimitStore does the same).
+    local recent = function(at) return at and now - at < w.interval end
+    local skip = math.max(0, (#ARGV - 14) / 2 - st.limit)
+    local g, a = nil, nil
+    for k = 15 + 2 * skip, #ARGV - 1, 2 do
+      local kg, ka = tonumber(ARGV[k]), tonumber(ARGV[k + 1])
+      if recent(ka) and (g == nil or kg < g) then g, a = kg, ka end
+    end
+    if g == nil and recent(num(ARGV[14])) then g, a = num(ARGV[13]), num(ARGV[14]) end
+    local known = redis.call('LLEN', w.lkey)
+    if g ~= nil then
+      ascribed = { fmt(g), fmt(a) }
+      local cutoff = math.max(g, now - w.interval) - w.interval
+      local expired = redis.call('LRANGE', w.ekey, 0, -1)
+      for k = #expired, 1, -1 do
+        if tonumber(expired[k]) <= cutoff then break end
+        known = known + 1
+      end
+    end
+    local missing = (st.limit - obs_remaining) - known
     if missing > 0 then push_sends(w, now, missing) end
   end
 elseif w.alg == 'fixed-window' then
@@ -215,7 +249,7 @@ else
   end
 end
 save(st, now)
-return now
+return { now, ascribed[1], ascribed[2] }
 `;
 
 /**

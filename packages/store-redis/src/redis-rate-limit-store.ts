@@ -52,6 +52,18 @@ interface PendingGrant {
   cost: number;
 }
 
+/** When a unit this process was granted was answered (Redis's clock, both). */
+interface Answer {
+  grantedAt: number;
+  at: number;
+}
+
+/** Per limiter key and sliding window: this process's answers since the window's last observation, and that one's. */
+interface AnswerLog {
+  since: Answer[];
+  ascribed: Answer | undefined;
+}
+
 /**
  * A RateLimitStore in Redis, so every process spending one API quota shares one count. Each operation is one
  * atomic Lua script; the semantics are those of core's MemoryRateLimitStore.
@@ -71,6 +83,8 @@ export class RedisRateLimitStore implements RateLimitStore {
   private retryRedisAt = 0;
   /** Per limiter key, oldest first: grants that spent from a sliding window, awaiting `complete`. */
   private readonly pending = new Map<string, PendingGrant[]>();
+  /** Per limiter key and sliding window (see `observe`). */
+  private readonly answers = new Map<string, AnswerLog>();
 
   constructor(client: RedisClientLike, options: RedisStoreOptions = {}) {
     const timeout = options.commandTimeoutMs ?? 500;
@@ -109,8 +123,17 @@ export class RedisRateLimitStore implements RateLimitStore {
     return this.guard(
       async () => {
         const args = [obs.remaining, obs.limit, obs.resetInMs, obs.refillPerSecond].map((v) => (v === undefined ? '' : String(v)));
-        const reply = await OBSERVE.run(this.send, this.windowKeys(key, [window]), [this.nowArg(), ...args, obs.mode ?? 'min', ...this.spec(window)]);
-        this.learnOffset(reply);
+        // A sliding window's count from the server is compared with ours as of the answered request: the script
+        // needs this process's answers since the last observation (see core's MemoryRateLimitStore.observe).
+        const log = window.algorithm === 'sliding-window' && obs.remaining !== undefined ? this.answerLog(key, window) : undefined;
+        const answers = log ? [...answerArgs(log.ascribed), ...log.since.flatMap(answerArgs)] : [];
+        const reply = await OBSERVE.run(this.send, this.windowKeys(key, [window]), [this.nowArg(), ...args, obs.mode ?? 'min', ...this.spec(window), ...answers]);
+        if (!Array.isArray(reply) || reply.length !== 3) throw this.badReply(reply);
+        this.learnOffset(reply[0]);
+        if (log) {
+          log.since = [];
+          log.ascribed = reply[1] === '' || reply[1] === null ? undefined : { grantedAt: Number(reply[1]), at: Number(reply[2]) };
+        }
       },
       () => this.fallback.observe(key, windows, obs),
     );
@@ -149,7 +172,14 @@ export class RedisRateLimitStore implements RateLimitStore {
     if (!grant || sliding.length === 0 || this.unavailableSince !== undefined) return;
     const lists = sliding.map((w) => keys.sends(this.prefix, key, w.name));
     try {
-      await COMPLETE.run(this.send, lists, [this.nowArg(), String(grant.at), String(grant.cost)]);
+      const now = Number(await COMPLETE.run(this.send, lists, [this.nowArg(), String(grant.at), String(grant.cost)]));
+      for (const window of sliding) {
+        const log = this.answerLog(key, window);
+        for (let i = 0; i < grant.cost; i += 1) log.since.push({ grantedAt: grant.at, at: now });
+        // The script reads the last `limit` of them; bound what a process that is never observed keeps.
+        const keep = Math.max(2 * window.limit, 100);
+        if (log.since.length > keep) log.since.splice(0, log.since.length - keep);
+      }
     } catch {
       // Counting from the grant time is what core does anyway; a lost update costs nothing but this refinement.
     }
@@ -198,7 +228,17 @@ export class RedisRateLimitStore implements RateLimitStore {
   }
 
   private windowKeys(key: string, windows: readonly RateWindow[]): string[] {
-    return windows.flatMap((w) => [keys.window(this.prefix, key, w.name), keys.sends(this.prefix, key, w.name)]);
+    return windows.flatMap((w) => [keys.window(this.prefix, key, w.name), keys.sends(this.prefix, key, w.name), keys.expired(this.prefix, key, w.name)]);
+  }
+
+  private answerLog(key: string, window: RateWindow): AnswerLog {
+    const id = `${key}\u0000${window.name}`;
+    let log = this.answers.get(id);
+    if (!log) {
+      log = { since: [], ascribed: undefined };
+      this.answers.set(id, log);
+    }
+    return log;
   }
 
   private nowArg(): string {
@@ -240,6 +280,11 @@ export class RedisRateLimitStore implements RateLimitStore {
       details: { store: 'redis' },
     });
   }
+}
+
+/** An answer as the observe script reads it: grantedAt, at ('' and '' for none). */
+function answerArgs(answer: Answer | undefined): string[] {
+  return answer ? [String(answer.grantedAt), String(answer.at)] : ['', ''];
 }
 
 /** The one option a connector needs to share its quota: `store: redisStore(client, { prefix })`. */
