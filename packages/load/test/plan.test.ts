@@ -14,6 +14,13 @@ describe('column names', () => {
     expect(normalizeSegment('e-mail address')).toBe('e_mail_address');
     expect(normalizeSegment('a__b')).toBe('a_b');
     expect(normalizeSegment('')).toBe('_');
+    // GitHub's reactions: `+1` and `-1` must not share a column (the second would be left in _raw).
+    expect(normalizeSegment('+1')).toBe('plus_1');
+    expect(normalizeSegment('-1')).toBe('minus_1');
+    expect(columnName(['reactions', '+1'])).not.toBe(columnName(['reactions', '-1']));
+    expect(normalizeSegment('utc-5')).toBe('utc_5');
+    expect(normalizeSegment('gmt+2')).toBe('gmt_2');
+    expect(normalizeSegment('line-items')).toBe('line_items');
     expect(columnName(['properties', 'firstName'])).toBe('properties__first_name');
     expect(tableName('connector-x', 'line_items')).toBe('connector_x_line_items');
     expect(tableName('hubspot', 'contacts', 'raw_')).toBe('raw_hubspot_contacts');

@@ -13,11 +13,15 @@ export function isIdentifier(name: string): boolean {
 }
 
 /**
- * One field name as a column-name segment: camelCase → snake_case, anything but `[a-z0-9_]` → `_`, a leading digit
- * prefixed with `_` (`createdAt` → `created_at`, `hs_object_id` stays, `2fa` → `_2fa`, `é` → `_`).
+ * One field name as a column-name segment: camelCase → snake_case, a sign before a number spelled out (`+1` →
+ * `plus_1`, `-1` → `minus_1`: GitHub's reaction counts would otherwise share one column), anything else but
+ * `[a-z0-9_]` → `_`, a leading digit prefixed with `_` (`createdAt` → `created_at`, `hs_object_id` stays, `2fa` →
+ * `_2fa`, `é` → `_`).
  */
 export function normalizeSegment(field: string): string {
   const snake = field
+    .replace(/(^|[^A-Za-z0-9])\+(?=[0-9])/g, '$1plus_')
+    .replace(/(^|[^A-Za-z0-9])-(?=[0-9])/g, '$1minus_')
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
     .toLowerCase()
