@@ -55,6 +55,7 @@ export { FakeClock } from './time/fake-clock.js';
 export { noAuth, type AuthProvider, type AuthTarget, type AuthEnvironment } from './auth/auth-provider.js';
 export { apiKeyAuth, bearerAuth, basicAuth } from './auth/static-auth.js';
 export { oauth2Auth, type OAuth2Options } from './auth/oauth2-auth.js';
+export { refreshingTokenAuth, type RefreshingTokenOptions, type RefreshingAuthProvider, type ExpiringToken } from './auth/refreshing-token-auth.js';
 
 // Policies: retry, circuit breaker, rate limiter, concurrency limiter, and their defaults.
 export { DEFAULT_RETRY, type RetryOptions, type RetryOverrides } from './policies/retry-policy.js';

@@ -1,5 +1,5 @@
-import { AuthError, defaultTransport, systemClock, type AuthProvider, type Clock, type Transport } from '@cf/core';
-import { postTokenRequest, untilAborted } from '@cf/core/internal';
+import { AuthError, refreshingTokenAuth, type Clock, type RefreshingAuthProvider, type Transport } from '@cf/core';
+import { postTokenRequest } from '@cf/core/internal';
 import { importAppKey, signAppJwt, type SigningKey } from './jwt.js';
 
 export interface GitHubAppAuthOptions {
@@ -23,11 +23,6 @@ export interface GitHubAppAuthOptions {
   transport?: Transport;
 }
 
-interface InstallationToken {
-  token: string;
-  expiresAt: number;
-}
-
 /** Installation tokens live an hour; refreshing 5 minutes early leaves room for a slow sync page and clock drift. */
 export const DEFAULT_REFRESH_SKEW_MS = 300_000;
 const FALLBACK_LIFETIME_MS = 3_600_000;
@@ -35,85 +30,55 @@ const FALLBACK_LIFETIME_MS = 3_600_000;
 const REMEMBERED = 4;
 
 /**
- * A GitHub App acting as one installation (core's AuthProvider): signs a JWT with the app's key (WebCrypto), exchanges
- * it at `POST /app/installations/{id}/access_tokens` through the client's transport, sends the installation token as
- * `Authorization: Bearer`, and fetches a new one before `expires_at` (one request shared by concurrent callers) and
- * once more on a 401. The key, the JWTs and the tokens are secrets: redacted from every error, event and log.
+ * A GitHub App acting as one installation, on core's `refreshingTokenAuth`: signs a JWT with the app's key (WebCrypto),
+ * exchanges it at `POST /app/installations/{id}/access_tokens` through the client's transport, sends the installation
+ * token as `Authorization: Bearer`, and fetches a new one before `expires_at` (one request shared by concurrent
+ * callers) and once more on a 401. The key, the JWTs and the tokens are secrets: redacted from every error, event and log.
  */
-export function githubAppAuth(options: GitHubAppAuthOptions): AuthProvider & { refresh(signal?: AbortSignal): Promise<void> } {
-  const skew = options.refreshSkewMs ?? DEFAULT_REFRESH_SKEW_MS;
+export function githubAppAuth(options: GitHubAppAuthOptions): RefreshingAuthProvider {
   const tokenUrl = `${options.baseUrl.replace(/\/+$/, '')}/app/installations/${encodeURIComponent(String(options.installationId))}/access_tokens`;
-  let clock: Clock = options.clock ?? systemClock;
-  let transport: Transport | undefined = options.transport;
   let key: Promise<SigningKey> | undefined;
-  let current: InstallationToken | undefined;
-  let inFlight: Promise<InstallationToken> | undefined;
   const issued: string[] = [];
   const remember = (secret: string): void => {
     issued.push(secret);
     if (issued.length > REMEMBERED * 2) issued.splice(0, issued.length - REMEMBERED * 2);
   };
 
-  const fetchToken = async (): Promise<InstallationToken> => {
-    key ??= importAppKey(options.privateKey).catch((error: unknown) => {
-      key = undefined;
-      throw error;
-    });
-    const jwt = await signAppJwt(await key, String(options.appId), clock.now());
-    remember(jwt);
-    transport ??= defaultTransport({ connections: 2 });
-    const { status, json } = await postTokenRequest(
-      transport,
-      {
-        url: tokenUrl,
-        headers: { accept: 'application/vnd.github+json', authorization: `Bearer ${jwt}`, 'x-github-api-version': options.apiVersion, 'user-agent': options.userAgent },
-        label: 'the GitHub App installation token endpoint',
-        source: 'github',
-      },
-      options.timeoutMs ?? 30_000,
-    );
-    if (status !== 201 || typeof json.token !== 'string' || json.token === '') {
-      const said = typeof json.message === 'string' ? ` GitHub says: "${json.message}".` : '';
-      const why =
-        status === 404
-          ? 'The app is not installed there: check installationId (GET /app/installations lists them).'
-          : status === 401
-            ? 'Check the App ID (or client ID) and that the private key is the app\'s current one (a revoked key fails this way).'
-            : 'Check the App ID, the private key and the installation id.';
-      throw new AuthError({ message: `GitHub refused the app's installation token request (${status}).${said} ${why}`, status, body: json, source: 'github' });
-    }
-    remember(json.token);
-    const expiresAt = typeof json.expires_at === 'string' ? Date.parse(json.expires_at) : Number.NaN;
-    return { token: json.token, expiresAt: Number.isNaN(expiresAt) ? clock.now() + FALLBACK_LIFETIME_MS : expiresAt };
-  };
-
-  const refresh = (signal?: AbortSignal): Promise<InstallationToken> => {
-    inFlight ??= fetchToken()
-      .then((fresh) => (current = fresh))
-      .finally(() => {
-        inFlight = undefined;
-      });
-    return signal ? untilAborted(inFlight, signal) : inFlight;
-  };
-
-  return {
-    kind: 'custom',
-    attach(env) {
-      transport = options.transport ?? env.transport;
-      clock = options.clock ?? env.clock;
-    },
-    async apply(target, signal) {
-      const token = current && clock.now() < current.expiresAt - skew ? current : await refresh(signal);
-      target.headers.authorization = `Bearer ${token.token}`;
-    },
-    async onUnauthorized(signal) {
-      current = undefined;
-      await refresh(signal);
-      return true;
-    },
-    async refresh(signal) {
-      await refresh(signal);
-    },
+  return refreshingTokenAuth({
+    refreshSkewMs: options.refreshSkewMs ?? DEFAULT_REFRESH_SKEW_MS,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.transport ? { transport: options.transport } : {}),
     secrets: () => [options.privateKey, ...issued],
-  };
+    async fetchToken({ transport, clock }) {
+      key ??= importAppKey(options.privateKey).catch((error: unknown) => {
+        key = undefined;
+        throw error;
+      });
+      const jwt = await signAppJwt(await key, String(options.appId), clock.now());
+      remember(jwt);
+      const { status, json } = await postTokenRequest(
+        transport,
+        {
+          url: tokenUrl,
+          headers: { accept: 'application/vnd.github+json', authorization: `Bearer ${jwt}`, 'x-github-api-version': options.apiVersion, 'user-agent': options.userAgent },
+          label: 'the GitHub App installation token endpoint',
+          source: 'github',
+        },
+        options.timeoutMs ?? 30_000,
+      );
+      if (status !== 201 || typeof json.token !== 'string' || json.token === '') {
+        const said = typeof json.message === 'string' ? ` GitHub says: "${json.message}".` : '';
+        const why =
+          status === 404
+            ? 'The app is not installed there: check installationId (GET /app/installations lists them).'
+            : status === 401
+              ? 'Check the App ID (or client ID) and that the private key is the app\'s current one (a revoked key fails this way).'
+              : 'Check the App ID, the private key and the installation id.';
+        throw new AuthError({ message: `GitHub refused the app's installation token request (${status}).${said} ${why}`, status, body: json, source: 'github' });
+      }
+      remember(json.token);
+      const expiresAt = typeof json.expires_at === 'string' ? Date.parse(json.expires_at) : Number.NaN;
+      return { token: json.token, expiresAt: Number.isNaN(expiresAt) ? clock.now() + FALLBACK_LIFETIME_MS : expiresAt };
+    },
+  });
 }
