@@ -87,4 +87,41 @@ describe("@cf/core/zod objects (zod's compiled fast path)", () => {
     z.parse(z.record(countingKey, z.string()), { a: 'x', b: 'y' });
     expect(keyRuns).toBe(0);
   });
+
+  it('record values that pass unchanged are tested in place; every value schema still parses as zod/mini does', () => {
+    const pairs: Array<[string, z.ZodMiniType, z.ZodMiniType]> = [
+      ['string', z.string(), mini.string()],
+      ['boolean', z.boolean(), mini.boolean()],
+      ['unknown', z.unknown(), mini.unknown()],
+      ['nullable string', z.nullable(z.string()), mini.nullable(mini.string())],
+      ['nullable nullable boolean', z.nullable(z.nullable(z.boolean())), mini.nullable(mini.nullable(mini.boolean()))],
+      ['string with a check', z.string().check(z.minLength(2)), mini.string().check(mini.minLength(2))],
+      ['coerced string', z.coerce.string(), mini.coerce.string()],
+      ['number', z.number(), mini.number()],
+      ['nullable number', z.nullable(z.number()), mini.nullable(mini.number())],
+      ['nullable string with a check', z.nullable(z.string().check(z.maxLength(1))), mini.nullable(mini.string().check(mini.maxLength(1)))],
+    ];
+    const values = ['x', 'long', '', null, undefined, 1, Number.NaN, true, false, { a: 1 }, ['x']];
+    for (const [label, ours, theirs] of pairs) {
+      const input = Object.fromEntries(values.map((v, i) => [`k${i}`, v]));
+      for (const one of [input, ...values.map((v) => ({ only: v }))]) {
+        const a = z.safeParse(z.record(z.string(), ours), one);
+        const b = mini.safeParse(mini.record(mini.string(), theirs), one);
+        expect(a.success, `${label}: ${JSON.stringify(one)}`).toBe(b.success);
+        if (a.success && b.success) expect(a.data, label).toEqual(b.data);
+        else expect(a.error?.issues.map((i) => [i.code, i.path, i.message]), label).toEqual(b.error?.issues.map((i) => [i.code, i.path, i.message]));
+      }
+    }
+    // In place: a passing value never runs its schema; a failing one does (zod's own issue).
+    let valueRuns = 0;
+    const counting = z.nullable(z.string());
+    const internals = counting._zod;
+    const run = internals.run.bind(internals);
+    internals.run = (payload, ctx) => ((valueRuns += 1), run(payload, ctx));
+    const schema = z.record(z.string(), counting);
+    z.parse(schema, { a: 'x', b: null, c: 'y' });
+    expect(valueRuns).toBe(0);
+    expect(z.safeParse(schema, { a: 'x', b: 2 }).error?.issues.map((i) => i.path)).toEqual([['b']]);
+    expect(valueRuns).toBe(1);
+  });
 });

@@ -16,12 +16,18 @@ const ZodMiniObjectJIT = core.$constructor('ZodMiniObject', (inst: mini.ZodMiniO
   core.util.installLazyProp(inst, 'shape', (self: mini.ZodMiniObject) => self._zod.def.shape, false);
 }) as unknown as new (def: object) => mini.ZodMiniObject;
 
+/**
+ * `z.object(shape)` (unknown keys stripped), with zod's compiled parser: the same schema class as zod/mini's, faster
+ * on large objects.
+ */
 export const object: typeof mini.object = ((shape?: core.$ZodLooseShape, params?: string | core.$ZodObjectParams) =>
   new ZodMiniObjectJIT({ type: 'object', shape: shape ?? {}, ...core.util.normalizeParams(params) })) as typeof mini.object;
 
+/** `z.strictObject(shape)` (unknown keys rejected), with zod's compiled parser. */
 export const strictObject: typeof mini.strictObject = ((shape: core.$ZodLooseShape, params?: string | core.$ZodObjectParams) =>
   new ZodMiniObjectJIT({ type: 'object', shape, catchall: mini.never(), ...core.util.normalizeParams(params) })) as typeof mini.strictObject;
 
+/** `z.looseObject(shape)` (unknown keys passed through), with zod's compiled parser. */
 export const looseObject: typeof mini.looseObject = ((shape: core.$ZodLooseShape, params?: string | core.$ZodObjectParams) =>
   new ZodMiniObjectJIT({ type: 'object', shape, catchall: mini.unknown(), ...core.util.normalizeParams(params) })) as typeof mini.looseObject;
 
@@ -40,12 +46,38 @@ type Parse = (payload: Payload, ctx?: core.ParseContextInternal) => Payload | Pr
  * ~0.1 µs a key). The same result and issues (paths included); anything unusual (async parsing, symbol keys, a key
  * schema with checks, zod's memoizer) takes zod's own path.
  */
+/**
+ * For value schemas that return a valid input unchanged and allocate nothing doing so — `z.string()`, `z.boolean()`,
+ * `z.unknown()`, `z.any()` without checks or coercion, and `z.nullable()` of one — a plain test of a value that
+ * passes; undefined for any other schema (or when zod is configured to run something on every parse).
+ */
+function passThroughCheck(schema: core.$ZodType): ((value: unknown) => boolean) | undefined {
+  const def = schema._zod.def as core.$ZodTypeDef & { coerce?: boolean; innerType?: core.$ZodType };
+  if ((def.checks?.length ?? 0) > 0 || def.coerce === true) return undefined;
+  switch (def.type) {
+    case 'string':
+      return (v) => typeof v === 'string';
+    case 'boolean':
+      return (v) => typeof v === 'boolean';
+    case 'unknown':
+    case 'any':
+      return () => true;
+    case 'nullable': {
+      const inner = def.innerType ? passThroughCheck(def.innerType) : undefined;
+      return inner ? (v) => v === null || inner(v) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
 const ZodMiniRecordFast = core.$constructor('ZodMiniRecord', (inst: mini.ZodMiniRecord, def: mini.ZodMiniRecord['_zod']['def']) => {
   // What zod/mini's ZodMiniRecord does (its own init would see its trait, which this class carries, and skip).
   (core.$ZodRecord.init as Init)(inst, def);
   (mini.ZodMiniType.init as Init)(inst, def);
   const generic = inst._zod.parse.bind(inst._zod) as Parse;
   if (!plainStringKey(def.keyType) || core.globalConfig.memoizer) return;
+  const passes = passThroughCheck(def.valueType);
   inst._zod.parse = (payload: Payload, ctx?: core.ParseContextInternal) => {
     const input = payload.value;
     if (ctx?.async !== false || !core.util.isPlainObject(input) || Object.getOwnPropertySymbols(input).length > 0) return generic(payload, ctx);
@@ -54,7 +86,14 @@ const ZodMiniRecordFast = core.$constructor('ZodMiniRecord', (inst: mini.ZodMini
     const value = def.valueType._zod;
     for (const key of Object.keys(input)) {
       if (key === '__proto__') continue;
-      const result = value.run({ value: (input as Record<string, unknown>)[key], issues: [] }, ctx);
+      const v = (input as Record<string, unknown>)[key];
+      // A value the schema passes through unchanged (a string for z.nullable(z.string())) needs no run; anything
+      // else, failures included, takes zod's run, so results and issues stay zod's own.
+      if (passes?.(v)) {
+        out[key] = v;
+        continue;
+      }
+      const result = value.run({ value: v, issues: [] }, ctx);
       if (result instanceof Promise) return generic(payload, ctx);
       if (result.issues.length > 0) issues.push(...core.util.prefixIssues(key, result.issues));
       out[key] = result.value;
@@ -65,6 +104,10 @@ const ZodMiniRecordFast = core.$constructor('ZodMiniRecord', (inst: mini.ZodMini
   };
 }) as unknown as new (def: object) => mini.ZodMiniRecord;
 
+/**
+ * `z.record(keyType, valueType)`; keyed by plain strings, only the values are checked, in one loop (faster, same
+ * result and issues).
+ */
 export const record: typeof mini.record = ((keyType: core.$ZodType, valueType?: core.$ZodType | string | core.$ZodRecordParams, params?: string | core.$ZodRecordParams) => {
   // zod's v3 form `z.record(valueType, params?)` keys by strings.
   if (valueType === undefined || typeof valueType === 'string' || !('_zod' in valueType)) {
