@@ -28,3 +28,24 @@ describe('the conformance kit catches a connector that treats the 403 rate limit
     expect(connector.compliance).toBe(100);
   }, 60_000);
 });
+
+/** The connector as it would be without reading `x-ratelimit-reset`: it retries after core's backoff, before the reset. */
+class ResetIgnored extends GitHubConnector {
+  protected override httpOptions(config: Parameters<GitHubConnector['httpOptions']>[0]): HttpClientOptions {
+    const { retryAfterHeaders: _read, ...options } = super.httpOptions(config);
+    return options;
+  }
+}
+
+describe('the conformance kit catches a connector that retries before the reset GitHub names', () => {
+  it('fails op-rate-limits for every operation of the variant, and passes them for the connector', async () => {
+    expect(metadata.limitModel?.rateLimitedAnswer.resetHeader).toEqual({ name: 'x-ratelimit-reset', unit: 'epoch-seconds' });
+    const variant = await runConformance(
+      { ...conformanceSubject, create: ({ serverUrl, overrides }) => new ResetIgnored({ token: CONFORMANCE_TOKEN, baseUrl: serverUrl, ...overrides }) },
+      { only: ['op-rate-limits'] },
+    );
+    const failed = variant.results.filter((r) => r.status === 'failed');
+    expect(failed.map((r) => r.operation).sort()).toEqual((metadata.operations ?? []).map((o) => o.name).sort());
+    expect(failed[0]?.reason).toMatch(/before the reset its x-ratelimit-reset header named/);
+  }, 60_000);
+});

@@ -1,10 +1,11 @@
 import { http, HttpResponse } from 'msw';
 import { Agent, request } from 'undici';
 import { describe, expect, it } from 'vitest';
+import type { CoreOptions } from '../src/index.js';
 import { describeConformance } from '../src/testing/conformance-entry.js';
 import { runConformance } from '../src/testing/index.js';
 import { BrokenConnector } from './fixtures/broken-connector.js';
-import { forbiddenLimitMetadata, ForbiddenLimitAwareToy, LongBlockAwareToy, longBlockMetadata, RawStreamToy, rawStreamMetadata, RetryingWriteToy } from './fixtures/unsafe-connectors.js';
+import { forbiddenLimitMetadata, ForbiddenLimitAwareToy, LongBlockAwareToy, longBlockMetadata, RawStreamToy, rawStreamMetadata, ResetAwareToy, resetHeaderMetadata, ResetUnawareToy, RetryingWriteToy } from './fixtures/unsafe-connectors.js';
 import { publicOperations } from '../src/testing/declaration-rules.js';
 import { StreamingToy, ToyConnector, toyCycleHandlers, toyHandlers, toyMetadata, toyStreams } from './fixtures/toy-connector.js';
 
@@ -177,6 +178,19 @@ describe('the kit tests the connector, not the template', () => {
       },
       { only: ['op-rate-limits', 'limit-burst'] },
     );
+    expect(aware.results.filter((r) => r.status === 'failed')).toEqual([]);
+  }, 60_000);
+
+  it("a declared reset header must be read: a retry before the reset it names fails op-rate-limits", async () => {
+    const make = (Toy: typeof ForbiddenLimitAwareToy) => ({
+      ...toySubject,
+      metadata: resetHeaderMetadata,
+      create: ({ serverUrl, overrides }: { serverUrl: string; overrides: CoreOptions }) => new Toy({ token: 'toy-secret-token-123', baseUrl: `${serverUrl}/api`, ...overrides }),
+    });
+    const unaware = await runConformance(make(ResetUnawareToy), { only: ['op-rate-limits'] });
+    expect(unaware.results.filter((r) => r.status === 'failed')).toHaveLength(3);
+    expect(unaware.results[0]?.reason).toMatch(/retried \d+ ms before the reset its x-ratelimit-reset header named \(read it with retryAfterHeaders\)/);
+    const aware = await runConformance(make(ResetAwareToy), { only: ['op-rate-limits', 'limit-burst'] });
     expect(aware.results.filter((r) => r.status === 'failed')).toEqual([]);
   }, 60_000);
 

@@ -4,13 +4,20 @@
  * Paths are under packages/core/.
  */
 export interface RuleGuide {
+  /** The core primitive that implements the rule (an option, a class, a step of the request pipeline). */
   primitive: string;
+  /** Where it lives, under packages/core/. */
   source: string[];
+  /** What a connector does to pass the rule. */
   fix: string;
 }
 
 const FORWARD = "build the client in the conformance subject's `create` with `...overrides` (clock, retry, rateLimit: false, timeoutMs, logger) passed to core unchanged";
 
+/**
+ * The guide of every conformance rule, by id: what `explain_rule` answers and `check_connector` quotes next to a
+ * failure.
+ */
 export const RULE_GUIDE: Readonly<Record<string, RuleGuide>> = {
   'user-agent': {
     primitive: "HttpClient's `userAgent` option (a user's value is prefixed to the connector's)",
@@ -125,7 +132,7 @@ export const RULE_GUIDE: Readonly<Record<string, RuleGuide>> = {
   'op-rate-limits': {
     primitive: "rate-limit answers (429 and the API's own, declared with `isRateLimited`): waited out, neutral for the breaker, safe to resend",
     source: ['src/client/response-to-error.ts', 'src/client/steps/rate-limit.ts', 'src/policies/circuit-breaker.ts'],
-    fix: "Declare the API's non-429 rate-limit answer with `isRateLimited` in `httpOptions()` (its reset headers in `retryAfterHeaders` are then read on those answers, and only on rate-limit answers: other failures keep their backoff); in `mapError` keep such answers RATE_LIMIT with `retryAfterMs`.",
+    fix: "Declare the API's non-429 rate-limit answer with `isRateLimited` in `httpOptions()` (its reset headers in `retryAfterHeaders` are then read on those answers, and only on rate-limit answers: other failures keep their backoff); in `mapError` keep such answers RATE_LIMIT with `retryAfterMs`. When the answer names its reset in a header (`rateLimitedAnswer.resetHeader` in the metadata), the kit checks the retry waits until then: list that header in `retryAfterHeaders`.",
   },
   'op-timeouts': {
     primitive: "the attempt's deadline (`src/http/deadline.ts`): connect, headers and the whole body; a stream's silences between chunks",

@@ -44,6 +44,12 @@ export const limitModelSchema = z.lazySchema(() =>
         /** Whether it carries `Retry-After` (seconds). */
         retryAfter: z.boolean(),
         /**
+         * A header saying when the limit resets (GitHub's `x-ratelimit-reset`, epoch seconds), sent with the answer.
+         * The kit then serves it at its clock's "now" plus the wait, and checks the retry waits until then (the
+         * connector names it in `retryAfterHeaders`).
+         */
+        resetHeader: z.optional(z.strictObject({ name: z.string().check(z.minLength(1)), unit: z.enum(['epoch-seconds', 'epoch-ms', 'seconds']) })),
+        /**
          * How long the API means to refuse calls when it does not say (OpenWeather's account block: an hour). Past
          * the client's `maxRetryAfterMs` the call must fail at once, not retryable, with `retryAfterMs` of at least this.
          */
@@ -87,6 +93,7 @@ export const streamDeclarationSchema = z.lazySchema(() =>
   z.strictObject({
     /** The table's name after the connector's (`hubspot_contacts`): lower-case snake_case. */
     name: z.string().check(z.regex(/^[a-z][a-z0-9_]*$/, 'must be lower-case snake_case')),
+    /** What the stream holds, in a sentence (at least 10 characters); `cf discover` prints it. */
     description: z.string().check(z.minLength(10)),
     /** Top-level fields identifying a record (`['id']`); rows are upserted by them. */
     primaryKey: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
@@ -146,10 +153,19 @@ export const connectorMetadataSchema = z.lazySchema(() =>
   }),
 );
 
+/**
+ * A connector's declared metadata (`metadata.ts`, typed by `defineMetadata`): names, package, API version, docs and
+ * base URLs, auth and environment variables, resources and limits, the operations and their rate-limit model, the
+ * credential, conformance rules that do not apply, and the streams. The registry and `cf list` read it.
+ */
 export type ConnectorMetadata = z.infer<typeof connectorMetadataSchema>;
 export type OperationDeclaration = z.infer<typeof operationDeclarationSchema>;
 export type LimitModel = z.infer<typeof limitModelSchema>;
 export type LimitWindow = z.infer<typeof limitWindowSchema>;
+/**
+ * One stream a connector declares: its table name, description, primary key, sync mode, cursor and deleted fields, and
+ * the operation it reads through.
+ */
 export type StreamDeclaration = z.infer<typeof streamDeclarationSchema>;
 
 /**

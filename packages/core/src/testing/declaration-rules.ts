@@ -71,6 +71,10 @@ export function publicOperations(connector: object): string[] {
   return [...new Set(out)].sort();
 }
 
+/**
+ * The rules that check a connector's metadata against the connector itself: every public method declared with a
+ * sample invocation, the limit model, the credential, and the streams.
+ */
 export const DECLARATION_RULES: readonly DeclarationRule[] = [
   {
     id: 'declares-operations',
@@ -181,7 +185,7 @@ export const DECLARATION_RULES: readonly DeclarationRule[] = [
           const wait = waitUnder(windows, accepted, t);
           if (wait > 0) {
             refused += 1;
-            return rateLimitedAnswer(model, Math.ceil(wait / 1000));
+            return rateLimitedAnswer(model, Math.ceil(wait / 1000), t);
           }
           accepted.push(t);
           return undefined;

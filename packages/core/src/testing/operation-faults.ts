@@ -30,14 +30,22 @@ export interface FaultContext {
   oversizedBytes: number;
   /** Past the kit's `timeoutMs` override. */
   stallMs: number;
+  /** The rule's clock ("now" for a declared reset header). */
+  now: () => number;
+  /** When the faulted answers and the requests let through after them came, on `now`'s clock. */
+  log: { faultedAt: number[]; passedAt: number[]; resetAt: number[] };
 }
 
 /** Answers `respond` for matching requests (up to `times`), else lets the connector's handlers answer. */
 function fault(ctx: FaultContext, respond: (request: Request) => Promise<Response | undefined> | Response | undefined): RequestHandler {
   return http.all('*', async ({ request }) => {
-    if (ctx.hits.count >= ctx.times) return undefined;
     if (ctx.methods && !ctx.methods.has(request.method)) return undefined;
+    if (ctx.hits.count >= ctx.times) {
+      ctx.log.passedAt.push(ctx.now());
+      return undefined;
+    }
     ctx.hits.count += 1;
+    ctx.log.faultedAt.push(ctx.now());
     return respond(request);
   });
 }
@@ -163,16 +171,43 @@ export const RATE_LIMIT_FAULTS: readonly OperationFault[] = [
     title: "the API's own rate-limit answer",
     moment: 'before',
     expect: 'reject',
-    handler: (c) => fault(c, () => rateLimitedAnswer(c.limitModel, 2)),
+    handler: (c) =>
+      fault(c, () => {
+        const answer = rateLimitedAnswer(c.limitModel, 2, c.now());
+        const reset = c.limitModel?.rateLimitedAnswer.resetHeader;
+        if (reset) c.log.resetAt.push(resetAtMs(reset, answer.headers.get(reset.name), c.now()));
+        return answer;
+      }),
   },
 ];
 
-/** The API's declared "rate limited" answer, with a wait of `waitS` seconds where it carries one. */
-export function rateLimitedAnswer(model: LimitModel | undefined, waitS: number): Response {
+type ResetHeader = NonNullable<LimitModel['rateLimitedAnswer']['resetHeader']>;
+
+/** A reset header's value for a wait of `waitS` from `nowMs`, rounded up as the API rounds it (whole seconds). */
+export function resetHeaderValue(header: ResetHeader, nowMs: number, waitS: number): string {
+  if (header.unit === 'epoch-ms') return String(Math.ceil(nowMs + waitS * 1000));
+  if (header.unit === 'epoch-seconds') return String(Math.ceil((nowMs + waitS * 1000) / 1000));
+  return String(waitS);
+}
+
+/** When a reset header's value says the limit resets, epoch ms. */
+function resetAtMs(header: ResetHeader, value: string | null, nowMs: number): number {
+  const n = Number(value);
+  if (header.unit === 'epoch-ms') return n;
+  if (header.unit === 'epoch-seconds') return n * 1000;
+  return nowMs + n * 1000;
+}
+
+/**
+ * The API's declared "rate limited" answer, with a wait of `waitS` seconds where it carries one (`Retry-After`, or
+ * its reset header at `nowMs` plus the wait).
+ */
+export function rateLimitedAnswer(model: LimitModel | undefined, waitS: number, nowMs: number): Response {
   const answer = model?.rateLimitedAnswer;
   const contentType = answer?.contentType ?? 'application/json';
   const headers: Record<string, string> = { 'content-type': contentType, ...(answer?.headers ?? {}) };
   if (!answer || answer.retryAfter) headers['retry-after'] = String(waitS);
+  if (answer?.resetHeader) headers[answer.resetHeader.name.toLowerCase()] = resetHeaderValue(answer.resetHeader, nowMs, waitS);
   const body = answer?.body === undefined ? { message: 'rate limited' } : answer.body;
   const text = typeof body === 'string' && contentType !== 'application/json' ? body : JSON.stringify(body);
   return new HttpResponse(text, { status: answer?.status ?? 429, headers });

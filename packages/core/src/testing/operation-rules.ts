@@ -25,14 +25,26 @@ export interface OperationRule {
 
 const WRITE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** How an operation ended under a fault. */
+interface FaultRun {
+  outcome: 'resolved' | 'rejected';
+  error: unknown;
+  hits: number;
+  elapsedMs: number;
+  breakerOpened: boolean;
+  /** When faults were answered, requests let through after them, and declared resets fell (the rule's clock). */
+  log: FaultContext['log'];
+}
+
 /** Serves `fault` in front of the connector's handlers, runs the operation once, and says how it ended. */
 async function underFault(
   ctx: OperationRuleContext<ConformanceConnector>,
   fault: OperationFault,
   options: { times?: number; methods?: ReadonlySet<string>; overrides?: CoreOptions } = {},
-): Promise<{ outcome: 'resolved' | 'rejected'; error: unknown; hits: number; elapsedMs: number; breakerOpened: boolean }> {
+): Promise<FaultRun> {
   ctx.server.resetHandlers();
   const hits = { count: 0 };
+  const log: FaultContext['log'] = { faultedAt: [], passedAt: [], resetAt: [] };
   const faultCtx: FaultContext = {
     base: ctx.subject.handlers,
     methods: options.methods,
@@ -41,6 +53,8 @@ async function underFault(
     limitModel: ctx.subject.metadata?.limitModel,
     oversizedBytes: FAULT_MAX_BODY * 2,
     stallMs: FAULT_STALL_MS,
+    now: () => ctx.clock.now(),
+    log,
   };
   ctx.server.use(fault.handler(faultCtx));
   const connector = ctx.make({ timeoutMs: FAULT_TIMEOUT_MS, maxResponseBytes: FAULT_MAX_BODY, ...options.overrides });
@@ -51,9 +65,9 @@ async function underFault(
   const started = Date.now();
   try {
     await ctx.operation.invoke(connector, {});
-    return { outcome: 'resolved', error: undefined, hits: hits.count, elapsedMs: Date.now() - started, breakerOpened };
+    return { outcome: 'resolved', error: undefined, hits: hits.count, elapsedMs: Date.now() - started, breakerOpened, log };
   } catch (error) {
-    return { outcome: 'rejected', error, hits: hits.count, elapsedMs: Date.now() - started, breakerOpened };
+    return { outcome: 'rejected', error, hits: hits.count, elapsedMs: Date.now() - started, breakerOpened, log };
   } finally {
     await connector.disconnect();
   }
@@ -130,6 +144,13 @@ export const OPERATION_RULES: readonly OperationRule[] = [
           continue;
         }
         check(run.outcome === 'resolved', `${fault.title}: the operation failed instead of waiting: ${describeError(run.error)}`);
+        const resetAt = run.log.resetAt[0];
+        const retriedAt = run.log.passedAt[0];
+        if (resetAt !== undefined && retriedAt !== undefined) {
+          // The API refuses until its reset: a retry before it is another refusal (and, on some APIs, a longer block).
+          const header = model?.rateLimitedAnswer.resetHeader?.name ?? '';
+          check(retriedAt >= resetAt, `${fault.title}: retried ${resetAt - retriedAt} ms before the reset its ${header} header named (read it with retryAfterHeaders)`);
+        }
       }
     },
   },
