@@ -53,7 +53,7 @@ const limitModel = {
     headers: { 'x-ratelimit-limit': String(CORE_PER_HOUR), 'x-ratelimit-remaining': '0', 'x-ratelimit-used': String(CORE_PER_HOUR), 'x-ratelimit-resource': 'core' },
     body: { message: 'API rate limit exceeded for user ID 1.', documentation_url: RATE_LIMITS_DOC },
     retryAfter: false,
-    resetHeader: { name: 'x-ratelimit-reset', unit: 'epoch-seconds' },
+    resetHeader: { name: 'x-ratelimit-reset', unit: 'epoch-seconds' as const },
   },
   quotaHeaders: { remaining: 'x-ratelimit-remaining', limit: 'x-ratelimit-limit', reset: 'x-ratelimit-reset' },
   source: RATE_LIMITS_DOC,
