@@ -16,6 +16,12 @@ export interface CorsProxy {
   target: string | undefined;
   /** Serves `body` at `path` (e.g. `/__page/index.html`). */
   serve(path: string, body: string | Uint8Array, contentType: string): void;
+  /**
+   * The request headers the API's CORS answer allows (lower-case), as a real API lists them in
+   * `Access-Control-Allow-Headers`; a preflight asking for any other is answered without it, and the browser then
+   * refuses the call. Undefined allows whatever is asked.
+   */
+  allowHeaders: ReadonlySet<string> | undefined;
   /** Preflights answered, and API requests forwarded, since the last `reset()`. */
   stats: { preflights: number; forwarded: number; origins: Set<string>; preflightedHeaders: Set<string> };
   reset(): void;
@@ -34,6 +40,7 @@ export async function startCorsProxy(): Promise<CorsProxy> {
   const files = new Map<string, { body: string | Uint8Array; contentType: string }>();
   const stats = { preflights: 0, forwarded: 0, origins: new Set<string>(), preflightedHeaders: new Set<string>() };
   let target: string | undefined;
+  let allowHeaders: ReadonlySet<string> | undefined;
 
   const server = createServer((req, res) => {
     const path = req.url ?? '/';
@@ -48,11 +55,13 @@ export async function startCorsProxy(): Promise<CorsProxy> {
     const cors: OutgoingHttpHeaders = { 'access-control-allow-origin': origin ?? '*', vary: 'Origin' };
     if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
       stats.preflights += 1;
-      for (const name of (req.headers['access-control-request-headers'] ?? '').split(',')) if (name.trim()) stats.preflightedHeaders.add(name.trim());
+      const asked = (req.headers['access-control-request-headers'] ?? '').split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+      for (const name of asked) stats.preflightedHeaders.add(name);
+      const allowed = allowHeaders ? asked.filter((name) => allowHeaders!.has(name)) : asked;
       res.writeHead(204, {
         ...cors,
         'access-control-allow-methods': req.headers['access-control-request-method'],
-        'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '',
+        'access-control-allow-headers': allowed.join(', '),
         'access-control-max-age': '0',
       });
       res.end();
@@ -91,6 +100,12 @@ export async function startCorsProxy(): Promise<CorsProxy> {
     },
     set target(url: string | undefined) {
       target = url;
+    },
+    get allowHeaders() {
+      return allowHeaders;
+    },
+    set allowHeaders(names: ReadonlySet<string> | undefined) {
+      allowHeaders = names;
     },
     serve: (path, body, contentType) => void files.set(path, { body, contentType }),
     stats,

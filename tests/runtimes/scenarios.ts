@@ -29,6 +29,12 @@ export interface Scenario {
   probe: string;
   /** Assertions on the probe's `data` and on the requests the mock server received. */
   check(data: Record<string, unknown>, server: MockServer): void;
+  /**
+   * The request headers outside CORS's safelist that the API's CORS answer allows (the browser run refuses the
+   * others, as the API would): its credential header, `content-type` for JSON bodies, its own required headers.
+   * None: only safelisted requests, which are never preflighted.
+   */
+  corsHeaders: readonly string[];
 }
 
 /** Shared by every probe: what ran, on which transport, and whether undici (the npm package) was ever loaded. */
@@ -94,6 +100,7 @@ export const scenarios: Scenario[] = [
     // cancel): after each, close() must not wait on a lost socket, and the program must exit.
     name: 'core',
     pkg: '@cf/core',
+    corsHeaders: [],
     start: async () => ({
       server: await startMockServer([
         http.get('*/gzip', () => new HttpResponse(gzipSync(JSON.stringify({ compressed: true, items: [1, 2, 3] })), { headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' } })),
@@ -144,6 +151,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'frankfurter',
     pkg: '@cf/connector-frankfurter',
+    corsHeaders: [],
     start: async () => ({ server: await startMockServer(frankfurterHandlers), prefix: '/v1' }),
     probe: `
       import { FrankfurterConnector } from '@cf/connector-frankfurter';
@@ -166,6 +174,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'adsb',
     pkg: '@cf/connector-adsb',
+    corsHeaders: [],
     start: async () => ({ server: await startMockServer(adsbHandlers), prefix: '/v2' }),
     probe: `
       import { AdsbConnector } from '@cf/connector-adsb';
@@ -187,6 +196,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'openweather',
     pkg: '@cf/connector-openweather',
+    corsHeaders: [],
     start: async () => ({ server: await startMockServer(openweatherHandlers), prefix: '' }),
     probe: `
       import { OpenWeatherConnector } from '@cf/connector-openweather';
@@ -212,6 +222,7 @@ export const scenarios: Scenario[] = [
     // accepts no bearer token but the one it issued.
     name: 'hubspot (oauth)',
     pkg: '@cf/connector-hubspot',
+    corsHeaders: ['authorization', 'content-type'],
     start: async () => ({ server: await startMockServer(createHubSpotMock({ tokens: [], records: { contacts: generateRecords({ count: 25 }) } }).handlers), prefix: '' }),
     probe: `
       import { HubSpotConnector } from '@cf/connector-hubspot';
@@ -246,6 +257,7 @@ export const scenarios: Scenario[] = [
     // signature and accepts no bearer token but the ones it issued.
     name: 'github (app)',
     pkg: '@cf/connector-github',
+    corsHeaders: ['authorization', 'content-type', 'x-github-api-version'],
     start: async (origin) => ({
       server: await startMockServer(
         createGitHubMock({ tokens: [], app: { appId: 123_456, publicKey: GITHUB_APP_KEY.spki, installations: [42] }, ...(origin ? { publicOrigin: origin } : {}) }).handlers,
@@ -277,6 +289,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'shopify',
     pkg: '@cf/connector-shopify',
+    corsHeaders: ['content-type', 'x-shopify-access-token'],
     start: async () => ({ server: await startMockServer(createShopifyMock({ products: 12 }).handlers), prefix: '' }),
     probe: `
       import { ShopifyConnector } from '@cf/connector-shopify';
@@ -302,6 +315,7 @@ export const scenarios: Scenario[] = [
     // Bulk operations stream their JSONL result through a second download (another host on the real API).
     name: 'shopify bulk',
     pkg: '@cf/connector-shopify',
+    corsHeaders: ['content-type', 'x-shopify-access-token'],
     start: async (origin) => ({
       server: await startMockServer(createShopifyMock({ bulk: { lines: 9, childrenPerRoot: 2, ...(origin ? { resultOrigin: origin } : {}) } }).handlers),
       prefix: '',

@@ -118,7 +118,7 @@ export { MemoryResponseCache, type ResponseCache, type CachedResponse } from './
 export { type Transport, type TransportRequest, type TransportResponse, type ResponseBody } from './http/transport.js';
 export { UndiciTransport, type UndiciTransportOptions } from '#node-transport';
 export { FetchTransport, type FetchTransportOptions } from './http/fetch-transport.js';
-export { defaultTransport, isNodeRuntime } from './http/default-transport.js';
+export { defaultTransport, isNodeRuntime, isBrowserRuntime } from './http/default-transport.js';
 export { bytesBody, webStreamBody } from './http/response-body.js';
 
 // Redaction.

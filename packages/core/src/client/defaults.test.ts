@@ -46,4 +46,26 @@ describe('funnel defaults', () => {
     await Promise.all(calls);
     expect(client.inFlight).toBe(0);
   });
+
+  it('in a browser, no x-request-id and no default User-Agent (each would make every call a CORS preflight); configured ones are sent', async () => {
+    const g = globalThis as { document?: unknown };
+    const send = async (options: { requestIdHeader?: string; userAgent?: string } = {}) => {
+      const { transport, seen, releaseAll } = recordingTransport();
+      const client = new HttpClient({ baseUrl: 'https://api.example', source: 't', transport, ...options });
+      const call = client.request({ path: '/a' });
+      await new Promise((r) => setTimeout(r, 10));
+      releaseAll();
+      await call;
+      return seen[0]!.headers;
+    };
+    expect(await send()).toMatchObject({ 'x-request-id': expect.any(String), 'user-agent': '@cf/core' });
+    g.document = {};
+    try {
+      const headers = await send();
+      expect(Object.keys(headers).sort()).toEqual(['accept']);
+      expect(await send({ requestIdHeader: 'x-correlation-id', userAgent: 'my-app/1.0' })).toMatchObject({ 'x-correlation-id': expect.any(String), 'user-agent': 'my-app/1.0' });
+    } finally {
+      delete g.document;
+    }
+  });
 });

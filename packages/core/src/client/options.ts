@@ -17,10 +17,13 @@ import { MAX_TIMEOUT_MS } from './defaults.js';
 
 /** What an error mapper sees of a failed response. */
 export interface ErrorContext {
+  /** The HTTP status. */
   status: number;
+  /** The response headers, lower-cased. */
   headers: HeaderMap;
   /** Parsed JSON body, or the text when it was not JSON. */
   body: unknown;
+  /** The request method. */
   method: string;
   /** Redacted path and query. */
   path: string;
@@ -36,7 +39,9 @@ export interface ErrorContext {
 
 /** What a rate-limit classifier sees of a non-2xx response. */
 export interface RateLimitAnswerContext {
+  /** The HTTP status. */
   status: number;
+  /** The response headers, lower-cased. */
   headers: HeaderMap;
   /** Parsed JSON body, or the text when it was not JSON. */
   body: unknown;
@@ -44,19 +49,29 @@ export interface RateLimitAnswerContext {
 
 /** What a quota observer sees of every response. */
 export interface QuotaContext {
+  /** The HTTP status. */
   status: number;
+  /** The response headers, lower-cased. */
   headers: HeaderMap;
+  /** The parsed body (JSON, or the text when it was not JSON), when there is one. */
   data: unknown;
+  /** The client's clock, for reset times. */
   clock: Clock;
 }
 
 /** What a response inspector sees of a 2xx response (for APIs that report errors with 200, like GraphQL). */
 export interface ResponseContext {
+  /** The HTTP status (2xx). */
   status: number;
+  /** The response headers, lower-cased. */
   headers: HeaderMap;
+  /** The parsed body. */
   data: unknown;
+  /** The request method. */
   method: string;
+  /** The redacted path and query. */
   path: string;
+  /** The client's clock. */
   clock: Clock;
 }
 
@@ -66,8 +81,9 @@ export interface HttpClientOptions {
   baseUrl: string;
   /** The connector's name, reported as `source` on errors and events. */
   source: string;
-  /** Sent as `User-Agent`. @default `@cf/core` */
+  /** Sent as `User-Agent`. @default `@cf/core` (in a browser none: the browser sends its own, and a set one would be preflighted) */
   userAgent?: string;
+  /** How requests authenticate (`bearerAuth`, `apiKeyAuth`, `oauth2Auth`…). @default noAuth */
   auth?: AuthProvider;
   /** Headers sent on every request. */
   headers?: Record<string, string>;
@@ -75,19 +91,29 @@ export interface HttpClientOptions {
   query?: Record<string, string | number | boolean>;
   /** Per-attempt timeout. @default 30000 */
   timeoutMs?: number;
+  /** Retry options (any subset of `DEFAULT_RETRY`), or false to never retry. */
   retry?: RetryOverrides | false;
+  /** Circuit breaker options per origin (any subset of `DEFAULT_CIRCUIT_BREAKER`), or false for none. */
   circuitBreaker?: Partial<CircuitBreakerOptions> | false;
   /** A limiter to share, options for a new one, or false for none. */
   rateLimit?: RateLimiter | RateLimiterOptions | false;
   /** Backing store for a limiter built from options (memory by default). */
   store?: RateLimitStore;
+  /** Requests in flight and queued at once (any subset of `DEFAULT_CONCURRENCY`). */
   concurrency?: Partial<ConcurrencyOptions>;
+  /** Functions run around each attempt (`beforeRequest`, `afterResponse`, `onError`, `onRetry`). */
   hooks?: Hooks;
+  /** Where the client logs (redacted). @default silentLogger */
   logger?: Logger;
+  /** The clock for waits, timeouts and timestamps (a FakeClock in tests). @default systemClock */
   clock?: Clock;
   /** Response bodies larger than this fail with PARSING_ERROR. @default 52428800 (50 MB) */
   maxResponseBytes?: number;
-  /** Header carrying the correlation id, or false to not send it. @default 'x-request-id' */
+  /**
+   * Header carrying the correlation id, or false to not send it. In a browser page or worker the default is false:
+   * a custom header makes every cross-origin call preflighted, and refused by an API whose CORS answer does not list
+   * it (the id is still on every event and error). @default 'x-request-id'
+   */
   requestIdHeader?: string | false;
   /**
    * Reset headers read (after Retry-After) for how long to wait, on rate-limit answers only: an API that sends
@@ -112,6 +138,7 @@ export interface HttpClientOptions {
   foreignRedirects?: 'strip-credentials' | 'refuse';
   /** An optional response cache for GET requests (ETag / Cache-Control aware). */
   cache?: ResponseCache | false;
+  /** What sends the requests. @default defaultTransport(): undici on Node, `fetch` elsewhere */
   transport?: Transport;
 }
 
@@ -126,10 +153,15 @@ const nonNegative = (max: number) => z.number().check(z.nonnegative(), z.lte(max
 export const timeoutMsSchema = z.lazySchema(() =>
   z.int().check(z.positive(), z.lte(MAX_TIMEOUT_MS)),
 );
+/** The zod schema of a header map (`Record<string, string>`), for options that take headers. */
 export const headersSchema = z.lazySchema(() =>
   z.record(z.string(), z.string()),
 );
 
+/**
+ * The zod schema of retry options (client or per call): false, or a subset of `RetryOptions` with bounds (at most 20
+ * attempts…).
+ */
 export const retrySchema = z.lazySchema(() =>
   z.union([
   z.literal(false),
@@ -150,6 +182,10 @@ export const retrySchema = z.lazySchema(() =>
 ]),
 );
 
+/**
+ * The zod schema `HttpClient` validates its options with (`validateHttpClientOptions`): a failed check throws
+ * `ValidationError` (VALIDATION_ERROR) naming the option.
+ */
 export const httpClientOptionsSchema = z.lazySchema(() =>
   z.strictObject({
   baseUrl: z.url({ protocol: /^https?$/, error: 'baseUrl must be an absolute http(s) URL' }),

@@ -7,6 +7,7 @@ import { sanitizeHeaders } from '../../http/headers.js';
 import { headersForOrigin, lowerKeys } from '../../http/outgoing-headers.js';
 import { BodyTooLargeError, discardBody, readBody } from '../../http/read-body.js';
 import { nextHop, type Hop } from '../../http/redirects.js';
+import { isBrowserRuntime } from '../../http/runtime.js';
 import type { TransportResponse } from '../../http/transport.js';
 import { appendQuery } from '../../http/url.js';
 import { attemptState } from '../attempt-state.js';
@@ -75,9 +76,14 @@ interface HeaderDefaults {
 }
 
 function headerDefaults(ctx: ClientContext): HeaderDefaults {
-  const name = ctx.options.requestIdHeader ?? DEFAULT_HTTP.requestIdHeader;
+  // In a browser the correlation header and a default User-Agent would make every call a preflighted one, refused
+  // by an API whose CORS answer does not list them: there they are sent only when asked for (the id stays on
+  // events and errors).
+  const browser = isBrowserRuntime();
+  const name = ctx.options.requestIdHeader ?? (browser ? false : DEFAULT_HTTP.requestIdHeader);
+  const userAgent = ctx.options.userAgent ?? (browser ? undefined : DEFAULT_HTTP.userAgent);
   return {
-    base: { accept: 'application/json', 'user-agent': ctx.options.userAgent ?? DEFAULT_HTTP.userAgent, ...lowerKeys(ctx.options.headers) },
+    base: { accept: 'application/json', ...(userAgent === undefined ? {} : { 'user-agent': userAgent }), ...lowerKeys(ctx.options.headers) },
     idHeader: name === false ? false : name.toLowerCase(),
   };
 }
