@@ -70,7 +70,9 @@ describe('cf-mcp over stdio', () => {
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(['add_resource', 'check_connector', 'explain_failure', 'get_checklist', 'get_specification', 'list_connectors', 'scaffold_connector']);
     const addResource = tools.find((t) => t.name === 'add_resource');
-    expect(addResource?.inputSchema.required).toEqual(expect.arrayContaining(['name', 'endpoint', 'sample']));
+    expect(addResource?.inputSchema.required).toEqual(expect.arrayContaining(['name', 'endpoint']));
+    // One response body (`sample`) or several (`samples`); a write may answer none.
+    expect(Object.keys(addResource?.inputSchema.properties ?? {})).toEqual(expect.arrayContaining(['sample', 'samples', 'requestSample', 'httpMethod']));
     // The target as check_connector names it (`connector`) or as the CLI's addResource does (`dir`).
     expect(Object.keys(addResource?.inputSchema.properties ?? {})).toEqual(expect.arrayContaining(['connector', 'dir']));
     expect(client.getInstructions()).toContain('check_connector');

@@ -3,9 +3,11 @@ import { EXIT, type ExitCode } from './exit-codes.js';
 
 /** An error the CLI reports as one line and an exit code, without a stack trace. */
 export class CliError extends Error {
+  /** Always `CliError`. */
   override readonly name = 'CliError';
   constructor(
     message: string,
+    /** The process exit code to end with (`EXIT.failure` unless given). */
     readonly exitCode: ExitCode = EXIT.failure,
   ) {
     super(message);

@@ -4,6 +4,7 @@ import { LoadError } from '@cf/load';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CliError, exitCodeOf } from './cli-error.js';
 import { addConnector } from './commands/add.js';
+import { defineAddResourceCommand } from './commands/add-resource.js';
 import { checkConnector, formatCheck } from './commands/check.js';
 import { diffConnector, formatDiff } from './commands/diff.js';
 import { formatUpdate, updateConnector } from './commands/update.js';
@@ -12,6 +13,7 @@ import { extract } from './commands/extract.js';
 import { syncCommand } from './commands/sync.js';
 import { formatConnectorList, listConnectors } from './commands/list.js';
 import { scaffoldConnector } from './commands/new.js';
+import { recordOperation, RECORD_DEFAULTS } from './commands/record.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { CLI_VERSION } from './version.js';
 
@@ -164,6 +166,9 @@ export function createProgram(io: CliIo, setExit: (code: ExitCode) => void): Com
       print(`next: ${install}, then \`npm test\` and \`npm run build\` in it; done means \`cf check ${result.dir}\` at 100%.`);
     });
 
+  // Arguments, flags and action in src/commands/add-resource.ts.
+  defineAddResourceCommand(program.command('add-resource'), { cwd: io.cwd, print });
+
   program
     .command('add')
     .description("copy a connector's source into your project (pinned to this CLI's version, with a manifest)")
@@ -213,7 +218,49 @@ export function createProgram(io: CliIo, setExit: (code: ExitCode) => void): Com
       if (result.compliance < 100) setExit(EXIT.failure);
     });
 
+  program
+    .command('record')
+    .description("opt-in, live: run one operation of a connector package against the API, save the redacted responses as fixtures, and generate MSW handlers and a test from them")
+    .argument('<package>', 'a connector package directory (made by cf new)')
+    .argument('<operation>', 'a method path on the client: items.list, items.get')
+    .option('--arg <key=value>', "an argument field, repeatable: gathered into one object argument (values parsed as JSON: pageSize=2)", keyValue)
+    .option('--args <json>', "the arguments as JSON: an array for positional arguments ('[\"item_001\"]'), anything else for one argument")
+    .option('--limit <n>', `stop after n records (default ${RECORD_DEFAULTS.limit})`, positiveInteger)
+    .option('--max-pages <n>', `stop after n pages (default ${RECORD_DEFAULTS.maxPages})`, positiveInteger)
+    .option('--config <file>', 'JSON file with the connector configuration (credentials, core options)')
+    .option('--base-url <url>', "the API's base URL with its path prefix; default from CF_BASE_URL, else the package's")
+    .option('--redact-field <path>', 'a field to blank in the fixtures (PII), such as customer.email; repeatable', (value: string, previous: string[] = []) => [...previous, value])
+    .action(async (target: string, operation: string, opts: RecordFlags) => {
+      const result = await recordOperation({
+        target,
+        operation,
+        args: opts.args,
+        arg: opts.arg,
+        limit: opts.limit,
+        maxPages: opts.maxPages,
+        config: opts.config,
+        baseUrl: opts.baseUrl,
+        redactFields: opts.redactField,
+        env: io.env,
+        cwd: io.cwd,
+        stderr: io.stderr,
+      });
+      const what = result.kind === 'paginated' ? `${result.records} records from ${result.pages} page(s)` : 'its result';
+      print(`recorded ${result.operation}: ${what}, ${result.exchanges} exchange(s), redacted. Wrote in ${result.dir}:\n  ${result.written.join('\n  ')}`);
+      print(`next: review the fixture, then run the package's tests (\`npx vitest run ${result.written[2] ?? ''}\`).`);
+    });
+
   return program;
+}
+
+interface RecordFlags {
+  arg?: Record<string, string>;
+  args?: string;
+  limit?: number;
+  maxPages?: number;
+  config?: string;
+  baseUrl?: string;
+  redactField?: string[];
 }
 
 interface SyncFlags {

@@ -13,4 +13,5 @@ export const EXIT = {
   interrupted: 130,
 } as const;
 
+/** One of the codes in `EXIT`. */
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

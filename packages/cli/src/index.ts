@@ -10,6 +10,7 @@ export { diffConnector, formatDiff, type DiffOptions, type DiffResult, type File
 export { syncCommand, formatSyncSummary, type SyncCommandOptions } from './commands/sync.js';
 export { discoverCommand } from './commands/discover.js';
 export { checkConnector, formatCheck, type CheckOptions, type CheckResult } from './commands/check.js';
+export { recordOperation, RECORD_DEFAULTS, type RecordOptions, type RecordResult } from './commands/record.js';
 export { main, createProgram, type CliIo } from './cli.js';
 export { CliError, exitCodeOf } from './cli-error.js';
 export { EXIT, type ExitCode } from './exit-codes.js';
@@ -20,4 +21,4 @@ export { loadRegistry, registryEntryFor } from './registry/registry.js';
 export { registrySchema, registryEntrySchema, type Registry, type RegistryEntry } from './registry/registry-schema.js';
 export { copyInManifestSchema, MANIFEST_FILE, type CopyInManifest } from './copy-in/manifest.js';
 export { readState, writeState, extractStateSchema, type ExtractState } from './extract/state-file.js';
-export { addResource, addResourceOptionsSchema, inferZodSchema, PAGINATION_STYLES, type AddResourceOptions, type AddResourceResult, type PaginationStyle } from './add-resource/index.js';
+export { addResource, addResourceOptionsSchema, inferZodSchema, AddResourceError, HTTP_METHODS, PAGINATION_STYLES, type AddResourceErrorCode, type AddResourceOptions, type AddResourceResult, type PaginationStyle, type ResourceHttpMethod } from './add-resource/index.js';

@@ -5,6 +5,7 @@ import { inferZodSchema } from '../src/add-resource/index.js';
 import { resourceNames } from '../src/add-resource/resource-names.js';
 import { sampleLayout } from '../src/add-resource/sample-layout.js';
 import { tsLiteral } from '../src/add-resource/ts-literal.js';
+import { mergeImport } from '../src/add-resource/ts-imports.js';
 
 /** Evaluates generated schema source against `@cf/core/zod` (what connectors import), so the tests check behaviour as well as text. */
 const compile = (source: string): z.ZodType => runInNewContext(`(${source})`, { z }) as z.ZodType;
@@ -46,6 +47,72 @@ describe('inferZodSchema', () => {
     const source = inferZodSchema([[{ 'content-type': 'a', "it's": [[1, null]] }]]);
     expect(oneLine(source)).toBe("z.array(z.looseObject({ 'content-type': z.string(), 'it\\'s': z.array(z.array(z.nullable(z.number()))) }))");
     expect(compile(source).parse([{ 'content-type': 'x', "it's": [[2, null]] }])).toHaveLength(1);
+  });
+});
+
+describe('inferZodSchema from several samples (pages, or responses for different records)', () => {
+  // Two real pages of one list endpoint: what the first alone shows is not all the API sends.
+  const page1 = {
+    data: [
+      { id: 'a', price: 10, discount: null, tags: ['x'], owner: { id: 'u1' }, status: 'open' },
+      { id: 'b', price: 12, discount: null, tags: [], owner: { id: 'u2' }, status: 'open' },
+    ],
+    next: 'c2',
+  };
+  const page2 = {
+    data: [{ id: 'c', price: 9.99, discount: 0.5, tags: [{ label: 'sale' }], owner: null, status: 3, archived: true, extra: null }],
+    next: null,
+  };
+
+  it('accepts a second, different page only when it was inferred from both', () => {
+    const fromFirst = compile(inferZodSchema([page1]));
+    expect(fromFirst.safeParse(page2).success).toBe(false);
+    const fromBoth = compile(inferZodSchema([page1, page2]));
+    expect(fromBoth.safeParse(page1).success).toBe(true);
+    expect(fromBoth.safeParse(page2).success).toBe(true);
+  });
+
+  it('marks absent fields optional, null-and-value fields nullable of the value, mixed kinds as unions, merges array items', () => {
+    const source = oneLine(inferZodSchema([page1, page2]));
+    expect(source).toBe(
+      'z.looseObject({ data: z.array(z.looseObject({ id: z.string(), price: z.number(), discount: z.nullable(z.number()), ' +
+        'tags: z.array(z.union([z.string(), z.looseObject({ label: z.string() })])), owner: z.nullable(z.looseObject({ id: z.string() })), ' +
+        'status: z.union([z.string(), z.number()]), archived: z.optional(z.boolean()), extra: z.optional(z.unknown()) })), next: z.nullable(z.string()) })',
+    );
+    const schema = compile(inferZodSchema([page1, page2]));
+    // What no sample showed is still refused: a missing required field, a kind never seen.
+    expect(schema.safeParse({ data: [{ ...page1.data[0], id: undefined }], next: null }).success).toBe(false);
+    expect(schema.safeParse({ data: [{ ...page1.data[0], discount: 'none' }], next: null }).success).toBe(false);
+  });
+
+  it('within one list response, treats the records as samples: a field missing from some is optional', () => {
+    const source = oneLine(inferZodSchema([[{ id: 1, note: 'x' }, { id: 2 }, { id: 3, note: null }]]));
+    expect(source).toBe('z.array(z.looseObject({ id: z.number(), note: z.nullish(z.string()) }))');
+  });
+
+  it('writes whole and fractional numbers alike as z.number() (whole numbers in a sample do not prove the API never sends a fraction)', () => {
+    expect(oneLine(inferZodSchema([{ n: 1 }, { n: 2.5 }]))).toBe('z.looseObject({ n: z.number() })');
+    expect(oneLine(inferZodSchema([{ n: 1 }, { n: 2 }]))).toBe('z.looseObject({ n: z.number() })');
+    expect(compile(inferZodSchema([{ n: 1 }])).safeParse({ n: 0.25 }).success).toBe(true);
+  });
+
+  it('leaves a value null in every sample as z.unknown() (it accepts null and whatever comes later), and one sample as before', () => {
+    expect(oneLine(inferZodSchema([{ a: null }, { a: null }]))).toBe('z.looseObject({ a: z.unknown() })');
+    expect(oneLine(inferZodSchema([{ id: 'a', at: null }]))).toBe('z.looseObject({ id: z.string(), at: z.unknown() })');
+    expect(oneLine(inferZodSchema([{ id: 'a', n: 1 }]))).toBe('z.looseObject({ id: z.string(), n: z.number() })');
+  });
+});
+
+describe('mergeImport', () => {
+  it('adds names to an import of the module, type-only or not, or a new import after the last', () => {
+    const source = "import { a } from 'x';\nimport type { T } from 'y';\n\nconst q = 1;\n";
+    expect(mergeImport(source, 'x', ['b'], ['U'])).toBe("import { a, b, type U } from 'x';\nimport type { T } from 'y';\n\nconst q = 1;\n");
+    expect(mergeImport(source, 'y', ['v'], ['T', 'S'])).toBe("import { a } from 'x';\nimport { v, type S, type T } from 'y';\n\nconst q = 1;\n");
+    expect(mergeImport(source, 'y', [], ['S'])).toContain("import type { S, T } from 'y';");
+    expect(mergeImport(source, 'z', ['w'])).toBe("import { a } from 'x';\nimport type { T } from 'y';\nimport { w } from 'z';\n\nconst q = 1;\n");
+    expect(mergeImport(source, 'x', ['a'])).toBe(source);
+    // A name imported as a type and now as a value is imported once, as a value.
+    expect(mergeImport(source, 'y', ['T'])).toContain("import { T } from 'y';");
   });
 });
 

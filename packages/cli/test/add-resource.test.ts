@@ -45,7 +45,7 @@ describe('addResource on a package made by cf new', () => {
     expect(result).toMatchObject({
       dir,
       created: ['src/resources/orders.ts', 'src/mocks/orders.ts', 'test/orders.test.ts'],
-      updated: ['src/shop-api-connector.ts', 'src/index.ts', 'src/mocks/index.ts', 'src/metadata.ts', 'test/conformance.test.ts'],
+      updated: ['src/shop-api-connector.ts', 'src/index.ts', 'src/mocks/index.ts', 'src/metadata.ts', 'test/conformance.test.ts', 'README.md'],
       property: 'orders',
       method: 'list',
     });
@@ -95,12 +95,147 @@ describe('addResource on a package made by cf new', () => {
 
   it('refuses what it cannot do, before writing anything', () => {
     const before = read('src/shop-api-connector.ts');
-    expect(() => addResource({ dir, name: 'orders', endpoint: '/orders', sample: {} })).toThrow(/already has a "orders" resource/);
+    expect(() => addResource({ dir, name: 'orders', endpoint: '/orders', method: 'list', sample: {} })).toThrow(/OrdersResource \(src\/resources\/orders\.ts\) already has a "list" method: name the new one with method/);
     expect(() => addResource({ dir, name: 'refunds', endpoint: 'refunds', sample: {} })).toThrow(/endpoint: must be a path under the base URL/);
     expect(() => addResource({ dir, name: 'refunds', endpoint: '/refunds', pagination: 'cursor', sample: { data: [{ id: 1 }] } })).toThrow(/cursorField/);
     expect(() => addResource({ dir, name: 'refunds', endpoint: '/refunds', sample: 'text' })).toThrow(/sample: must be a JSON object or array/);
     expect(() => addResource({ dir: workspace, name: 'refunds', endpoint: '/refunds', sample: {} })).toThrow(/not a connector package in the `cf new` layout/);
     expect(read('src/shop-api-connector.ts')).toBe(before);
+  });
+
+  it('infers one schema from several sample responses, and the package proves every sample satisfies it', () => {
+    // Two real pages that differ: page 2 has a field page 1 lacks, a null where page 1 has a value, a number where page 1 has a string.
+    const page1 = { results: [{ id: 'r1', stars: 5, text: 'Great', author: { name: 'Ada' }, ref: 'A1' }, { id: 'r2', stars: 4, text: 'Fine', author: { name: 'Lin' }, ref: 'A2' }], total: 3 };
+    const page2 = { results: [{ id: 'r3', stars: 3.5, text: null, author: { name: 'Bo', karma: 7 }, ref: 17, photos: [{ url: 'https://x.test/1.jpg' }] }], total: 3 };
+    const result = addResource({ dir, name: 'reviews', endpoint: '/reviews', pagination: 'offset', samples: [page1, page2] });
+    expect(result.schema).toContain('stars: z.number(),');
+    expect(result.schema).toContain('text: z.nullable(z.string()),');
+    expect(result.schema).toContain('ref: z.union([z.string(), z.number()]),');
+    expect(result.schema).toContain('karma: z.optional(z.number()),');
+    expect(result.schema).toMatch(/photos: z\.optional\(z\.array\(z\.looseObject\(\{\n\s+url: z\.string\(\),/);
+    expect(read('src/resources/reviews.ts')).toContain('inferred from 2 sample responses');
+    // The mock serves the first and exports all, each checked against the page type by tsc; the test parses each.
+    const mock = read('src/mocks/reviews.ts');
+    expect(mock).toMatch(/export const reviewsSamples = \[\n {2}reviewsSample,\n {2}\{[\s\S]*\] satisfies ReviewPage\[\];/);
+    expect(read('src/mocks/index.ts')).toContain("export { reviewsHandlers, reviewsSample, reviewsSamples } from './reviews.js';");
+    expect(read('test/reviews.test.ts')).toContain('for (const sample of reviewsSamples) expect(z.safeParse(reviewPageSchema, sample).error).toBeUndefined();');
+    // A second sample that is not the same endpoint's response is refused, naming it.
+    expect(() => addResource({ dir, name: 'ratings', endpoint: '/ratings', pagination: 'offset', samples: [page1, { total: 0 }] })).toThrow(
+      expect.objectContaining({ code: 'INVALID_SAMPLE', message: expect.stringContaining('Sample response 2 (of 2) has no array of records at "results"') }),
+    );
+  });
+
+  it('adds a second method to an existing resource, and refuses a method name it has', () => {
+    const result = addResource({ dir, name: 'orders', endpoint: '/orders/{orderId}', sample: { ...orders[0], lines: [{ sku: 'A', qty: 1 }] } });
+    expect(result).toMatchObject({ property: 'orders', method: 'get', addedToExisting: true, created: [] });
+    expect(result.updated).toEqual(['src/resources/orders.ts', 'src/mocks/orders.ts', 'test/orders.test.ts', 'src/shop-api-connector.ts', 'src/index.ts', 'src/mocks/index.ts', 'src/metadata.ts', 'test/conformance.test.ts', 'README.md']);
+    const resource = read('src/resources/orders.ts');
+    // One class, both methods; the new method's names do not clash with the first's.
+    expect(resource.match(/export class OrdersResource \{/g)).toHaveLength(1);
+    expect(resource).toMatch(/ {2}list\(customerId: string[\s\S]* {2}async get\(orderId: string, options: CallOptions = \{\}\): Promise<GetOrderResponse> \{\n/);
+    expect(resource).toContain('export const getOrderResponseSchema = z.lazySchema(() => z.looseObject({');
+    expect(resource).toContain('const getParamsSchema = z.lazySchema(() => z.strictObject({ orderId: pathParam }));');
+    expect(resource.match(/const pathParam = /g)).toHaveLength(1);
+    expect(resource.match(/^import .* from '@cf\/core';$/gm)).toHaveLength(1);
+    expect(read('src/mocks/orders.ts')).toMatch(/export const ordersHandlers: HttpHandler\[\] = \[\n[\s\S]*http\.get\('\*\/customers\/:customerId\/orders'[\s\S]*http\.get\('\*\/orders\/:orderId', \(\) => HttpResponse\.json\(ordersGetSample\)\),\n\];/);
+    const test = read('test/orders.test.ts');
+    expect(test.match(/const api = useMockApi\(\);/g)).toHaveLength(1);
+    expect(test).toContain("describe('orders.get', () => {");
+    expect(read('src/shop-api-connector.ts')).toContain('/** Orders: `list()`, `get()`. */');
+    expect(read('src/shop-api-connector.ts').match(/readonly orders: OrdersResource;/g)).toHaveLength(1);
+    expect(read('src/metadata.ts').match(/'orders'/g)).toHaveLength(1);
+    expect(read('src/metadata.ts')).toContain("{ name: 'orders.get', kind: 'read', idempotent: true, shape: 'single' },");
+    expect(read('src/index.ts')).toContain("export { getOrderResponseSchema, type GetOrderResponse } from './resources/orders.js';");
+
+    // A third: a list whose path `/orders/:orderId` would catch in the mocks, so its handler goes first.
+    const search = addResource({ dir, name: 'orders', method: 'search', endpoint: '/orders/search', pagination: 'page', sample: orders.slice(0, 2) });
+    expect(search.schema).toContain('coupon: z.optional(z.string()),');
+    expect(read('src/resources/orders.ts')).toContain('search(query: SearchOrdersQuery = {}, options: CallOptions = {}): Paginated<SearchOrder, number> {');
+    expect(read('src/mocks/orders.ts')).toMatch(/\n {2}\/\/ `GET \/orders\/search` on any host and path prefix, serving the sample\.\n {2}http\.get\('\*\/orders\/search'[\s\S]*\n {2}\/\/ `GET \/orders\/\{orderId\}`[^\n]*\n {2}http\.get\('\*\/orders\/:orderId'/);
+
+    const files = ['src/resources/orders.ts', 'src/mocks/orders.ts', 'test/orders.test.ts', 'src/metadata.ts', 'README.md'];
+    const before = files.map(read);
+    expect(() => addResource({ dir, name: 'orders', endpoint: '/orders/{id}', sample: { id: 'x' } })).toThrow(expect.objectContaining({ code: 'DUPLICATE_METHOD', exitCode: 2 }));
+    expect(files.map(read)).toEqual(before);
+  });
+
+  it('writes POST, PUT, PATCH and DELETE methods with request body schemas and core idempotency rules', () => {
+    const create = addResource({ dir, name: 'orders', endpoint: '/orders', httpMethod: 'POST', requestSample: { currency: 'EUR', lines: [{ sku: 'A', qty: 2 }] }, sample: orders[0] });
+    expect(create).toMatchObject({ method: 'create', inputSchema: expect.stringContaining('currency: z.string(),') });
+    addResource({ dir, name: 'orders', endpoint: '/orders/{orderId}', httpMethod: 'PUT', method: 'replace', requestSample: { currency: 'USD' }, sample: orders[1] });
+    addResource({ dir, name: 'orders', endpoint: '/orders/{orderId}', httpMethod: 'PATCH', idempotent: true, requestSample: { note: 'gift' }, sample: orders[1] });
+    addResource({ dir, name: 'orders', endpoint: '/orders/{orderId}', httpMethod: 'DELETE' });
+    addResource({ dir, name: 'payments', endpoint: '/payments', httpMethod: 'POST', idempotencyKey: true, requestSample: { amount: 5, currency: 'EUR' }, sample: { id: 'pay_1', status: 'succeeded' } });
+    const resource = read('src/resources/orders.ts');
+    expect(resource).toContain('async create(input: CreateOrderInput, options: CallOptions = {}): Promise<CreateOrderResponse> {');
+    expect(resource).toContain("const body = validateInput(createOrderInputSchema, input, 'Invalid orders.create() input', 'shop-api');");
+    // A POST: core never resends it once it may have reached the API; a key the API ignores is refused.
+    expect(resource).toMatch(/if \(options\.idempotencyKey !== undefined\) \{\n\s+throw new ValidationError\(\{/);
+    expect(resource).toMatch(/try \{\n\s+const \{ data \} = await this\.http\(\)\.request\(\{ \.\.\.options, method: 'POST', path: '\/orders', body, schema: createOrderResponseSchema, operation: 'orders\.create' \}\);\n\s+return data;\n\s+\} catch \(error\) \{\n\s+throw explainUnsafeWrite\(error\);/);
+    expect(resource.match(/function explainUnsafeWrite/g)).toHaveLength(1);
+    // PUT and DELETE are idempotent by core's rule; a PATCH declared idempotent says so in its spec.
+    expect(resource).toContain("request({ ...options, method: 'PUT', path: '/orders/{orderId}', params, body, schema: replaceOrderResponseSchema, operation: 'orders.replace' });");
+    expect(resource).toContain("method: 'PATCH', path: '/orders/{orderId}', params, body, idempotent: true, schema: updateOrderResponseSchema");
+    expect(resource).toContain("async delete(orderId: string, options: CallOptions = {}): Promise<void> {\n    const params = validateInput(deleteParamsSchema, { orderId }, 'Invalid orders.delete() input', 'shop-api');\n    await this.http().request({ ...options, method: 'DELETE', path: '/orders/{orderId}', params, operation: 'orders.delete' });");
+    const payments = read('src/resources/payments.ts');
+    expect(payments).toContain('Pass `idempotencyKey` in the call options');
+    expect(payments).not.toContain('ValidationError');
+    const metadata = read('src/metadata.ts');
+    expect(metadata).toContain("{ name: 'orders.create', kind: 'write', idempotent: false, shape: 'single' },");
+    expect(metadata).toContain("{ name: 'orders.replace', kind: 'write', idempotent: true, shape: 'single' },");
+    expect(metadata).toContain("{ name: 'orders.update', kind: 'write', idempotent: true, shape: 'single' },");
+    expect(metadata).toContain("{ name: 'orders.delete', kind: 'write', idempotent: true, shape: 'single' },");
+    expect(metadata).toContain("{ name: 'payments.create', kind: 'write', idempotent: false, shape: 'single' },");
+    // The mock answers 400 to a body the input schema refuses, 201 to a create, 204 to a delete.
+    const mock = read('src/mocks/orders.ts');
+    expect(mock).toContain("if (!z.safeParse(createOrderInputSchema, body).success) return HttpResponse.json({ error: { message: 'Invalid request body', requestId: 'req_400_mock' } }, { status: 400 });");
+    expect(mock).toContain('return HttpResponse.json(ordersCreateSample, { status: 201 });');
+    expect(mock).toContain("http.delete('*/orders/:orderId', () => new HttpResponse(null, { status: 204 })),");
+    expect(read('test/conformance.test.ts')).toContain("{ name: 'orders.create', invoke: (client, options) => client.orders.create(ordersCreateRequest, options) },");
+    const test = read('test/orders.test.ts');
+    expect(test).toContain("it('is sent once when it may have been applied, and says so: never reported as safe to retry', async () => {");
+    expect(test).toContain("expect(error.writeOutcome).toBe('may-have-applied');");
+    expect(test).toContain("it('is safe to send twice: a 503 is retried like a read', async () => {");
+    expect(read('test/payments.test.ts')).toContain("expect(api.server.requests.map((r) => r.headers['idempotency-key'])).toEqual(['key-1', 'key-1']);");
+    expect(test).toContain("it('has a mock that answers 400 to a body the input schema refuses, as the API does', async () => {");
+  });
+
+  it("uses core's expectConnectorError in the generated tests, and lists every method in the package README", () => {
+    for (const file of ['orders', 'invoices', 'order-notes', 'payments', 'reviews']) {
+      const test = read(`test/${file}.test.ts`);
+      expect(test, file).not.toMatch(/try \{|function failure/);
+      expect(test.match(/^import .* from '@cf\/core\/testing';$/gm)?.[0], file).toBe("import { expectConnectorError } from '@cf/core/testing';");
+    }
+    expect(read('test/orders.test.ts')).toContain('const error = await expectConnectorError(');
+    const readme = read('README.md');
+    const methods = readme.slice(readme.indexOf('## Methods'), readme.indexOf('## Configuration'));
+    expect(methods).toContain('| Method | Endpoint | Returns |');
+    // The table starts with the methods the resources document already (the scaffold's items).
+    expect(methods).toContain('|---|---|---|\n| `items.get(id)` | `GET /items/{id}` | `Item` |\n| `items.list(query?)` | `GET /items` | `Paginated<Item>` |\n| `orders.list(');
+    expect(methods).toContain('| `orders.list(customerId, query?)` | `GET /customers/{customerId}/orders` | `Paginated<Order>`: `for await`, `.pages()`, `.toArray({ limit })` |');
+    expect(methods).toContain('| `orders.get(orderId)` | `GET /orders/{orderId}` | `GetOrderResponse` |');
+    expect(methods).toContain("| `orders.create(input)` | `POST /orders` | `CreateOrderResponse`; not idempotent: never resent once it may have reached the API (`writeOutcome: 'may-have-applied'`) |");
+    expect(methods).toContain('| `orders.delete(orderId)` | `DELETE /orders/{orderId}` | nothing; safe to repeat (retried like a read) |');
+    expect(methods).toContain('unless sent with an `idempotencyKey`');
+    expect(methods.match(/^\| `/gm)).toHaveLength(16);
+  });
+
+  it('refuses options that do not fit together, before writing anything', () => {
+    const before = read('src/metadata.ts');
+    const refused = (options: Parameters<typeof addResource>[0], message: RegExp) =>
+      expect(() => addResource(options)).toThrow(expect.objectContaining({ code: 'INVALID_OPTIONS', message: expect.stringMatching(message) }));
+    refused({ dir, name: 'refunds', endpoint: '/refunds' }, /sample: give the response body of the endpoint/);
+    refused({ dir, name: 'refunds', endpoint: '/refunds', samples: [] }, /samples: must hold at least one response body/);
+    refused({ dir, name: 'refunds', endpoint: '/refunds', samples: [{ id: 1 }, 'text'] }, /samples\.1: must be a JSON object or array/);
+    refused({ dir, name: 'refunds', endpoint: '/refunds', sample: { id: 1 }, requestSample: { a: 1 } }, /requestSample: a GET sends no body/);
+    refused({ dir, name: 'refunds', endpoint: '/refunds', httpMethod: 'DELETE', requestSample: { a: 1 } }, /requestSample: a DELETE sends no body/);
+    refused({ dir, name: 'refunds', endpoint: '/refunds', httpMethod: 'POST', pagination: 'cursor', sample: { id: 1 } }, /pagination: a POST is one request/);
+    refused({ dir, name: 'refunds', endpoint: '/refunds', sample: { id: 1 }, idempotent: true }, /idempotent and idempotencyKey are for writes/);
+    refused({ dir, name: 'refunds', endpoint: '/refunds', httpMethod: 'PUT', idempotencyKey: true, sample: { id: 1 } }, /idempotencyKey: the write is idempotent already/);
+    refused({ dir, name: 'refunds', endpoint: '/refunds', sample: { id: 1 }, method: 'Get' }, /method: must be a camelCase identifier/);
+    refused({ dir, name: 'refunds', endpoint: '/refunds', httpMethod: 'HEAD' as never, sample: { id: 1 } }, /httpMethod: Invalid option/);
+    refused({ dir, name: 'refunds', endpoint: '/refunds/{body}', httpMethod: 'POST', requestSample: { a: 1 } }, /rename the path parameter \{body\}/);
+    expect(read('src/metadata.ts')).toBe(before);
   });
 
   it('leaves a package that type-checks, passes its own tests, and is at 100 % by cf check', async () => {
@@ -114,7 +249,9 @@ describe('addResource on a package made by cf new', () => {
     const [, passed, skipped, total] = /Tests\s+(\d+) passed(?: \| (\d+) skipped)? \((\d+)\)/.exec(tests.stdout) ?? [];
     expect(Number(passed)).toBeGreaterThan(30);
     expect(Number(passed) + Number(skipped ?? 0)).toBe(Number(total));
-    for (const file of ['orders', 'invoices', 'categories', 'events', 'order-notes', 'account', 'lazy-import']) expect(tests.stdout).toContain(`test/${file}.test.ts`);
+    for (const file of ['orders', 'invoices', 'categories', 'events', 'order-notes', 'account', 'reviews', 'payments', 'lazy-import']) expect(tests.stdout).toContain(`test/${file}.test.ts`);
+    // The generated cases ran, the writes' ones included (vitest prints no names of passed tests: count them).
+    expect(Number(passed)).toBeGreaterThan(60);
     const check = await checkConnector({ target: dir });
     expect(check.compliance).toBe(100);
   }, 240_000);

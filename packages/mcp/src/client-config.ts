@@ -7,11 +7,13 @@ export type McpClient = (typeof MCP_CLIENTS)[number];
 
 /** What a client needs: where it goes, and what to put there (a command to run, or a JSON file's content). */
 export interface ClientConfig {
+  /** The client this configuration is for. */
   client: McpClient;
   /** Where the snippet goes: a command line to run, or the configuration file(s) to merge it into. */
   where: string;
   /** `command`: run it in a shell; `json`: merge it into the file named in `where`. */
   kind: 'command' | 'json';
+  /** The command to run, or the JSON to merge, exactly as the client expects it. */
   snippet: string;
 }
 

@@ -10,6 +10,7 @@ import { registerScaffoldConnector } from './tools/scaffold-connector.js';
 import { VERSION } from './version.js';
 import { Workspace } from './workspace.js';
 
+/** Options of `createCfMcpServer`. */
 export interface CfMcpServerOptions {
   /** The workspace the tools read and write in; nothing outside it is touched. @default process.cwd() */
   root?: string | undefined;

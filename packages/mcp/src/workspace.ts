@@ -19,6 +19,7 @@ function realish(path: string): string {
  * refused unless it stays inside, symlinks included: the server never writes, or runs a package's tests, elsewhere.
  */
 export class Workspace {
+  /** The workspace's absolute real path (symlinks resolved). */
   readonly root: string;
 
   constructor(root: string) {
@@ -35,6 +36,7 @@ export class Workspace {
     return absolute;
   }
 
+  /** Whether `path` (relative to the root, or absolute) stays inside the workspace, symlinks included. */
   contains(path: string): boolean {
     return within(this.root, realish(resolve(this.root, path)));
   }

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { usageError } from '../cli-error.js';
+import { addResourceError } from './add-resource-error.js';
 
 /** What the generated files need to know about the connector package they join. */
 export interface ConnectorPackage {
@@ -33,9 +33,9 @@ function findEntry(dir: string): string | undefined {
 export function readConnectorPackage(dir: string): ConnectorPackage {
   const entry = findEntry(dir);
   const missing = [...REQUIRED.filter((file) => !existsSync(join(dir, file))), ...(entry === undefined ? ['src/<name>-connector.ts (one class extending BaseConnector)'] : [])];
-  if (missing.length > 0 || entry === undefined) throw usageError(`${dir} is not a connector package in the \`cf new\` layout (missing ${missing.join(', ')}).`);
+  if (missing.length > 0 || entry === undefined) throw addResourceError('NOT_A_CONNECTOR', `${dir} is not a connector package in the \`cf new\` layout (missing ${missing.join(', ')}).`);
   const { name } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string };
-  if (typeof name !== 'string' || name.length === 0) throw usageError(`${dir}/package.json has no name.`);
+  if (typeof name !== 'string' || name.length === 0) throw addResourceError('NOT_A_CONNECTOR', `${dir}/package.json has no name.`);
   const client = readFileSync(join(dir, entry), 'utf8');
   const helpers = readFileSync(join(dir, 'test', 'helpers.ts'), 'utf8');
   return {

@@ -1,4 +1,6 @@
 import { literalAccessor } from './accessor.js';
+import { addResourceError } from './add-resource-error.js';
+import { addImportLine, importLine, mergeImport } from './ts-imports.js';
 import type { ResourcePlan } from './resource-plan.js';
 import { tsLiteral } from './ts-literal.js';
 import { propertyKey } from './ts-syntax.js';
@@ -13,9 +15,25 @@ function replaced(base: string, path: readonly string[], value: string): string 
 /** The MSW route: `*` for any host and prefix, `{param}` as `:param`. */
 export const mswPath = (endpoint: string): string => `*${endpoint.replace(/\{([A-Za-z0-9_]+)\}/g, ':$1')}`;
 
+/** The handler of a write: it answers 400 to a body the input schema refuses (as the API would), else the sample. */
+function writeHandler(plan: ResourcePlan, route: string): string[] {
+  const verb = plan.httpMethod.toLowerCase();
+  const answer = plan.sample === undefined ? 'new HttpResponse(null, { status: 204 })' : `HttpResponse.json(${plan.ids.sample}${plan.httpMethod === 'POST' ? ', { status: 201 }' : ''})`;
+  if (plan.requestShape === undefined) return [`http.${verb}(${route}, () => ${answer}),`];
+  return [
+    `http.${verb}(${route}, async ({ request }) => {`,
+    '  // The body must be one the input schema accepts: the API answers 400 to anything else, and so does the mock.',
+    '  const body: unknown = await request.json().catch(() => undefined);',
+    `  if (!z.safeParse(${plan.ids.inputSchema}, body).success) return HttpResponse.json({ error: { message: 'Invalid request body', requestId: 'req_400_mock' } }, { status: 400 });`,
+    `  return ${answer};`,
+    '}),',
+  ];
+}
+
 function handler(plan: ResourcePlan): string[] {
   const { ids, params } = plan;
   const route = `'${mswPath(plan.endpoint)}'`;
+  if (plan.isWrite) return writeHandler(plan, route);
   const records = literalAccessor(ids.sample, plan.layout.itemsPath ?? []);
   const slice = (from: string, to: string): string => replaced(ids.sample, plan.layout.itemsPath ?? [], `${records}.slice(${from}, ${to})`);
   const size = (fallback: string): string => (params.pageSize !== undefined ? `Number(query.get('${params.pageSize}') ?? ${fallback})` : fallback);
@@ -62,17 +80,31 @@ function handler(plan: ResourcePlan): string[] {
   }
 }
 
-/** `src/mocks/<name>.ts`: the sample as a fixture, checked against the schema's type, and a handler serving it. */
-export function renderMock(plan: ResourcePlan): string {
+/** What the mock imports from the resource file: the types its fixtures satisfy, the input schema its handler checks. */
+function resourceImports(plan: ResourcePlan): { values: string[]; types: string[] } {
+  const types = [...(plan.sample === undefined ? [] : [plan.isList ? plan.ids.page : plan.ids.item]), ...(plan.requestShape ? [plan.ids.input] : [])];
+  return { values: plan.requestShape ? [plan.ids.inputSchema] : [], types };
+}
+
+/** The fixtures: the sample (and the other samples, the last page, the request body) as the method's types check them. */
+function fixtures(plan: ResourcePlan): string[] {
   const { ids } = plan;
   const type = plan.isList ? ids.page : ids.item;
-  const lines = [
-    "import { http, HttpResponse, type HttpHandler } from 'msw';",
-    `import type { ${type} } from '../resources/${plan.names.name}.js';`,
-    '',
-    `/** A \`GET ${plan.endpoint}\` response as the API documents it: the sample the ${plan.names.name} schemas were inferred from. */`,
-    `export const ${ids.sample} = ${tsLiteral(plan.sample)} satisfies ${type};`,
-  ];
+  const lines: string[] = [];
+  if (plan.sample !== undefined) {
+    lines.push(
+      `/** A \`${plan.httpMethod} ${plan.endpoint}\` response as the API documents it: the sample the ${plan.names.name} schemas were inferred from. */`,
+      `export const ${ids.sample} = ${tsLiteral(plan.sample)} satisfies ${type};`,
+    );
+  }
+  if (plan.samples.length > 1) {
+    const others = plan.samples.slice(1).map((s) => `  ${tsLiteral(s, '  ')},`);
+    lines.push(
+      '',
+      `/** Every sample response the schemas were inferred from (the first is \`${ids.sample}\`): each one must satisfy them. */`,
+      `export const ${ids.samples} = [\n  ${ids.sample},\n${others.join('\n')}\n] satisfies ${type}[];`,
+    );
+  }
   if (plan.lastPage !== undefined) {
     lines.push(
       '',
@@ -80,12 +112,63 @@ export function renderMock(plan: ResourcePlan): string {
       `export const ${ids.lastPage} = ${replaced(ids.sample, plan.layout.cursorPath ?? [], 'null')} satisfies ${type};`,
     );
   }
-  lines.push(
+  if (plan.requestShape !== undefined) {
+    lines.push('', `/** A \`${plan.httpMethod} ${plan.endpoint}\` request body: the sample the input schema was inferred from. */`, `export const ${ids.request} = ${tsLiteral(plan.requestSample)} satisfies ${ids.input};`);
+  }
+  return lines[0] === '' ? lines.slice(1) : lines;
+}
+
+const handlerDoc = (plan: ResourcePlan): string => `\`${plan.httpMethod} ${plan.endpoint}\` on any host and path prefix${plan.sample === undefined ? '' : ', serving the sample'}.`;
+
+/** `src/mocks/<name>.ts`: the samples as fixtures, checked against the schemas' types, and a handler serving them. */
+export function renderMock(plan: ResourcePlan): string {
+  const { ids } = plan;
+  const { values, types } = resourceImports(plan);
+  const lines = [
+    "import { http, HttpResponse, type HttpHandler } from 'msw';",
+    ...(plan.requestShape ? ["import * as z from '@cf/core/zod';"] : []),
+    importLine(`../resources/${plan.names.name}.js`, values, types),
     '',
-    `/** \`GET ${plan.endpoint}\` on any host and path prefix, serving the sample. */`,
+    ...fixtures(plan),
+    '',
+    `/** ${handlerDoc(plan)} */`,
     `export const ${ids.handlers}: HttpHandler[] = [`,
     ...handler(plan).map((l) => `  ${l}`),
     '];',
-  );
+  ];
   return `${lines.join('\n')}\n`;
+}
+
+/** An existing mock file with the method's fixtures (before its handlers) and its handler (last in them). */
+export function addMethodToMock(source: string, plan: ResourcePlan): string {
+  const { values, types } = resourceImports(plan);
+  let out = types.length + values.length > 0 ? mergeImport(source, `../resources/${plan.names.name}.js`, values, types) : source;
+  if (plan.requestShape) out = addImportLine(out, "import * as z from '@cf/core/zod';");
+  const start = new RegExp(`^export const ${plan.ids.handlers}: HttpHandler\\[\\] = \\[$`, 'm').exec(out);
+  if (!start) throw addResourceError('RESOURCE_CONFLICT', `Cannot add the mock: src/mocks/${plan.names.name}.ts has no \`export const ${plan.ids.handlers}: HttpHandler[] = [\` line.`);
+  const before = out.slice(0, start.index);
+  const doc = /\/\*\*(?:(?!\*\/)[\s\S])*\*\/\n$/.exec(before);
+  const at = doc ? start.index - doc[0].length : start.index;
+  const added = fixtures(plan);
+  if (added.length > 0) out = `${out.slice(0, at)}${added.join('\n')}\n\n${out.slice(at)}`;
+  const open = out.indexOf(start[0]) + start[0].length;
+  const end = out.indexOf('\n];', open);
+  if (end < 0) throw addResourceError('RESOURCE_CONFLICT', `Cannot add the mock: the handlers array in src/mocks/${plan.names.name}.ts has no closing \`];\` line.`);
+  const lines = [`// ${handlerDoc(plan)}`, ...handler(plan)].map((l) => `  ${l}`);
+  // MSW answers with the first handler that matches: a route an earlier one would catch (`/orders/search` after
+  // `/orders/:orderId`) goes before it.
+  const shadow = shadowingHandler(out.slice(open, end), plan.httpMethod.toLowerCase(), mswPath(plan.endpoint));
+  const insertAt = shadow === undefined ? end : open + shadow;
+  return `${out.slice(0, insertAt)}\n${lines.join('\n')}${out.slice(insertAt)}`;
+}
+
+/** Where in `handlers` (the array's text) the first `http.<verb>(route...` whose route also matches `route` starts (at its line break). */
+function shadowingHandler(handlers: string, verb: string, route: string): number | undefined {
+  const concrete = route.replace(/^\*/, '/v1').replace(/:[A-Za-z0-9_]+/g, 'x');
+  for (const match of handlers.matchAll(/\n {2}(?:\/\/[^\n]*\n {2})?http\.(\w+)\('([^']+)'/g)) {
+    if (match[1] !== verb || match[2] === route) continue;
+    const pattern = (match[2] ?? '').split(/(\*|:[A-Za-z0-9_]+)/).map((part) => (part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))).join('');
+    if (new RegExp(`^${pattern}$`).test(concrete)) return match.index;
+  }
+  return undefined;
 }

@@ -1,4 +1,4 @@
-import { usageError } from '../cli-error.js';
+import { addResourceError } from './add-resource-error.js';
 import type { PaginationStyle } from './add-resource-options.js';
 
 /** Where a response keeps its records and its next-page cursor, as paths of field names. */
@@ -53,7 +53,7 @@ const show = (paths: string[][]): string => paths.map((p) => `"${p.join('.')}"`)
 function itemsPathOf(sample: unknown, style: PaginationStyle, itemsField: string | undefined): string[] | undefined {
   if (itemsField !== undefined) {
     const path = itemsField.split('.');
-    if (!Array.isArray(valueAt(sample, path))) throw usageError(`itemsField "${itemsField}" is not an array in the sample response.`);
+    if (!Array.isArray(valueAt(sample, path))) throw addResourceError('INVALID_SAMPLE', `itemsField "${itemsField}" is not an array in the sample response.`);
     return path;
   }
   if (Array.isArray(sample)) return [];
@@ -64,20 +64,20 @@ function itemsPathOf(sample: unknown, style: PaginationStyle, itemsField: string
   if (arrays.length === 1 && only) return only;
   const named = ITEM_FIELDS.map((f) => topLevel.find((p) => p[0] === f)).find((p) => p !== undefined);
   if (named) return named;
-  if (arrays.length === 0) throw usageError(`The sample response has no array of records for ${style} pagination: give a list response, or pagination "none" for one record.`);
-  throw usageError(`The sample response has several arrays (${show(arrays)}): name the one holding the records with itemsField.`);
+  if (arrays.length === 0) throw addResourceError('INVALID_SAMPLE', `The sample response has no array of records for ${style} pagination: give a list response, or pagination "none" for one record.`);
+  throw addResourceError('INVALID_SAMPLE', `The sample response has several arrays (${show(arrays)}): name the one holding the records with itemsField.`);
 }
 
 function cursorPathOf(sample: unknown, cursorField: string | undefined): string[] {
   const isCursor = (v: unknown): boolean => typeof v === 'string' || v === null;
   if (cursorField !== undefined) {
     const path = cursorField.split('.');
-    if (!isCursor(valueAt(sample, path))) throw usageError(`cursorField "${cursorField}" must be a string (or null on a last page) in the sample response.`);
+    if (!isCursor(valueAt(sample, path))) throw addResourceError('INVALID_SAMPLE', `cursorField "${cursorField}" must be a string (or null on a last page) in the sample response.`);
     return path;
   }
   const found = pathsWhere(sample, (v, key) => isCursor(v) && CURSOR_FIELDS.includes(key));
   const best = CURSOR_FIELDS.map((name) => found.find((p) => p[p.length - 1] === name)).find((p) => p !== undefined);
-  if (!best) throw usageError(`Cannot find the next page's cursor in the sample response (looked for ${CURSOR_FIELDS.join(', ')}): name it with cursorField.`);
+  if (!best) throw addResourceError('INVALID_SAMPLE', `Cannot find the next page's cursor in the sample response (looked for ${CURSOR_FIELDS.join(', ')}): name it with cursorField.`);
   return best;
 }
 
@@ -86,8 +86,8 @@ export function sampleLayout(sample: unknown, style: PaginationStyle, fields: { 
   const itemsPath = itemsPathOf(sample, style, fields.itemsField);
   const records = itemsPath === undefined ? undefined : valueAt(sample, itemsPath);
   if (Array.isArray(records) && records.length === 0) {
-    throw usageError('The sample response has no records: give one with at least one, so their schema can be inferred.');
+    throw addResourceError('INVALID_SAMPLE', 'The sample response has no records: give one with at least one, so their schema can be inferred.');
   }
-  if (style === 'cursor' && Array.isArray(sample)) throw usageError('Cursor pagination needs the cursor in the response body, but the sample response is an array: use "link", "offset" or "page".');
+  if (style === 'cursor' && Array.isArray(sample)) throw addResourceError('INVALID_SAMPLE', 'Cursor pagination needs the cursor in the response body, but the sample response is an array: use "link", "offset" or "page".');
   return { itemsPath, cursorPath: style === 'cursor' ? cursorPathOf(sample, fields.cursorField) : undefined };
 }

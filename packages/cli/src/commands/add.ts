@@ -11,7 +11,9 @@ import { CLI_VERSION } from '../version.js';
 
 export type { CopyInDependency } from '../copy-in/dependencies.js';
 
+/** Options of `addConnector` (`cf add`): which connector, and where to copy it. */
 export interface AddOptions {
+  /** The connector's registry name (`hubspot`). */
   connector: string;
   /** The directory connectors are copied into; the source lands in `<dir>/<connector>/`. @default 'src/connectors' */
   dir?: string | undefined;
@@ -21,13 +23,19 @@ export interface AddOptions {
   sourceDir?: string | undefined;
 }
 
+/** What `addConnector` did: where it copied, which version, and what it wrote, kept or removed. */
 export interface AddResult {
+  /** The directory the source is in, `/`-separated. */
   dir: string;
+  /** The connector version installed. */
   version: string;
   /** The version installed before, when this was an update. */
   previousVersion: string | undefined;
+  /** Files written (new, or unchanged by you and changed upstream), relative to `dir`. */
   written: string[];
+  /** Files already identical to upstream's. */
   unchanged: string[];
+  /** Files removed upstream that you had not changed, deleted. */
   removed: string[];
   /** Relative imports that leave the copied tree (they will not resolve in your project). */
   warnings: string[];

@@ -7,16 +7,21 @@ import { conformanceViaVitest } from '../check/vitest-conformance.js';
 import { usageError } from '../cli-error.js';
 import { formatTable } from '../format-table.js';
 
+/** Options of `checkConnector` (`cf check`). */
 export interface CheckOptions {
   /** A connector package directory, or a registry name. @default '.' */
   target?: string | undefined;
+  /** The directory `target` is relative to. @default process.cwd() */
   cwd?: string | undefined;
+  /** Aborts the check. */
   signal?: AbortSignal | undefined;
 }
 
+/** What `checkConnector` found: how it ran, each conformance report, and the lowest compliance. */
 export interface CheckResult {
   /** `adapter`: run in-process through the CLI's adapter; `vitest`: the package's own conformance test. */
   via: 'adapter' | 'vitest';
+  /** One report per conformance subject the connector has. */
   reports: ConformanceReport[];
   /** The lowest compliance of the reports: 100 means done. */
   compliance: number;

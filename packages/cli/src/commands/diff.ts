@@ -6,10 +6,14 @@ import { MANIFEST_FILE, readManifest } from '../copy-in/manifest.js';
 import { bundledSourceDir, readTree, sha256 } from '../copy-in/source-files.js';
 import { registryEntryFor } from '../registry/registry.js';
 
+/** What you did to a copied-in file since `cf add`: `unchanged`, `modified`, `added` or `deleted`. */
 export type LocalStatus = 'unchanged' | 'modified' | 'added' | 'deleted';
+/** What upstream (this CLI's copy) did to a file since `cf add`: `unchanged`, `changed`, `added` or `removed`. */
 export type UpstreamStatus = 'unchanged' | 'changed' | 'added' | 'removed';
 
+/** One file that differs, locally or upstream. */
 export interface FileDiff {
+  /** The file, relative to the connector's directory, `/`-separated. */
   path: string;
   /** What you did since `cf add`. */
   local: LocalStatus;
@@ -19,19 +23,29 @@ export interface FileDiff {
   patch: string | undefined;
 }
 
+/** What `diffConnector` (`cf diff`) found for a copied-in connector. */
 export interface DiffResult {
+  /** The connector's registry name. */
   connector: string;
+  /** The connector's directory. */
   dir: string;
+  /** The version `cf add` (or the last `cf update`) installed. */
   installedVersion: string;
+  /** The version this CLI carries. */
   upstreamVersion: string;
   /** Only the files that differ somewhere. */
   files: FileDiff[];
 }
 
+/** Options of `diffConnector` (`cf diff`). */
 export interface DiffOptions {
+  /** The connector's registry name. */
   connector: string;
+  /** The directory connectors were copied into. @default 'src/connectors' */
   dir?: string | undefined;
+  /** The directory `dir` is relative to. @default process.cwd() */
   cwd?: string | undefined;
+  /** The upstream source to compare with. @default this CLI's bundled copy of the connector */
   sourceDir?: string | undefined;
 }
 

@@ -10,8 +10,14 @@ import { fileSink, streamSink, type RecordSink } from '../extract/record-sink.js
 import { startSandbox, type Sandbox } from '../extract/sandbox.js';
 import { readState, writeState, type ExtractState } from '../extract/state-file.js';
 
+/**
+ * Options of `extract` (`cf extract`): the connector and resource, where to resume, where to write, credentials, and
+ * progress.
+ */
 export interface ExtractOptions {
+  /** The connector's registry name (`hubspot`). */
   connector: string;
+  /** The resource to stream (`contacts`; `cf list` shows each connector's). */
   resource: string;
   /** Where to start, for resources that take one (a date, a modification time). */
   since?: string | undefined;
@@ -36,7 +42,9 @@ export interface ExtractOptions {
   env?: NodeJS.ProcessEnv | undefined;
   /** Aborting it stops cleanly after saving the state (Ctrl-C in the CLI). */
   signal?: AbortSignal | undefined;
+  /** Where records go with `out: '-'`. @default process.stdout */
   stdout?: Writable | undefined;
+  /** Where progress and warnings go. @default process.stderr */
   stderr?: (Writable & { isTTY?: boolean }) | undefined;
   /** `auto`: a live status line on a terminal, a log line per page otherwise. @default 'auto' */
   progress?: 'auto' | 'plain' | 'none' | undefined;
@@ -44,6 +52,7 @@ export interface ExtractOptions {
   coreOptions?: CoreOptions | undefined;
 }
 
+/** What `extract` did: the counts and timings, whether it reached the end, and where the state is. */
 export interface ExtractResult extends ExtractStats {
   /** The last page was reached. */
   complete: boolean;

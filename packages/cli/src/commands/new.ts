@@ -7,6 +7,7 @@ import { DEFAULT_REPOSITORY_URL, SCAFFOLD_DEV_RANGES } from '../scaffold/dev-dep
 import { connectorNames } from '../scaffold/names.js';
 import { outputPath, renderTemplate } from '../scaffold/render-template.js';
 
+/** Options of `scaffoldConnector` (`cf new`): the API's name and where and how to create its package. */
 export interface ScaffoldOptions {
   /** The API's name: lower-case words joined by "-" (`acme-crm`). */
   name: string;
@@ -24,10 +25,13 @@ export interface ScaffoldOptions {
   repository?: string | undefined;
   /** The API's base URL with its path prefix. @default `https://api.<name>.example/v1` */
   baseUrl?: string | undefined;
+  /** The API's documentation URL, for the README and metadata. @default `https://docs.<name>.example/` */
   docsUrl?: string | undefined;
 }
 
+/** What `scaffoldConnector` created. */
 export interface ScaffoldResult {
+  /** The new package's directory. */
   dir: string;
   /** Paths written, relative to `dir` (a changeset relative to the repository root is listed as `../../.changeset/...`). */
   files: string[];

@@ -7,27 +7,44 @@ import { EXIT } from '../exit-codes.js';
 import { connectorConfig } from '../extract/connector-config.js';
 import { startSandbox, type Sandbox } from '../extract/sandbox.js';
 
+/** Options of `syncCommand` (`cf sync`): the connector and streams, the destination, credentials, and progress. */
 export interface SyncCommandOptions {
+  /** The connector's registry name (`hubspot`). */
   connector: string;
   /** Stream names; none: every stream the connector declares. */
   streams?: string[] | undefined;
   /** `duckdb:./cf.duckdb` (default), `postgres://…`, `clickhouse://…`. */
   to?: string | undefined;
+  /** Start every stream from the beginning (its saved state forgotten first). */
   fullRefresh?: boolean | undefined;
+  /** Stop at the first record that fails validation instead of sending it to the rejects table. */
   failFast?: boolean | undefined;
+  /**
+   * Run against the connector's own mocks on loopback, with fake credentials (stream params default to their
+   * examples).
+   */
   sandbox?: boolean | undefined;
+  /** A JSON file with the connector's configuration (credentials, core options). */
   config?: string | undefined;
+  /** The API's base URL with its path prefix; not with `sandbox`. */
   baseUrl?: string | undefined;
+  /** Stream parameters (`--param key=value`); each must be one a stream declares. */
   params?: Record<string, string> | undefined;
+  /** Commit once this many records are pending (`@cf/load`'s `SyncOptions.batchRows`). @default 5000 */
   batchRows?: number | undefined;
   /** Print this many rows of each synced table afterwards (what landed). */
   sample?: number | undefined;
+  /** Where credentials are read from. @default process.env */
   env?: NodeJS.ProcessEnv | undefined;
+  /** Aborting it stops the sync (Ctrl-C in the CLI): committed batches stay and a rerun resumes after them. */
   signal?: AbortSignal | undefined;
+  /** Where the summary and samples go. @default process.stdout */
   stdout?: Writable | undefined;
+  /** Where progress and warnings go. @default process.stderr */
   stderr?: Writable | undefined;
   /** `plain`: a line per committed batch and per stream; `none`: the summary only. @default 'plain' */
   progress?: 'plain' | 'none' | undefined;
+  /** Core options merged into the connector's configuration (a clock, retry settings…). */
   coreOptions?: CoreOptions | undefined;
 }
 

@@ -22,8 +22,11 @@ import { CLI_VERSION } from '../version.js';
  */
 export type UpdateAction = 'added' | 'updated' | 'removed' | 'kept' | 'merged' | 'conflict' | 'kept-removed-upstream' | 'not-restored';
 
+/** What `updateConnector` does (or would do, in a dry run) to one file. */
 export interface FileUpdate {
+  /** The file, relative to the connector's directory, `/`-separated. */
   path: string;
+  /** What happens to it (see `UpdateAction`). */
   action: UpdateAction;
   /** Conflicting regions written (for `conflict`). */
   conflicts: number;
@@ -31,7 +34,9 @@ export interface FileUpdate {
   patch: string | undefined;
 }
 
+/** Options of `updateConnector` (`cf update`): the connector, where it was copied, and how to merge. */
 export interface UpdateOptions {
+  /** The connector's registry name. */
   connector: string;
   /** @default 'src/connectors' */
   dir?: string | undefined;
@@ -45,11 +50,17 @@ export interface UpdateOptions {
   conflictStyle?: 'merge' | 'diff3' | undefined;
 }
 
+/** What `updateConnector` did (or would do): the versions, and each file touched. */
 export interface UpdateResult {
+  /** The connector's registry name. */
   connector: string;
+  /** The connector's directory. */
   dir: string;
+  /** The version installed before. */
   previousVersion: string;
+  /** The version installed now (this CLI's). */
   version: string;
+  /** True when nothing was written. */
   dryRun: boolean;
   /** The files the update touches or reports (files unchanged on both sides are left out), in path order. */
   files: FileUpdate[];

@@ -1,7 +1,9 @@
 import { corePackage } from '../core-package.js';
 import { packagesImported } from './source-files.js';
 
+/** A package a copied-in connector imports, to add to your project's dependencies. */
 export interface CopyInDependency {
+  /** The package's name (`@cf/core`, `zod`, `msw`). */
   name: string;
   /** The range the copy is written against, when the CLI knows it (`@cf/core`, `zod`). */
   range: string | undefined;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { usageError } from '../cli-error.js';
 
+/** The manifest's file name, in the connector's directory. */
 export const MANIFEST_FILE = 'cf-manifest.json';
 
 /** What `cf add` installed: the connector, its version, and the sha256 of every file as written. */
@@ -16,6 +17,10 @@ export const copyInManifestSchema = z.strictObject({
   files: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)),
 });
 
+/**
+ * `cf-manifest.json`: the connector, its package and version, the CLI that copied it, and the sha256 of every file as
+ * written (what `cf diff` and `cf update` compare with).
+ */
 export type CopyInManifest = z.infer<typeof copyInManifestSchema>;
 
 export function readManifest(dir: string): CopyInManifest | undefined {

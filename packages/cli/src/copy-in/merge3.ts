@@ -1,5 +1,6 @@
 import { diffArrays } from 'diff';
 
+/** The labels written after the conflict markers. */
 export interface Merge3Labels {
   /** After `<<<<<<<`. @default 'local' */
   local?: string;
@@ -9,12 +10,15 @@ export interface Merge3Labels {
   upstream?: string;
 }
 
+/** Options of `merge3`: the markers' labels and the conflict style. */
 export interface Merge3Options {
+  /** The labels after the markers. @default local, base, upstream */
   labels?: Merge3Labels;
   /** `merge` (git's default: ours and theirs) or `diff3` (the base between them, as `git config merge.conflictStyle diff3`). @default 'diff3' */
   conflictStyle?: 'merge' | 'diff3';
 }
 
+/** The outcome of `merge3`: the merged text and how many conflicts it holds. */
 export interface Merge3Result {
   /** The merged text; conflicting regions are wrapped in git's conflict markers. */
   text: string;

@@ -2,11 +2,15 @@ import type { Writable } from 'node:stream';
 import { SingleBar } from 'cli-progress';
 
 export interface ExtractStats {
+  /** Records written. */
   records: number;
+  /** Pages read. */
   pages: number;
+  /** How long the run took, in ms. */
   elapsedMs: number;
   /** Time spent waiting for the rate limiter (core's `rateLimitWait` events). */
   rateLimitWaitMs: number;
+  /** Attempts the connector retried (core's `retry` events). */
   retries: number;
 }
 

@@ -24,6 +24,10 @@ export const extractStateSchema = z.strictObject({
   updatedAt: z.string(),
 });
 
+/**
+ * The `--state` file's content: the connector and resource, the checkpoint of the last page written, records written
+ * and skipped, whether the resource was read to the end, and the `--out` file's size.
+ */
 export type ExtractState = z.infer<typeof extractStateSchema>;
 
 /** The saved state, or undefined when the file does not exist yet. A state for another resource is a usage error. */

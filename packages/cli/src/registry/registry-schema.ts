@@ -24,11 +24,17 @@ export const registryEntrySchema = z.strictObject({
   copyIn: z.strictObject({ source: z.string(), command: z.string() }),
 });
 
+/** The zod schema of `registry.json`: how it was generated, and one entry per connector. */
 export const registrySchema = z.strictObject({
   /** How the file is made; it is checked to be up to date by a test. */
   generatedBy: z.string(),
   connectors: z.array(registryEntrySchema),
 });
 
+/**
+ * One connector in `registry.json`: names, package and version, auth and environment variables, resources,
+ * extractable resources and streams, conformance, docs URL and copy-in source.
+ */
 export type RegistryEntry = z.infer<typeof registryEntrySchema>;
+/** `registry.json`: `generatedBy` and the `connectors`. */
 export type Registry = z.infer<typeof registrySchema>;
