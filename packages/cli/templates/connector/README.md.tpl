@@ -30,6 +30,16 @@ await client.disconnect();
 await server.close();
 ```
 
+## Methods
+
+Every method validates its input before the network (a `VALIDATION_ERROR` naming the field and the rule, no request
+sent) and takes core's call options last (`signal`, `timeoutMs`, `headers`, `retry`, `idempotencyKey`, `requestId`).
+
+| Method | Endpoint | Returns |
+|---|---|---|
+| `items.get(id)` | `GET /items/{id}` | `Item` |
+| `items.list(query?)` | `GET /items` | `Paginated<Item>` |
+
 ## Configuration
 
 | option | default | meaning |
