@@ -1,19 +1,9 @@
 import type { Writable } from 'node:stream';
 import { isConnectorError } from '@cf/core';
-import { LoadError } from '@cf/load';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CliError, exitCodeOf } from './cli-error.js';
-import { addConnector } from './commands/add.js';
-import { defineAddResourceCommand } from './commands/add-resource.js';
-import { checkConnector, formatCheck } from './commands/check.js';
-import { diffConnector, formatDiff } from './commands/diff.js';
-import { formatUpdate, updateConnector } from './commands/update.js';
-import { discoverCommand } from './commands/discover.js';
-import { extract } from './commands/extract.js';
-import { syncCommand } from './commands/sync.js';
-import { formatConnectorList, listConnectors } from './commands/list.js';
-import { scaffoldConnector } from './commands/new.js';
-import { recordOperation, RECORD_DEFAULTS } from './commands/record.js';
+import { defineAddResourceCommand } from './commands/add-resource-command.js';
+import { RECORD_DEFAULTS } from './record/record-defaults.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { CLI_VERSION } from './version.js';
 
@@ -38,17 +28,24 @@ const keyValue = (value: string, previous: Record<string, string> = {}): Record<
   return { ...previous, [value.slice(0, at)]: value.slice(at + 1) };
 };
 
-function describeError(error: unknown): string {
+async function describeError(error: unknown): Promise<string> {
   if (isConnectorError(error)) {
     const id = error.requestId ? ` (request id ${error.requestId})` : '';
     return `${error.code}: ${error.message}${id}`;
   }
   if (error instanceof CliError) return error.message;
-  if (error instanceof LoadError) return `${error.code}: ${error.message}`;
+  // @cf/load (and the database drivers behind it) loads only when a command needs it, or to name its error.
+  if (error instanceof Error && 'code' in error) {
+    const { LoadError } = await import('@cf/load');
+    if (error instanceof LoadError) return `${error.code}: ${error.message}`;
+  }
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
-/** Builds the `cf` program: argument parsing only; every command's logic is a function in `src/commands/`. */
+/**
+ * Builds the `cf` program: argument parsing only; every command's logic is a function in `src/commands/`, imported
+ * when the command runs (so `cf --help` loads no connector, database driver or mock server).
+ */
 export function createProgram(io: CliIo, setExit: (code: ExitCode) => void): Command {
   const print = (text: string) => io.stdout.write(`${text}\n`);
   const program = new Command('cf')
@@ -62,7 +59,8 @@ export function createProgram(io: CliIo, setExit: (code: ExitCode) => void): Com
     .command('list')
     .description('the registry: connector, package version, API version, auth, resources, compliance')
     .option('--json', 'print the registry entries as JSON')
-    .action((opts: { json?: boolean }) => {
+    .action(async (opts: { json?: boolean }) => {
+      const { formatConnectorList, listConnectors } = await import('./commands/list.js');
       const entries = listConnectors();
       print(opts.json ? JSON.stringify(entries, null, 2) : formatConnectorList(entries));
     });
@@ -82,6 +80,7 @@ export function createProgram(io: CliIo, setExit: (code: ExitCode) => void): Com
     .option('-p, --param <key=value>', 'a resource parameter, repeatable', keyValue)
     .addOption(new Option('--progress <mode>', 'progress on stderr').choices(['auto', 'plain', 'none']).default('auto'))
     .action(async (connector: string, resource: string, opts: ExtractFlags) => {
+      const { extract } = await import('./commands/extract.js');
       const result = await extract({
         connector,
         resource,
@@ -118,6 +117,7 @@ export function createProgram(io: CliIo, setExit: (code: ExitCode) => void): Com
     .option('--sample <n>', 'afterwards, print the first n rows of each table', positiveInteger)
     .addOption(new Option('--progress <mode>', 'progress on stderr').choices(['plain', 'none']).default('plain'))
     .action(async (connector: string, streams: string[], opts: SyncFlags) => {
+      const { syncCommand } = await import('./commands/sync.js');
       const summary = await syncCommand({
         connector,
         streams,
@@ -144,6 +144,7 @@ export function createProgram(io: CliIo, setExit: (code: ExitCode) => void): Com
     .description("print a connector's catalog as JSON: streams, primary key, cursor, sync mode, params, JSON Schema")
     .argument('<connector>', 'a connector from cf list')
     .action(async (connector: string) => {
+      const { discoverCommand } = await import('./commands/discover.js');
       print(JSON.stringify(await discoverCommand({ connector }), null, 2));
     });
 
@@ -158,7 +159,8 @@ export function createProgram(io: CliIo, setExit: (code: ExitCode) => void): Com
     .option('--repository <url>', "package.json's repository URL (default: the monorepo's, with the package's directory)")
     .option('--base-url <url>', "the API's base URL with its path prefix")
     .option('--docs-url <url>', "the API's documentation")
-    .action((name: string, opts: { dir?: string; displayName?: string; scope?: string; name?: string; repository?: string; baseUrl?: string; docsUrl?: string }) => {
+    .action(async (name: string, opts: { dir?: string; displayName?: string; scope?: string; name?: string; repository?: string; baseUrl?: string; docsUrl?: string }) => {
+      const { scaffoldConnector } = await import('./commands/new.js');
       const { name: packageName, ...rest } = opts;
       const result = scaffoldConnector({ ...rest, name, packageName, cwd: io.cwd });
       print(`created ${result.dir} (${result.layout} layout):\n  ${result.files.join('\n  ')}`);
@@ -174,7 +176,8 @@ export function createProgram(io: CliIo, setExit: (code: ExitCode) => void): Com
     .description("copy a connector's source into your project (pinned to this CLI's version, with a manifest)")
     .argument('<connector>', 'a connector from cf list')
     .option('--dir <dir>', 'the directory connectors are copied into', 'src/connectors')
-    .action((connector: string, opts: { dir: string }) => {
+    .action(async (connector: string, opts: { dir: string }) => {
+      const { addConnector } = await import('./commands/add.js');
       const result = addConnector({ connector, dir: opts.dir, cwd: io.cwd });
       const what = result.previousVersion === undefined ? 'added' : `updated from ${result.previousVersion}`;
       print(`${connector} ${result.version} ${what} in ${result.dir}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.removed.length} removed.`);
@@ -189,7 +192,8 @@ export function createProgram(io: CliIo, setExit: (code: ExitCode) => void): Com
     .argument('<connector>', 'a connector installed with cf add')
     .option('--dir <dir>', 'the directory connectors were copied into', 'src/connectors')
     .option('--stat', 'list the files only, without patches')
-    .action((connector: string, opts: { dir: string; stat?: boolean }) => {
+    .action(async (connector: string, opts: { dir: string; stat?: boolean }) => {
+      const { diffConnector, formatDiff } = await import('./commands/diff.js');
       print(formatDiff(diffConnector({ connector, dir: opts.dir, cwd: io.cwd }), { patches: !opts.stat }));
     });
 
@@ -200,7 +204,8 @@ export function createProgram(io: CliIo, setExit: (code: ExitCode) => void): Com
     .option('--dir <dir>', 'the directory connectors were copied into', 'src/connectors')
     .option('--dry-run', 'print the unified diff of what would change, and write nothing')
     .addOption(new Option('--conflict-style <style>', 'conflict markers with the base (diff3) or without (merge)').choices(['diff3', 'merge']).default('diff3'))
-    .action((connector: string, opts: { dir: string; dryRun?: boolean; conflictStyle: 'diff3' | 'merge' }) => {
+    .action(async (connector: string, opts: { dir: string; dryRun?: boolean; conflictStyle: 'diff3' | 'merge' }) => {
+      const { formatUpdate, updateConnector } = await import('./commands/update.js');
       const result = updateConnector({ connector, dir: opts.dir, cwd: io.cwd, dryRun: opts.dryRun, conflictStyle: opts.conflictStyle });
       print(formatUpdate(result));
       // 1 when conflict markers were (or would be) written, or a file needs your decision, as git merge exits.
@@ -213,6 +218,7 @@ export function createProgram(io: CliIo, setExit: (code: ExitCode) => void): Com
     .argument('[path]', 'a connector package directory, or a connector name', '.')
     .option('--json', 'print the reports as JSON')
     .action(async (path: string, opts: { json?: boolean }) => {
+      const { checkConnector, formatCheck } = await import('./commands/check.js');
       const result = await checkConnector({ target: path, cwd: io.cwd, signal: io.signal });
       print(opts.json ? JSON.stringify(result, null, 2) : formatCheck(result));
       if (result.compliance < 100) setExit(EXIT.failure);
@@ -231,6 +237,7 @@ export function createProgram(io: CliIo, setExit: (code: ExitCode) => void): Com
     .option('--base-url <url>', "the API's base URL with its path prefix; default from CF_BASE_URL, else the package's")
     .option('--redact-field <path>', 'a field to blank in the fixtures (PII), such as customer.email; repeatable', (value: string, previous: string[] = []) => [...previous, value])
     .action(async (target: string, operation: string, opts: RecordFlags) => {
+      const { recordOperation } = await import('./commands/record.js');
       const result = await recordOperation({
         target,
         operation,
@@ -300,7 +307,7 @@ export async function main(args: readonly string[], io: CliIo): Promise<ExitCode
       // --help and --version end with a "success" CommanderError; anything else is a usage error, already printed.
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    io.stderr.write(`cf: ${describeError(error)}\n`);
+    io.stderr.write(`cf: ${await describeError(error)}\n`);
     return exitCodeOf(error);
   }
 }

@@ -1,11 +1,9 @@
 import { z } from 'zod';
 
-export const PAGINATION_STYLES = ['none', 'cursor', 'offset', 'page', 'link'] as const;
-export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
-/** The HTTP verb of the endpoint: GET reads; POST, PUT, PATCH and DELETE write. */
-export type ResourceHttpMethod = (typeof HTTP_METHODS)[number];
-/** How the endpoint pages: core's strategy of the same name (`none`: one response, one page at most). */
-export type PaginationStyle = (typeof PAGINATION_STYLES)[number];
+import { HTTP_METHODS, PAGINATION_STYLES } from './choices.js';
+
+// The choices live in a module without zod, so `cf`'s command line can list them without loading zod.
+export { HTTP_METHODS, PAGINATION_STYLES, type PaginationStyle, type ResourceHttpMethod } from './choices.js';
 
 const jsonBody = z.json().refine((v) => typeof v === 'object' && v !== null, 'must be a JSON object or array (one response body of the endpoint)');
 const fieldPath = z.string().regex(/^[A-Za-z_$][\w$-]*(\.[A-Za-z_$][\w$-]*)*$/, 'must be a field name, or a dotted path to a nested field (e.g. "data" or "paging.next.after")');

@@ -12,6 +12,7 @@ import { connectorClassName, loadConnectorClass } from '../record/load-connector
 import { checkOperationName, operationArgs, resolveOperation, runOperation } from '../record/operation.js';
 import { isSecretKey, recordRedactor } from '../record/redact-recording.js';
 import { recordingTransport } from '../record/recording-transport.js';
+import { RECORD_DEFAULTS } from '../record/record-defaults.js';
 import { fixtureFile, RECORDED_DIR, renderRecordedIndex, renderRecordedTest, testFile, type RecordingFile } from '../record/render-recorded.js';
 
 export interface RecordOptions {
@@ -53,7 +54,7 @@ export interface RecordResult {
   written: string[];
 }
 
-export const RECORD_DEFAULTS = { limit: 50, maxPages: 3 } as const;
+export { RECORD_DEFAULTS } from '../record/record-defaults.js';
 
 /** What `cf record` reads from the package's source without running it. */
 interface PackageFacts {
