@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '**/.stryker-tmp/**', 'packages/core/reports/**', '**/.turbo/**', '**/*.config.ts', '**/*.config.js', 'tests/.tmp/**', '.tmp/**', '**/generated-fixtures/**'],
+    ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '**/.stryker-tmp/**', 'packages/core/reports/**', '**/.turbo/**', '**/*.config.ts', '**/*.config.js', 'tests/.tmp/**', '.tmp/**', '**/generated-fixtures/**', 'docs/api/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

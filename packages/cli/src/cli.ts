@@ -7,10 +7,15 @@ import { RECORD_DEFAULTS } from './record/record-defaults.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { CLI_VERSION } from './version.js';
 
+/** Where `main` reads and writes: the process's streams and environment, or a test's. */
 export interface CliIo {
+  /** Results (tables, JSON, records): what a pipe receives. */
   stdout: Writable;
+  /** Errors and progress; a live status line when it is a terminal (`isTTY`). */
   stderr: Writable & { isTTY?: boolean };
+  /** Credentials and `CF_BASE_URL` are read from here. */
   env: NodeJS.ProcessEnv;
+  /** Relative paths (`--dir`, `--state`, `--out`) resolve against it. */
   cwd: string;
   /** Ctrl-C: aborting it stops `cf extract` cleanly, with its state saved. */
   signal?: AbortSignal | undefined;

@@ -47,6 +47,10 @@ const streams: Streams = [
   },
 ];
 
+/**
+ * The connector's metadata: its operations (each a snapshot of live aircraft), the conservative limit model, no
+ * credential, and its streams. The registry and `cf list` read it.
+ */
 export const metadata = defineMetadata({
   name: 'adsb',
   displayName: 'ADS-B (adsb.lol)',

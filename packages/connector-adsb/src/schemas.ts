@@ -68,6 +68,10 @@ export const areaSchema = z.lazySchema(() => z.strictObject({
       z.lte(250, 'must be at most 250 nautical miles, the API maximum'),
     ),
 }));
+/**
+ * A circle to search in: `lat` (-90 to 90), `lon` (-180 to 180) and `radiusNm` (a whole number of nautical miles, 1
+ * to 250). Checked before the network.
+ */
 export type Area = z.input<typeof areaSchema>;
 
 // ---- Responses ---------------------------------------------------------------------------------------
@@ -160,12 +164,24 @@ export const aircraftFields = z.lazySchema(() => {
 const trimFlight = <A extends { flight?: string | undefined }>(aircraft: A): A & { flightRaw?: string } =>
   aircraft.flight === undefined ? aircraft : { ...aircraft, flight: aircraft.flight.trim(), flightRaw: aircraft.flight };
 
+/**
+ * The zod schema of one aircraft: readsb's fields (all optional but `hex`), with `flight` trimmed (the padded
+ * original kept as `flightRaw`).
+ */
 export const aircraftSchema = z.lazySchema(() => z.pipe(aircraftFields, z.transform(trimFlight)));
 /** Point and closest queries add the distance (nm) and direction (degrees true) from the centre. */
 export const nearbyAircraftSchema = z.lazySchema(() => z.pipe(z.extend(aircraftFields, { dst: z.number(), dir: z.number() }), z.transform(trimFlight)));
 /** An aircraft as the API sends it (`flight` still padded). */
 export type RawAircraft = z.input<typeof aircraftSchema>;
+/**
+ * One aircraft as the connector returns it: `hex`, `flight` (trimmed), position, altitudes, speeds, squawk… (readsb
+ * `jv2` fields, most optional).
+ */
 export type Aircraft = z.infer<typeof aircraftSchema>;
+/**
+ * An aircraft from a point or closest query: also `dst` (distance from the centre, nm) and `dir` (direction, degrees
+ * true).
+ */
 export type NearbyAircraft = z.infer<typeof nearbyAircraftSchema>;
 
 /** The readsb `jv2` envelope. `now` and `ctime` are epoch **milliseconds**. */
@@ -181,12 +197,21 @@ const envelope = <T extends z.ZodType>(aircraft: T) =>
     ptime: z.optional(z.number()),
   });
 
+/**
+ * The zod schema of the API's envelope around aircraft: `ac`, `msg`, `now` and `ctime` (epoch ms), `total`, `ptime`.
+ */
 export const aircraftResponseSchema = z.lazySchema(() => envelope(aircraftSchema));
+/** The zod schema of the envelope around nearby aircraft (with `dst` and `dir`). */
 export const nearbyResponseSchema = z.lazySchema(() => envelope(nearbyAircraftSchema));
+/** The API's answer: the aircraft (`ac`), `msg`, `now` (epoch ms), `total`, and timings. */
 export type AircraftResponse = z.infer<typeof aircraftResponseSchema>;
 /**
  * `byHex()`'s answer: the envelope for the ICAO addresses, plus the `~` (non-ICAO) addresses of the list that were
  * not looked up, lower-cased, in the order given (`[]` when none). adsb.lol cannot look those up (see `NON_ICAO_REFUSED`).
  */
-export type HexLookupResponse = AircraftResponse & { refusedHex: string[] };
+export type HexLookupResponse = AircraftResponse & {
+  /** The `~` (non-ICAO) addresses that were not looked up, lower-cased, in the order given; `[]` when none. */
+  refusedHex: string[];
+};
+/** The answer of a point or closest query: aircraft with their distance and direction from the centre. */
 export type NearbyResponse = z.infer<typeof nearbyResponseSchema>;

@@ -28,6 +28,10 @@ export const aircraftRecordSchema = z.lazySchema(() =>
 export const nearbyAircraftRecordSchema = z.lazySchema(() =>
   z.extend(aircraftRecordSchema, { dst: z.number(), dir: z.number(), center_lat: z.number(), center_lon: z.number() }),
 );
+/**
+ * An aircraft stream record: readsb's fields, `flightRaw`, the snapshot's time (`snapshot_at`), and `on_ground` with
+ * `alt_baro_ft`.
+ */
 export type AircraftRecord = z.infer<typeof aircraftRecordSchema>;
 
 // ---- Params ---------------------------------------------------------------------------------------

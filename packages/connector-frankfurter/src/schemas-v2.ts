@@ -58,13 +58,33 @@ interface V2Filters {
   expand?: 'providers';
 }
 /** `rates()`: the latest rates, or those of `date`. */
-export type V2RatesQuery = V2Filters & { date?: string };
+export type V2RatesQuery = V2Filters & {
+  /** The day, `YYYY-MM-DD`. @default the latest */
+  date?: string;
+};
 /** `timeSeries()`: `from` to `to` (default: today), daily or one row per week or month. */
-export type V2TimeSeriesQuery = V2Filters & { from: string; to?: string; group?: 'week' | 'month' };
+export type V2TimeSeriesQuery = V2Filters & {
+  /** The first day, `YYYY-MM-DD`. */
+  from: string;
+  /** The last day, `YYYY-MM-DD`. @default today */
+  to?: string;
+  /** One row per week or month instead of per day. */
+  group?: 'week' | 'month';
+};
 /** `rate(base, quote, ...)`: on `date` (default: the latest), from some providers only. */
-export type V2RateQuery = { date?: string; providers?: string | readonly string[] };
+export type V2RateQuery = {
+  /** The day, `YYYY-MM-DD`. @default the latest */
+  date?: string;
+  /** Blend only these providers' rates (keys from `providers()`). @default every provider */
+  providers?: string | readonly string[];
+};
 /** `currencies()`: `scope: 'all'` adds currencies no longer published; `providers` keeps those they cover. */
-export type V2CurrenciesQuery = { scope?: 'all'; providers?: string | readonly string[] };
+export type V2CurrenciesQuery = {
+  /** `'all'` adds currencies no longer published. */
+  scope?: 'all';
+  /** Only currencies these providers cover. */
+  providers?: string | readonly string[];
+};
 
 // ---- Responses ---------------------------------------------------------------------------------------
 
@@ -82,7 +102,9 @@ export const v2RateSchema = z.lazySchema(() => z.looseObject({
   rate: z.number(),
   providers: z.optional(z.array(v2ProviderRateSchema)),
 }));
+/** One v2 rate: on `date`, 1 `base` buys `rate` `quote`, with the providers behind it when expanded. */
 export type V2Rate = z.infer<typeof v2RateSchema>;
+/** The zod schema of a v2 rates answer: an array of rates. */
 export const v2RatesSchema = z.lazySchema(() => z.array(v2RateSchema));
 
 /** `GET /currencies`: a currency with the first and last day it has rates. */
@@ -94,7 +116,9 @@ export const v2CurrencySchema = z.lazySchema(() => z.looseObject({
   start_date: z.optional(z.nullable(z.string())),
   end_date: z.optional(z.nullable(z.string())),
 }));
+/** A v2 currency: `iso_code`, `iso_numeric`, `name`, `symbol`, and its first and last day with rates. */
 export type V2Currency = z.infer<typeof v2CurrencySchema>;
+/** The zod schema of `GET /currencies` (v2): an array of currencies. */
 export const v2CurrenciesSchema = z.lazySchema(() => z.array(v2CurrencySchema));
 
 /** `GET /currency/{code}`: the currency, the providers that publish it, and its peg when it has one. */
@@ -102,6 +126,7 @@ export const v2CurrencyDetailSchema = z.lazySchema(() => z.extend(v2CurrencySche
   providers: z._default(z.array(z.string()), []),
   peg: z.optional(z.looseObject({ base: z.string(), rate: z.number(), authority: z.optional(z.string()), source: z.optional(z.string()) })),
 }));
+/** A v2 currency with the providers that publish it and its `peg`, when it has one. */
 export type V2CurrencyDetail = z.infer<typeof v2CurrencyDetailSchema>;
 
 /** `GET /providers`: a data source (a central bank) with what it publishes and how often. */
@@ -120,5 +145,7 @@ export const v2ProviderSchema = z.lazySchema(() => z.looseObject({
   publishes_missed: z.optional(z.nullable(z.int())),
   currencies: z.array(z.string()),
 }));
+/** A v2 data source: `key`, `name`, `country_code`, its currencies, publishing cadence and date range. */
 export type V2Provider = z.infer<typeof v2ProviderSchema>;
+/** The zod schema of `GET /providers` (v2): an array of providers. */
 export const v2ProvidersSchema = z.lazySchema(() => z.array(v2ProviderSchema));

@@ -62,11 +62,32 @@ export const convertInputSchema = (today: string) =>
   z.strictObject({ amount, from: currencyCode, to: currencyCode, date: z.optional(isoDate(today)) });
 
 /** Rates for one day. `base` and `symbols` accept one code, a comma list or an array. */
-export type RatesQuery = { base?: string; symbols?: string | readonly string[]; amount?: number };
+export type RatesQuery = {
+  /** The currency the rates are for (ISO 4217). @default 'EUR' (on the API side) */
+  base?: string;
+  /** The quote currencies to return: one code, a comma list or an array. @default every currency */
+  symbols?: string | readonly string[];
+  /** Rates for this amount of `base` instead of 1. @default 1 */
+  amount?: number;
+};
 /** A date range; without `end` it runs to the latest business day. */
-export type TimeSeriesQuery = RatesQuery & { start: string; end?: string };
+export type TimeSeriesQuery = RatesQuery & {
+  /** The first day, `YYYY-MM-DD` (snapped back to the business day on or before it). */
+  start: string;
+  /** The last day, `YYYY-MM-DD`. @default the latest business day */
+  end?: string;
+};
 /** An amount to convert on a date (default: the latest rates). */
-export type ConvertInput = { amount: number; from: string; to: string; date?: string };
+export type ConvertInput = {
+  /** The amount of `from` to convert. */
+  amount: number;
+  /** The currency converted from (ISO 4217). */
+  from: string;
+  /** The currency converted to (ISO 4217). */
+  to: string;
+  /** The day whose rates to use, `YYYY-MM-DD`. @default the latest */
+  date?: string;
+};
 
 // ---- Responses ---------------------------------------------------------------------------------------
 
@@ -74,6 +95,7 @@ const rateMap = z.lazySchema(() => z.record(z.string(), z.number()));
 
 /** `GET /latest`, `GET /{date}`: one day of rates. `date` is the business day actually served. */
 export const ratesSchema = z.lazySchema(() => z.looseObject({ amount: z.number(), base: z.string(), date: z.string(), rates: rateMap }));
+/** One day of rates: `amount`, `base`, `date` (the business day served) and `rates` by quote currency. */
 export type Rates = z.infer<typeof ratesSchema>;
 
 /** `GET /{start}..{end}`: business days only; `start_date` snaps back to the business day on or before `start`. */
@@ -84,8 +106,10 @@ export const timeSeriesSchema = z.lazySchema(() => z.looseObject({
   end_date: z.string(),
   rates: z.record(z.string(), rateMap),
 }));
+/** Rates over a range: `amount`, `base`, `start_date`, `end_date`, and `rates` by day, then by quote currency. */
 export type TimeSeries = z.infer<typeof timeSeriesSchema>;
 
 /** `GET /currencies`: ISO code to English name, for the currencies in the latest publication. */
 export const currenciesSchema = z.lazySchema(() => z.record(z.string(), z.string()));
+/** ISO 4217 code to English name, for the currencies in the latest publication. */
 export type Currencies = z.infer<typeof currenciesSchema>;

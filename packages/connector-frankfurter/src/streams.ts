@@ -20,6 +20,7 @@ const day = () => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a dat
 
 /** One rate: on `date`, 1 `base` buys `rate` `quote` (v1: ECB reference rates; v2: blended across providers). */
 export const rateRecordSchema = z.lazySchema(() => z.object({ date: day(), base: z.string(), quote: z.string(), rate: z.number() }));
+/** A `rates` stream record: on `date`, 1 `base` buys `rate` `quote`. */
 export type RateRecord = z.infer<typeof rateRecordSchema>;
 /** v1 `currencies`: `{ code, name }`. */
 export const currencyRecordSchema = z.lazySchema(() => z.object({ code: z.string(), name: z.string() }));

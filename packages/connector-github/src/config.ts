@@ -22,6 +22,11 @@ const limitsSchema = z.lazySchema(() =>
   }),
 );
 
+/**
+ * The zod schema `new GitHubConnector(config)` validates its config with: core's options plus `token` or `app`
+ * (exactly one), `apiVersion`, `limits` and `maxRateLimitWaitMs`. A failed check throws `ValidationError`
+ * (VALIDATION_ERROR) before any request.
+ */
 export const githubConfigSchema = z.lazySchema(() =>
   z
     .extend(coreOptionsSchema, {
@@ -78,4 +83,18 @@ interface CommonConfig extends CoreOptions {
 }
 
 /** `{ token }` (a classic or fine-grained personal access token, or any installation/OAuth token), or `{ app }`. */
-export type GitHubConfig = CommonConfig & ({ token: string; app?: never } | { app: GitHubAppCredentials; token?: never });
+export type GitHubConfig = CommonConfig &
+  (
+    | {
+        /** A personal access token (classic or fine-grained), or an installation or OAuth token: a bearer token. */
+        token: string;
+        /** Not with `token`: pass one or the other. */
+        app?: never;
+      }
+    | {
+        /** A GitHub App's id, private key and installation: installation tokens are fetched and refreshed. */
+        app: GitHubAppCredentials;
+        /** Not with `app`: pass one or the other. */
+        token?: never;
+      }
+  );

@@ -36,6 +36,10 @@ export const githubErrorBodySchema = z.lazySchema(() =>
     ),
   }),
 );
+/**
+ * GitHub's error body: `message`, `documentation_url`, `status`, and `errors` (field errors or strings), as
+ * `githubErrorBodySchema` parses it.
+ */
 export type GitHubErrorBody = z.infer<typeof githubErrorBodySchema>;
 type FieldError = Exclude<NonNullable<GitHubErrorBody['errors']>[number], string>;
 

@@ -73,12 +73,19 @@ class LiveContext implements GitHubContext {
  */
 export class GitHubConnector extends BaseConnector<GitHubConfigParsed> {
   readonly name = 'github';
+  /** Repositories: get one, list a user's or an organisation's. */
   readonly repositories: RepositoriesApi;
+  /** Issues: get, list, changedSince, create, update, and their comments (`issues.comments`). */
   readonly issues: IssuesApi;
+  /** Pull requests: get, list, and their files and reviews. */
   readonly pulls: PullsApi;
+  /** Commits: list, and changedSince for incremental reads. */
   readonly commits: CommitsApi;
+  /** Releases: list, and the latest one. */
   readonly releases: ReleasesApi;
+  /** Search: issues and repositories, and past GitHub's 1,000-result cap by splitting date ranges. */
   readonly search: SearchApi;
+  /** `GET /rate_limit`: the token's quotas (does not count against them). */
   readonly rateLimit: RateLimitApi;
   // True private fields (#): a walk of the instance finds resources only, never the credentials or the limiters.
   #limiters: GitHubLimiters | undefined;

@@ -22,13 +22,17 @@ export const UNAUTHENTICATED_PER_HOUR = 60;
 export const SECONDARY_DEFAULT_WAIT_MS = 60_000;
 /** The longest `maxRateLimitWaitMs` accepted: the primary window is an hour. */
 export const MAX_RATE_LIMIT_WAIT_MS = HOUR_MS;
+/** The default `maxRateLimitWaitMs`: a call waits at most a minute for a rate limit to reset. */
 export const DEFAULT_RATE_LIMIT_WAIT_MS = 60_000;
 
 /** The quota a request counts against (`x-ratelimit-resource`), for the ones the connector calls. */
 export type GitHubResource = 'core' | 'search';
 
+/** Requests per window the limiters start from (GitHub's headers correct them). */
 export interface GitHubLimits {
+  /** Requests per hour on the `core` resource. @default 5000 */
   core: number;
+  /** Search requests per minute. @default 30 */
   search: number;
 }
 
@@ -44,8 +48,11 @@ export function githubWindows(limits: GitHubLimits): Record<GitHubResource, Rate
   };
 }
 
+/** The client's two limiters (`buildLimiters`): one per quota resource. */
 export interface GitHubLimiters {
+  /** Every call but search: the hourly `core` window. */
   core: RateLimiter;
+  /** Search calls: the per-minute `search` window. */
   search: RateLimiter;
 }
 

@@ -16,8 +16,10 @@ export const simpleUserSchema = z.lazySchema(() =>
     html_url: z.optional(z.string()),
   }),
 );
+/** A user or bot as GitHub embeds it: `login`, `id`, `type`, `site_admin`, `html_url`. */
 export type SimpleUser = z.infer<typeof simpleUserSchema>;
 
+/** The zod schema of a label (`label`): `id`, `name`, `color`, `description`, `default`. */
 export const labelSchema = z.lazySchema(() =>
   z.looseObject({
     id: z.number(),
@@ -27,8 +29,10 @@ export const labelSchema = z.lazySchema(() =>
     default: z.optional(z.boolean()),
   }),
 );
+/** A label: `id`, `name`, `color` (hex, no `#`), `description`, `default`. */
 export type Label = z.infer<typeof labelSchema>;
 
+/** The zod schema of a milestone: `id`, `number`, `title`, `state`, `due_on`. */
 export const milestoneSchema = z.lazySchema(() =>
   z.looseObject({
     id: z.number(),
@@ -38,6 +42,7 @@ export const milestoneSchema = z.lazySchema(() =>
     due_on: z.optional(z.nullable(z.string())),
   }),
 );
+/** A milestone: `id`, `number`, `title`, `state`, `due_on`. */
 export type Milestone = z.infer<typeof milestoneSchema>;
 
 /** GitHub's timestamps: ISO 8601 in UTC, to the second (`2024-05-01T10:00:00Z`). */
@@ -73,6 +78,10 @@ export const issueSchema = z.lazySchema(() =>
     closed_at: z.nullable(z.string()),
   }),
 );
+/**
+ * An issue (or a pull request, as the issues endpoints return both: see `isPullRequest`): `number`, `title`, `body`,
+ * `state` and `state_reason`, `user`, `labels`, `assignees`, `milestone`, `comments`, URLs and timestamps.
+ */
 export type Issue = z.infer<typeof issueSchema>;
 
 export const issuePageSchema = z.lazySchema(() => z.array(issueSchema));
@@ -101,6 +110,10 @@ export const commitSchema = z.lazySchema(() =>
     parents: z.array(z.looseObject({ sha: z.string() })),
   }),
 );
+/**
+ * A commit: `sha`, its `commit` (message, author and committer with dates), the GitHub accounts `author` and
+ * `committer` (or null), `parents` and URLs.
+ */
 export type Commit = z.infer<typeof commitSchema>;
 export const commitPageSchema = z.lazySchema(() => z.array(commitSchema));
 

@@ -5,9 +5,11 @@ import type { BatchErrorBody } from './schemas.js';
 export interface BatchFailure<I> {
   /** The input's position in the array you passed. */
   index: number | undefined;
+  /** The input itself, as you passed it; undefined when HubSpot reported an error it did not tie to an input. */
   input: I | undefined;
   /** HubSpot's category (`OBJECT_NOT_FOUND`, `VALIDATION_ERROR`...) or core's code when a whole request failed. */
   category: string | undefined;
+  /** HubSpot's message for this input, or the failed request's message when the whole request failed. */
   message: string;
   /** HubSpot's `context` (e.g. `{ ids: ['999'] }`). */
   context: Record<string, unknown> | undefined;
@@ -17,7 +19,12 @@ export interface BatchFailure<I> {
 
 /** Everything a batch call did: the records processed and one failure per input that was not. */
 export interface BatchResult<T, I> {
+  /** The records HubSpot processed, in the order it returned them (not necessarily the inputs' order). */
   results: T[];
+  /**
+   * One entry per input HubSpot did not process (207 Multi-Status) or whose request failed; empty when all went
+   * through.
+   */
   errors: Array<BatchFailure<I>>;
 }
 

@@ -2,6 +2,7 @@ import * as z from '@cf/core/zod';
 import { coreOptionsSchema, type CoreOptions } from '@cf/core';
 import { HUBSPOT_PLANS, isValidTimeZone, type HubSpotPlan } from './limits.js';
 
+/** HubSpot's API origin, used when `baseUrl` is not set (set it to reach a proxy or the mocks). */
 export const DEFAULT_BASE_URL = 'https://api.hubapi.com';
 
 const fn = z.lazySchema(() => z.custom<(refreshToken: string) => void>((v) => typeof v === 'function', 'must be a function'));
@@ -24,6 +25,11 @@ const limitsSchema = z.lazySchema(() => z.strictObject({
   key: z.optional(z.string().check(z.minLength(1))),
 }));
 
+/**
+ * The zod schema `new HubSpotConnector(config)` validates its config with: core's options plus `accessToken` or
+ * `oauth` (exactly one), `plan`, `limits` and `batchConcurrency`. A failed check throws `ValidationError`
+ * (VALIDATION_ERROR) before any request.
+ */
 export const hubspotConfigSchema = z.lazySchema(() => z
   .extend(coreOptionsSchema, {
     accessToken: z.optional(z.string().check(z.minLength(1, 'must not be empty'))),
@@ -62,6 +68,7 @@ interface CommonConfig extends CoreOptions {
    * @default 'free' with accessToken (the most conservative), 'public-app' with oauth
    */
   plan?: HubSpotPlan;
+  /** Overrides of the plan's limits (ten-second window, daily quota, search rate, time zone, store key). */
   limits?: HubSpotLimitOptions;
   /** Batch chunks (100 inputs each) sent at once; the rate limiter still paces them. @default 3 */
   batchConcurrency?: number;
@@ -70,9 +77,20 @@ interface CommonConfig extends CoreOptions {
 /** `{ accessToken }` for a private app (or a static OAuth token), or `{ oauth }` to refresh tokens automatically. */
 export type HubSpotConfig = CommonConfig &
   (
-    | { accessToken: string; oauth?: never }
     | {
+        /** A private app's access token (or any static OAuth access token), sent as `Authorization: Bearer`. */
+        accessToken: string;
+        /** Not with `accessToken`: pass one or the other. */
+        oauth?: never;
+      }
+    | {
+        /**
+         * An OAuth app's credentials: the access token is fetched with the refresh token and refreshed
+         * `refreshSkewMs` (default 60000) before it expires, once for concurrent calls; `onRefreshToken` receives any
+         * new refresh token HubSpot hands out, so you can persist it.
+         */
         oauth: { clientId: string; clientSecret: string; refreshToken: string; onRefreshToken?: (refreshToken: string) => void; refreshSkewMs?: number };
+        /** Not with `oauth`: pass one or the other. */
         accessToken?: never;
       }
   );

@@ -28,6 +28,10 @@ export const hubspotErrorBodySchema = z.lazySchema(() => z.looseObject({
   errorType: z.optional(z.string()),
   requestId: z.optional(z.string()),
 }));
+/**
+ * HubSpot's error body (`status`, `message`, `correlationId`, `category`, `subCategory`, `errors`, `context`...), as
+ * `hubspotErrorBodySchema` parses it; unknown fields pass through.
+ */
 export type HubSpotErrorBody = z.infer<typeof hubspotErrorBodySchema>;
 
 /** What the mapper needs besides the response: when the daily quota resets (midnight in the account's zone). */
@@ -45,6 +49,18 @@ export function createErrorMapper(options: ErrorMapperOptions): (ctx: ErrorConte
   return (ctx) => mapHubSpotError(ctx, options);
 }
 
+/**
+ * Maps one HubSpot error response to a typed `ConnectorError`: a 429 to `RateLimitError` (the ten-second window
+ * waited out and retried, `DAILY` not retried and saying when the quota resets at midnight in `options.timeZone`),
+ * `INVALID_AUTHENTICATION`/`EXPIRED_AUTHENTICATION`/`MISSING_SCOPES` to `AuthError` (with the required scopes),
+ * `OBJECT_NOT_FOUND` to `NotFoundError`, `VALIDATION_ERROR` and `CONFLICT` to `InvalidRequestError` (with
+ * per-property errors or the existing record's id). Every error carries HubSpot's correlation id and category in
+ * `details`.
+ *
+ * @returns the error, or undefined to keep core's default error for the status (e.g. a retryable 5xx). @param ctx -
+ * the failed response (status, headers, parsed body). @param options - the clock and the account's time zone, for the
+ * daily reset time.
+ */
 export function mapHubSpotError(ctx: ErrorContext, options: ErrorMapperOptions): ConnectorError | undefined {
   const parsed = hubspotErrorBodySchema.safeParse(ctx.body);
   const body = parsed.success ? parsed.data : undefined;

@@ -80,15 +80,25 @@ class LiveContext implements HubSpotContext {
  */
 export class HubSpotConnector extends BaseConnector<HubSpotConfigParsed> {
   readonly name = 'hubspot';
+  /** Contacts (`/crm/v3/objects/contacts`): get, list, search, changedSince, create, update, archive, batch. */
   readonly contacts: CrmObjects;
+  /** Companies (`/crm/v3/objects/companies`), with the same methods as `contacts`. */
   readonly companies: CrmObjects;
+  /** Deals (`/crm/v3/objects/deals`), with the same methods as `contacts`. */
   readonly deals: CrmObjects;
+  /** Tickets (`/crm/v3/objects/tickets`), with the same methods as `contacts`. */
   readonly tickets: CrmObjects;
+  /** Products (`/crm/v3/objects/products`), with the same methods as `contacts`. */
   readonly products: CrmObjects;
+  /** Line items (`/crm/v3/objects/line_items`), with the same methods as `contacts`. */
   readonly lineItems: CrmObjects;
+  /** Associations v4 between records: list, labelled and default create, archive, labels, batch calls. */
   readonly associations: AssociationsApi;
+  /** Property definitions of an object type: list, get, create. */
   readonly properties: PropertiesApi;
+  /** The account's owners (users records can be assigned to): list, get. */
   readonly owners: OwnersApi;
+  /** Deal and ticket pipelines and their stages. */
   readonly pipelines: PipelinesApi;
   // True private fields (#): a walk of the instance finds resources only, never the token provider or the limiters.
   #limiters: HubSpotLimiters | undefined;

@@ -12,6 +12,7 @@ export const HUBSPOT_PLANS = {
   /** Public (OAuth) apps: per installed account, no daily limit. */
   'public-app': { tenSecondly: 110, daily: undefined },
 } as const satisfies Record<string, { tenSecondly: number; daily: number | undefined }>;
+/** A HubSpot plan (a key of `HUBSPOT_PLANS`); it sets the default ten-second and daily limits. */
 export type HubSpotPlan = keyof typeof HUBSPOT_PLANS;
 
 export const TEN_SECONDS_MS = 10_000;
@@ -19,13 +20,21 @@ export const DAY_MS = 86_400_000;
 /** CRM search: 5 requests per second per account, on top of the ten-second window. */
 export const SEARCH_PER_SECOND = 5;
 
+/**
+ * The rate-limit window names the limiters use (and `observeHubSpotQuota` corrects): the rolling ten-second window,
+ * the daily quota, the search per-second window.
+ */
 export const WINDOW = { tenSecondly: 'ten_secondly', daily: 'daily', search: 'search_secondly' } as const;
 
+/**
+ * The limits in force for one client: the plan's defaults with the `limits` overrides applied (see `resolveLimits`).
+ */
 export interface HubSpotLimits {
   /** Requests per rolling 10 s window. */
   tenSecondly: number;
   /** Requests per day, or undefined when the app has no daily limit (OAuth apps). */
   daily: number | undefined;
+  /** CRM search requests per second (HubSpot's 5/s unless overridden). */
   searchPerSecond: number;
   /** IANA zone of the HubSpot account: the daily limit resets at its midnight. */
   timeZone: string;
@@ -51,8 +60,11 @@ export function hubspotWindows(limits: HubSpotLimits): { main: RateWindow[]; sea
   return { main, search };
 }
 
+/** The two limiters a client paces its calls with (see `buildLimiters`). */
 export interface HubSpotLimiters {
+  /** Every call: the ten-second and daily windows. */
   main: RateLimiter;
+  /** Search calls: the search per-second window plus the main limiter's windows, on the same store and key. */
   search: RateLimiter;
 }
 

@@ -41,7 +41,11 @@ export const recordSchema = z.lazySchema(() => z.looseObject(recordShape()));
 type KnownRecord = z.infer<z.ZodObject<ReturnType<typeof recordShape>>>;
 
 /** A CRM record (contact, company, deal, ...). `P` is the property map, typed by a schema when one is given. */
-export type CrmRecord<P = PropertyValues> = Omit<KnownRecord, 'properties'> & { properties: P; [key: string]: unknown };
+export type CrmRecord<P = PropertyValues> = Omit<KnownRecord, 'properties'> & {
+  /** The property values read: strings (or null) as HubSpot sends them, or typed and coerced by a schema. */
+  properties: P;
+  [key: string]: unknown;
+};
 
 export const listResponseSchema = z.lazySchema(() => z.looseObject({ results: z.array(recordSchema), paging: z.optional(pagingSchema) }));
 

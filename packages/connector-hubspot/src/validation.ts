@@ -33,6 +33,10 @@ export const pageSizeSchema = (max: number) =>
     .number({ error: 'must be a number' })
     .check(z.int('must be an integer'), z.gte(1, 'must be at least 1'), z.lte(max, `must be at most ${max} (HubSpot's maximum)`));
 
+/**
+ * The search filter operators HubSpot accepts. `BETWEEN` takes `value` and `highValue`, `IN`/`NOT_IN` take `values`,
+ * `HAS_PROPERTY`/`NOT_HAS_PROPERTY` take no value, the others one `value`.
+ */
 export const FILTER_OPERATORS = [
   'EQ',
   'NEQ',
@@ -48,10 +52,14 @@ export const FILTER_OPERATORS = [
   'CONTAINS_TOKEN',
   'NOT_CONTAINS_TOKEN',
 ] as const;
+/** One of `FILTER_OPERATORS`. */
 export type FilterOperator = (typeof FILTER_OPERATORS)[number];
 
+/** Filter groups per search request (HubSpot's limit; more fail validation before the network). */
 export const MAX_FILTER_GROUPS = 5;
+/** Filters per filter group (HubSpot's limit). */
 export const MAX_FILTERS_PER_GROUP = 10;
+/** Filters in all groups of one search request (HubSpot's limit). */
 export const MAX_FILTERS_TOTAL = 25;
 
 /** Dates are sent as epoch milliseconds, which every date property accepts. */
@@ -91,7 +99,13 @@ export const filterSchema = z.lazySchema(() => z
       }
     }),
   ));
+/**
+ * A search filter as you write it: `{ propertyName, operator, value }` (or `values`, or `value` and `highValue` for
+ * BETWEEN); values may be strings, numbers, booleans or dates. Checked before the network: the operator decides which
+ * value fields are required.
+ */
 export type FilterInput = z.input<typeof filterSchema>;
+/** A search filter as sent to HubSpot, its values converted to strings (dates to epoch milliseconds). */
 export type Filter = z.output<typeof filterSchema>;
 
 export const filterGroupsSchema = z.lazySchema(() => z
@@ -117,6 +131,7 @@ export type FilterGroup = { filters: Filter[] };
 export const sortsSchema = z.lazySchema(() => z
   .array(z.strictObject({ propertyName: propertyNameSchema, direction: z.enum(['ASCENDING', 'DESCENDING']) }))
   .check(z.maxLength(1, 'HubSpot applies only one sort; pass at most one')));
+/** The one sort a search takes: `{ propertyName, direction: 'ASCENDING' | 'DESCENDING' }`. */
 export type Sort = z.output<typeof sortsSchema>[number];
 
 /** A value a user may write to a property: HubSpot stores every value as text. */
@@ -181,4 +196,8 @@ export const associationSpecSchema = z.lazySchema(() => z.strictObject({
   associationCategory: associationCategorySchema,
   associationTypeId: z.int().check(z.positive('must be a positive association type id')),
 }));
+/**
+ * An association type to create: `associationCategory` (HUBSPOT_DEFINED, USER_DEFINED or INTEGRATOR_DEFINED) and its
+ * positive `associationTypeId`.
+ */
 export type AssociationSpec = z.output<typeof associationSpecSchema>;

@@ -4,6 +4,10 @@ import { langSchema, unitsSchema } from './input/call-options.js';
 import type { OpenWeatherLimits } from './quota.js';
 import type { Units } from './units.js';
 
+/**
+ * OpenWeather's API host, used when `baseUrl` is not set; the connector adds `/data/2.5`, `/data/3.0` and `/geo/1.0`
+ * itself.
+ */
 export const OPENWEATHER_BASE_URL = 'https://api.openweathermap.org';
 
 /** Options of `new OpenWeatherConnector(...)`: the key, defaults for units and language, quotas, and core's options. */
@@ -68,4 +72,5 @@ export const configSchema = z.lazySchema(() => z.extend(coreOptionsSchema, {
   ),
 }));
 
+/** The validated configuration (`OpenWeatherOptions` after checks and defaults). */
 export type OpenWeatherConfig = z.infer<typeof configSchema>;

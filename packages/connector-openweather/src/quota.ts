@@ -22,16 +22,20 @@ export interface OpenWeatherLimits {
 
 /** A rolling window: at most `limit` calls in any `intervalMs` milliseconds. */
 export interface RequestWindow {
+  /** Calls allowed in any window. */
   limit: number;
+  /** The window's length, in ms. */
   intervalMs: number;
 }
 
+/** The free plan's limits: 60 calls a minute per key, 1,000 One Call 3.0 calls a day. */
 export const FREE_PLAN_LIMITS = { perMinute: 60, oneCallPerDay: 1000 } as const;
 
 /** The key-wide window's name when set with `perMinute` (or by default). */
 export const MINUTE_WINDOW = 'minute';
 /** The key-wide window's name when set with `requests`. */
 export const REQUESTS_WINDOW = 'requests';
+/** The name of the One Call 3.0 daily window (reset at 00:00 UTC). */
 export const ONE_CALL_DAILY_WINDOW = 'oneCallDaily';
 
 /** The next 00:00 UTC after `now` (epoch ms). */

@@ -50,6 +50,7 @@ export const airQualityRecordSchema = z.lazySchema(() => {
     nh3: concentration,
   });
 });
+/** An `air_quality` stream record: the place, the hour (`dt`, `time`), `aqi` and each pollutant in μg/m³. */
 export type AirQualityRecord = z.infer<typeof airQualityRecordSchema>;
 
 const isoTime = (dt: number): string => new Date(dt * 1000).toISOString();

@@ -38,12 +38,19 @@ export class ShopifyConnector extends BaseConnector<ShopifyConfig, ShopifyEvents
     events: () => this.http.events,
   });
 
+  /** The shop itself: `shop.get()` reads its name, domains, currency, plan and time zone. */
   readonly shop: ShopResource;
+  /** Products: get, list, changedSince, create, update, delete. */
   readonly products: Products;
+  /** Orders: get, list, changedSince. */
   readonly orders: Orders;
+  /** Customers: get, list, changedSince, create, update. */
   readonly customers: Customers;
+  /** Inventory items and levels, and quantity adjustments. */
   readonly inventory: Inventory;
+  /** Collections (custom and smart): get, list, changedSince, create. */
   readonly collections: Collections;
+  /** Bulk operations: run a query over a whole shop, wait for it, stream its JSONL result. */
   readonly bulk: Bulk;
 
   constructor(options: ShopifyOptions) {

@@ -4,6 +4,7 @@ import type { GraphqlExecutor } from './graphql-client.js';
 
 /** What a resource needs from the connector: the GraphQL funnel and, for downloads and waits, core's clients. */
 export interface ShopifyContext {
+  /** The funnel every GraphQL call goes through: cost-aware pacing, throttle handling, response metadata. */
   executor: GraphqlExecutor;
   /** The current client (a new one after `disconnect()` + `connect()`). */
   http(): HttpClient;
@@ -11,6 +12,10 @@ export interface ShopifyContext {
   downloadClient(url: URL): HttpClient;
   /** How many attempts a download may make in a row without delivering a line (the retry policy's `maxAttempts`). */
   downloadAttempts(retry: CallOptions['retry']): number;
+  /**
+   * Shopify's own events (`apiVersionMismatch`, `deprecation`, `bulkDownloadResume`), emitted to the connector's
+   * listeners.
+   */
   events: EventBus<ShopifyEvents>;
 }
 

@@ -12,6 +12,13 @@ const CONNECTION_BASE_COST = 2;
 
 type Fragments = GraphqlDocument['fragments'];
 
+/**
+ * Estimates an operation's cost the way Shopify computes its requested cost before execution: a mutation costs 10 per
+ * top-level field; a query's scalars and enums 0, objects 1, connections 2 plus `first`/`last` times one item's cost
+ * (variables resolved, fragments followed). An estimate: fields with custom costs are unknown here.
+ *
+ * @returns the cost in points.
+ */
 export function estimateOperationCost(op: OperationDefinition, fragments: Fragments, variables: Record<string, unknown> | undefined): number {
   if (op.operation === 'mutation') {
     return op.selections.filter((s) => s.kind === 'field' && s.name !== '__typename').length * MUTATION_COST;

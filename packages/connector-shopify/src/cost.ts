@@ -31,7 +31,15 @@ export const queryCostSchema = z.lazySchema(() => z.looseObject({
   throttleStatus: z.optional(throttleStatusSchema),
 }));
 
+/**
+ * The shop's bucket after a call, from `extensions.cost.throttleStatus`: `maximumAvailable` (points),
+ * `currentlyAvailable` (points), `restoreRate` (points per second).
+ */
 export type ThrottleStatus = z.infer<typeof throttleStatusSchema>;
+/**
+ * `extensions.cost` of a GraphQL response: `requestedQueryCost` (the static estimate Shopify took from the bucket),
+ * `actualQueryCost` (what the query really cost; the difference is refunded) and `throttleStatus`.
+ */
 export type QueryCost = z.infer<typeof queryCostSchema>;
 
 /** The limiter options for a shop's bucket; the key makes a shared store (Redis) spend one bucket per shop. */

@@ -11,4 +11,5 @@ export interface ShopifyEvents {
   bulkDownloadResume: { requestId: string; resume: number; fromByte: number; objectsDelivered: number; reason: string };
 }
 
+/** The name of one of Shopify's own events (a key of `ShopifyEvents`). */
 export type ShopifyEventName = keyof ShopifyEvents;

@@ -6,6 +6,7 @@ export type Gid<T extends string = string> = `gid://shopify/${T}/${string}`;
 
 const GID_PATTERN = /^gid:\/\/shopify\/([A-Za-z][A-Za-z0-9]*)\/([^/?#\s]+)(\?[^#\s]*)?$/;
 
+/** A Shopify global id split into its parts (`parseGid`). */
 export interface ParsedGid {
   /** The resource type, e.g. `Order`. */
   type: string;

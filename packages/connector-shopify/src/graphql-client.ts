@@ -45,16 +45,21 @@ export interface ShopifyResponseMeta {
   cost: QueryCost | undefined;
   /** Points taken from the local bucket before sending (learned or estimated). */
   expectedCost: number;
+  /** HTTP attempts the call took (1 when it was not retried). */
   attempts: number;
+  /** Milliseconds from the first attempt to the parsed response, waits included. */
   durationMs: number;
   /** Milliseconds spent waiting for the bucket. */
   rateLimitWaitMs: number;
 }
 
+/** What `shopify.graphql()` returns: the response's `data`, its `extensions`, and the call's metadata. */
 export interface GraphqlResult<TData> {
+  /** The response's `data`, typed as the caller declared it (GraphQL errors throw instead). */
   data: TData;
   /** The response's `extensions` (cost, and anything else Shopify adds). */
   extensions: Record<string, unknown> | undefined;
+  /** Request id, API versions, cost, attempts and timings of the call. */
   meta: ShopifyResponseMeta;
 }
 

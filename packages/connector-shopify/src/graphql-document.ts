@@ -41,8 +41,11 @@ export interface OperationDefinition {
   selections: Selection[];
 }
 
+/** A parsed GraphQL document: its operations and its fragments by name (what cost estimation reads). */
 export interface GraphqlDocument {
+  /** The operations, in document order. */
   operations: OperationDefinition[];
+  /** The fragment definitions by name: their type condition and selections. */
   fragments: Map<string, { typeCondition: string; selections: Selection[] }>;
 }
 

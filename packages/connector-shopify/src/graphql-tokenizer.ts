@@ -4,6 +4,7 @@
 export class GraphqlSyntaxError extends Error {
   constructor(
     message: string,
+    /** The character offset (from 0) where reading stopped. */
     readonly position: number,
   ) {
     super(`${message} (at character ${position})`);

@@ -3,7 +3,12 @@ import { ParsingError } from '@cf/core';
 /** One line of a bulk operation's result: an object, with `__parentId` when it is a nested connection's item. */
 export type BulkRecord = {
   [key: string]: unknown;
+  /** The object's global id (`gid://shopify/…`), when the query selected it. */
   id?: string;
+  /**
+   * The global id of the record this one is nested under (a connection inside the bulk query); absent on top-level
+   * records.
+   */
   __parentId?: string;
   /** With `nest: true`: the records whose `__parentId` is this record's id, in file order. */
   __children?: BulkRecord[];

@@ -11,11 +11,20 @@ export const decimalString = z.lazySchema(() => z.string().check(z.regex(/^-?\d+
 /** ISO 4217 code (or Shopify's `XXX` for "no currency"). */
 export const currencyCode = z.lazySchema(() => z.string().check(z.regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 currency code')));
 
+/** The zod schema of Shopify's `MoneyV2`: `amount` as a decimal string and its `currencyCode`. */
 export const moneySchema = z.lazySchema(() => z.looseObject({ amount: decimalString, currencyCode }));
+/**
+ * An amount as Shopify's `MoneyV2`: `amount` a decimal string (never a float, e.g. `"19.99"`) and `currencyCode` (ISO
+ * 4217).
+ */
 export type Money = z.infer<typeof moneySchema>;
 
 /** An amount in the shop's currency and in the currency the customer saw. */
 export const moneyBagSchema = z.lazySchema(() => z.looseObject({ shopMoney: moneySchema, presentmentMoney: z.optional(moneySchema) }));
+/**
+ * An amount in the shop's currency (`shopMoney`) and, when it differs, the currency the customer saw
+ * (`presentmentMoney`).
+ */
 export type MoneyBag = z.infer<typeof moneyBagSchema>;
 
 /** ISO 8601 date-time as Shopify sends it (UTC, `Z`). */
@@ -42,4 +51,5 @@ export const userErrorSchema = z.lazySchema(() => z.looseObject({
   message: z.string(),
   code: z.optional(z.nullable(z.string())),
 }));
+/** A mutation's user error: `message`, `field` (a path into the input, or null) and, on some payloads, `code`. */
 export type UserError = z.infer<typeof userErrorSchema>;

@@ -11,6 +11,7 @@ import * as z from '@cf/core/zod';
  * are neither lost nor delivered twice.
  */
 export type SyncCheckpoint = {
+  /** The checkpoint format's version. */
   v: 1;
   /** Lower bound (inclusive) of `updatedAt` for the current run; null reads from the beginning. */
   since: string | null;
@@ -22,6 +23,7 @@ export type SyncCheckpoint = {
   after: string | null;
   /** Highest `updatedAt` delivered so far in this run, and the ids delivered at it. */
   high: string | null;
+  /** The ids delivered at `high`. */
   highIds: string[];
 };
 

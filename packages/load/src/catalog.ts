@@ -3,6 +3,7 @@ import { toJSONSchema } from 'zod/mini';
 
 /** A stream as `cf discover` prints it: its declaration and the JSON Schema of one record. */
 export interface CatalogEntry extends StreamDeclaration {
+  /** The JSON Schema of one record (`streamJsonSchema`). */
   jsonSchema: Record<string, unknown>;
 }
 

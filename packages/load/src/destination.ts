@@ -6,9 +6,11 @@ import type { JsonValue } from '@cf/core';
  */
 export type ColumnType = 'text' | 'bigint' | 'double' | 'boolean' | 'timestamp' | 'json';
 
+/** A column of a stream's table. */
 export interface Column {
   /** Already normalized by the planner: `[a-z_][a-z0-9_]*`, at most 63 bytes (Postgres's limit). */
   name: string;
+  /** Its type, mapped to the engine's own. */
   type: ColumnType;
 }
 
@@ -20,9 +22,11 @@ export type Cell = string | number | boolean | Date | null;
 
 /** A stream's table. Every table also has the bookkeeping columns in `BOOKKEEPING_COLUMNS`. */
 export interface TableSpec {
+  /** The table's name (`hubspot_contacts`), normalized like column names. */
   name: string;
   /** Column names (already in `columns`); rows are upserted by them. */
   primaryKey: readonly string[];
+  /** The columns from the records (the bookkeeping columns are added by the destination). */
   columns: readonly Column[];
 }
 
@@ -35,7 +39,9 @@ export const BOOKKEEPING_COLUMNS: readonly Column[] = [
 
 /** Which stream of which connector: the state table's key. */
 export interface StreamKey {
+  /** The connector's registry name (`hubspot`). */
   connector: string;
+  /** The stream's name (`contacts`). */
   stream: string;
 }
 
@@ -50,6 +56,7 @@ export interface StreamState {
    * with the rows, so a batch re-read after a crash is never counted twice.
    */
   records: number;
+  /** When this state was committed. */
   updatedAt: Date;
 }
 
@@ -57,7 +64,9 @@ export interface StreamState {
 export interface RejectedRecord {
   /** The record as the API sent it, serialized as JSON. */
   record: string;
+  /** Why it failed validation (the schema's issues, as text). */
   error: string;
+  /** When it was read. */
   extractedAt: Date;
 }
 
@@ -66,12 +75,15 @@ export interface RejectedRecord {
  * on an engine without transactions, written so that a replay of the same batch leaves the same observable result).
  */
 export interface Batch {
+  /** The stream the batch belongs to. */
   key: StreamKey;
   /** The table as the destination reported it from `ensureTable` (the rows' cells follow `table.columns`' order). */
   table: TableSpec;
   /** One array per record, aligned with `table.columns`; unique by primary key within the batch. */
   rows: Cell[][];
+  /** Records that failed validation, appended to the rejects table. */
   rejects: RejectedRecord[];
+  /** The stream's state after this batch, saved with it. */
   state: StreamState;
 }
 
@@ -117,5 +129,6 @@ export interface Destination {
    * differ where the engine stores JSON parsed). A replayed batch never doubles them.
    */
   readRejects(key: StreamKey): Promise<Array<{ record: string; error: string; extractedAt: Date }>>;
+  /** Closes the connection (or releases the file). */
   close(): Promise<void>;
 }

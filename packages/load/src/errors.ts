@@ -10,6 +10,7 @@ export type LoadErrorCode =
 
 /** Base class of every error `@cf/load` throws. Messages never carry a password or a token. */
 export class LoadError extends Error {
+  /** The stable code (`INVALID_ARGUMENT`, `SYNC_FAILED`…): switch on it, not on the class. */
   readonly code: LoadErrorCode;
   constructor(code: LoadErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);

@@ -7,7 +7,12 @@ import { ValidationError, type JsonValue } from '@cf/core';
 export interface CheckpointStore {
   /** The saved value, or undefined when there is none. */
   get(key: string): Promise<JsonValue | undefined>;
+  /**
+   * Saves `value` under `key`, replacing any; a value JSON cannot hold exactly (NaN, Infinity, undefined) is a
+   * VALIDATION_ERROR.
+   */
   set(key: string, value: JsonValue): Promise<void>;
+  /** Forgets `key` (nothing happens when it has no value). */
   delete(key: string): Promise<void>;
 }
 
@@ -21,10 +26,12 @@ export class MemoryCheckpointStore implements CheckpointStore {
     return raw === undefined ? undefined : (JSON.parse(raw) as JsonValue);
   }
 
+  /** Saves a copy of `value` as JSON text; a value JSON cannot hold exactly is a VALIDATION_ERROR. */
   async set(key: string, value: JsonValue): Promise<void> {
     this.values.set(key, serializeCheckpoint(value));
   }
 
+  /** Forgets `key`. */
   async delete(key: string): Promise<void> {
     this.values.delete(key);
   }

@@ -12,10 +12,13 @@ export interface SharedCircuitSnapshot extends CircuitSnapshot {
 
 /** Where circuit breaker state is shared. `load` resolves undefined when nothing was saved for the key. */
 export interface BreakerStateStore {
+  /** The state last saved under `key`, or undefined when none was. */
   load(key: string): Promise<SharedCircuitSnapshot | undefined>;
+  /** Saves a breaker's state under `key` (replacing the previous one). */
   save(key: string, snapshot: SharedCircuitSnapshot): Promise<void>;
 }
 
+/** Options of `redisBreakerState`: key prefix, command timeout, expiry. */
 export interface RedisBreakerStateOptions {
   /** @default 'cf:' */
   prefix?: string;

@@ -4,6 +4,7 @@ import { DEFAULT_PREFIX, keys } from './keys.js';
 import { commander, type RedisClientLike, type SendCommand } from './redis-client.js';
 import { StoreUnavailableError } from './store-unavailable-error.js';
 
+/** Options of `redisCheckpoints`: key prefix, command timeout, expiry. */
 export interface RedisCheckpointOptions {
   /** @default 'cf:' */
   prefix?: string;

@@ -7,11 +7,15 @@ import { StoreUnavailableError } from './store-unavailable-error.js';
  * - ioredis: `client.call('GET', ['k'])`
  */
 export interface NodeRedisLike {
+  /** Sends one command, name first (`['GET', 'k']`), and resolves with Redis's reply. */
   sendCommand(args: string[]): Promise<unknown>;
 }
+/** An ioredis client, typed by the one method this package uses. */
 export interface IoRedisLike {
+  /** Sends one command (`call('GET', ['k'])`) and resolves with Redis's reply. */
   call(command: string, args: string[]): Promise<unknown>;
 }
+/** A node-redis or an ioredis client: every store of this package takes either. */
 export type RedisClientLike = NodeRedisLike | IoRedisLike;
 
 /**

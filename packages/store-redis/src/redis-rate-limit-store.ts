@@ -15,6 +15,7 @@ import { COMPLETE_LUA, CONSUME_LUA, OBSERVE_LUA, PAUSE_LUA } from './rate-limit-
 import { commander, type RedisClientLike, type SendCommand } from './redis-client.js';
 import { isStoreUnavailableError, StoreUnavailableError } from './store-unavailable-error.js';
 
+/** Options of `redisStore`: the key prefix, what to do when Redis cannot serve, timeouts, and where to log. */
 export interface RedisStoreOptions {
   /** Namespace of every key this store writes. Give each environment its own. @default 'cf:' */
   prefix?: string;

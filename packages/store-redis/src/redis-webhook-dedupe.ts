@@ -3,6 +3,7 @@ import { DEFAULT_PREFIX, keys } from './keys.js';
 import { LuaScript } from './lua-script.js';
 import { commander, type RedisClientLike, type SendCommand } from './redis-client.js';
 
+/** Options of `redisWebhookDedupe`: key prefix and command timeout. */
 export interface RedisWebhookDedupeOptions {
   /** @default 'cf:' */
   prefix?: string;

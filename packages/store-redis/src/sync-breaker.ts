@@ -3,6 +3,7 @@ import type { CircuitBreaker, Logger } from '@cf/core';
 import { consoleWarnings } from './console-warnings.js';
 import type { BreakerStateStore } from './redis-breaker-state.js';
 
+/** Options of `syncBreaker`: how often to poll, and where store failures are reported. */
 export interface SyncBreakerOptions {
   /** How often to read the other processes' state changes; 0 reads only on `refresh()`. @default 1000 */
   pollMs?: number;
@@ -10,6 +11,7 @@ export interface SyncBreakerOptions {
   logger?: Logger;
 }
 
+/** A running `syncBreaker`: refresh it by hand, or stop it. */
 export interface BreakerSync {
   /** Reads the shared state now and adopts it when another process changed it more recently. */
   refresh(): Promise<void>;

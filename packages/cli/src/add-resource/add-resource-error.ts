@@ -14,6 +14,11 @@ export type AddResourceErrorCode = 'INVALID_OPTIONS' | 'INVALID_SAMPLE' | 'NOT_A
 
 /** A refusal of `addResource`: a usage error for the CLI (exit code 2), with a code saying which rule. */
 export class AddResourceError extends CliError {
+  /**
+   * @param code - Which rule refused: `INVALID_OPTIONS`, `INVALID_SAMPLE`, `NOT_A_CONNECTOR`, `DUPLICATE_METHOD`,
+   *   `RESOURCE_CONFLICT` or `CANNOT_WIRE` (stable: switch on it, not on the message).
+   * @param message - What was refused and what to do instead.
+   */
   constructor(
     readonly code: AddResourceErrorCode,
     message: string,

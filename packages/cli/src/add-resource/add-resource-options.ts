@@ -73,8 +73,11 @@ export const addResourceOptionsSchema = z.strictObject({
 
 /** The options; the samples are whatever your JSON parser returned: the schema checks each is a JSON object or array. */
 export type AddResourceOptions = Omit<z.input<typeof addResourceOptionsSchema>, 'sample' | 'samples' | 'requestSample'> & {
+  /** One response body of the endpoint (for a list, its first page): a JSON object or array. */
   sample?: unknown;
+  /** More response bodies (other pages, other records): the inferred schema accepts every one. */
   samples?: readonly unknown[] | undefined;
+  /** For POST, PUT and PATCH: one request body; the method's input schema is inferred from it. */
   requestSample?: unknown;
 };
 export type ParsedAddResourceOptions = z.output<typeof addResourceOptionsSchema>;

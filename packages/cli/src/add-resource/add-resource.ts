@@ -8,6 +8,7 @@ import { planResource } from './resource-plan.js';
 import { documentedMethods, wireReadme } from './wire-readme.js';
 import { wireClient, wireIndex, wireConformance, wireMetadata, wireMocks } from './wire-resource.js';
 
+/** What `addResource` wrote: the files, the method's name, the schemas as written, and what is left to do. */
 export interface AddResourceResult {
   /** The connector package directory. */
   dir: string;
@@ -17,6 +18,7 @@ export interface AddResourceResult {
   updated: string[];
   /** The client property and method: `client.orders.list(...)`. */
   property: string;
+  /** The method's name on that property: `list`, `get`, `create`… */
   method: string;
   /** The inferred schema of one record (or of the response), as written; empty for a write that answers nothing. */
   schema: string;

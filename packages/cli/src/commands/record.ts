@@ -15,6 +15,7 @@ import { recordingTransport } from '../record/recording-transport.js';
 import { RECORD_DEFAULTS } from '../record/record-defaults.js';
 import { fixtureFile, RECORDED_DIR, renderRecordedIndex, renderRecordedTest, testFile, type RecordingFile } from '../record/render-recorded.js';
 
+/** What `recordOperation` (`cf record`) takes: the package, the operation and its arguments, bounds and redaction. */
 export interface RecordOptions {
   /** The connector package directory (made by `cf new`): where the connector is loaded from and the files go. */
   target: string;
@@ -38,17 +39,23 @@ export interface RecordOptions {
   env?: NodeJS.ProcessEnv | undefined;
   /** @default process.cwd() */
   cwd?: string | undefined;
+  /** Where notices go (exchanges with other hosts that were not recorded); never a credential. @default nowhere */
   stderr?: Writable | undefined;
 }
 
+/** What one `cf record` run wrote, and how much it recorded. */
 export interface RecordResult {
+  /** The connector package directory (absolute). */
   dir: string;
+  /** The method path that was recorded: `items.list`. */
   operation: string;
+  /** `paginated` when the method returned core's `Paginated` (read page by page), `value` when it returned once. */
   kind: 'paginated' | 'value';
   /** Exchanges written to the fixture. */
   exchanges: number;
   /** Records the operation returned (paginated), within `limit`. */
   records: number;
+  /** Pages read (paginated), within `maxPages`; 0 for a value. */
   pages: number;
   /** Files written, relative to `dir`. */
   written: string[];

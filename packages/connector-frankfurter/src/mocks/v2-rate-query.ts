@@ -8,10 +8,15 @@ import { bucketOf, carryForward, isKnownCode, observe, PROVIDERS, type MockProvi
  * Deliberate difference: dates must be `YYYY-MM-DD` (Ruby's `Date.parse` also takes "Jan 5 2024").
  */
 export interface V2Row {
+  /** The day, `YYYY-MM-DD`. */
   date: string;
+  /** The base currency. */
   base: string;
+  /** The quote currency. */
   quote: string;
+  /** 1 `base` buys `rate` `quote`. */
   rate: number;
+  /** With `expand: 'providers'`: each provider's rate behind the blend, and its date. */
   providers?: Array<{ key: string; date: string; rate: number }>;
 }
 

@@ -2,11 +2,15 @@ import { AuthError, refreshingTokenAuth, type Clock, type RefreshingAuthProvider
 import { postTokenRequest } from '@cf/core/internal';
 import { importAppKey, signAppJwt, type SigningKey } from './jwt.js';
 
+/**
+ * Options of `githubAppAuth`: the app's identity and key, the installation, and where and how to request its tokens.
+ */
 export interface GitHubAppAuthOptions {
   /** The App ID or client ID: the JWT's `iss`. */
   appId: number | string;
   /** The app's PEM private key (PKCS#1 as GitHub generates it, or PKCS#8). */
   privateKey: string;
+  /** The installation whose access token to use (the account or organisation the app is installed on). */
   installationId: number | string;
   /** The API's base URL (path prefix included): the token is requested at `{baseUrl}/app/installations/{id}/access_tokens`. */
   baseUrl: string;
@@ -20,6 +24,7 @@ export interface GitHubAppAuthOptions {
   timeoutMs?: number;
   /** Defaults to the client's clock and transport (`attach`). */
   clock?: Clock;
+  /** The transport of the token requests. @default the client's */
   transport?: Transport;
 }
 

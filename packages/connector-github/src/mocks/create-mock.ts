@@ -10,6 +10,7 @@ import { repositoryHandlers } from './handlers/repositories.js';
 import { searchHandlers } from './handlers/search.js';
 import { MockGitHub, type GitHubMockOptions } from './state.js';
 
+/** What `createGitHubMock` returns: the handlers, and the state behind them. */
 export interface GitHubMock {
   /** MSW handlers for every endpoint the connector calls; serve them with `startMockServer` or MSW's `setupServer`. */
   handlers: RequestHandler[];

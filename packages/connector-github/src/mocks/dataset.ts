@@ -5,36 +5,61 @@
  */
 
 export interface MockAccount {
+  /** The account's login (`octocat`). */
   login: string;
+  /** The account's numeric id. */
   id: number;
+  /** What the account is. */
   type: 'User' | 'Organization' | 'Bot';
 }
 
+/** The pull-request side of an issue that is one. */
 export interface MockPullRequest {
   /** The pull request's own id (the issue it is has another). */
   id: number;
+  /** The head branch. */
   head: string;
+  /** The base branch. */
   base: string;
+  /** Whether it is a draft. */
   draft: boolean;
+  /** When it was merged (ISO 8601), or null. */
   mergedAt: string | null;
+  /** The files it changes, with their status and line counts. */
   files: Array<{ filename: string; status: string; additions: number; deletions: number; patch?: string }>;
+  /** Its reviews, oldest first. */
   reviews: Array<{ id: number; user: string; state: string; body: string; submittedAt: string }>;
 }
 
+/** An issue (or pull request) as the mock stores it; GitHub's JSON is rendered from it. */
 export interface MockIssue {
+  /** The issue's global id. */
   id: number;
+  /** Its number in the repository. */
   number: number;
+  /** Its title. */
   title: string;
+  /** Its body (Markdown), or null. */
   body: string | null;
+  /** Open or closed. */
   state: 'open' | 'closed';
+  /** Why it was closed (`completed`, `not_planned`), or null. */
   stateReason: string | null;
+  /** The author's login. */
   user: string;
+  /** Label names. */
   labels: string[];
+  /** Assignees' logins. */
   assignees: string[];
+  /** The milestone's number, or null. */
   milestone: number | null;
+  /** How many comments it has. */
   comments: number;
+  /** Creation time, ISO 8601. */
   createdAt: string;
+  /** Last update, ISO 8601 (what `since` filters on). */
   updatedAt: string;
+  /** When it was closed, or null. */
   closedAt: string | null;
   /** Present on a pull request (GitHub's issues endpoints return those too). */
   pull?: MockPullRequest;
@@ -42,20 +67,33 @@ export interface MockIssue {
   deleted?: boolean;
 }
 
+/** An issue comment as the mock stores it. */
 export interface MockComment {
+  /** The comment's id. */
   id: number;
+  /** The number of the issue it is on. */
   issueNumber: number;
+  /** The author's login. */
   user: string;
+  /** Its body (Markdown). */
   body: string;
+  /** Creation time, ISO 8601. */
   createdAt: string;
+  /** Last edit, ISO 8601. */
   updatedAt: string;
 }
 
+/** A commit as the mock stores it. */
 export interface MockCommit {
+  /** Its SHA (40 hex characters). */
   sha: string;
+  /** The commit message. */
   message: string;
+  /** Who wrote it, when (ISO 8601), and their GitHub login (null for an unknown e-mail). */
   author: { name: string; email: string; date: string; login: string | null };
+  /** Who committed it, when (what `since`/`until` filter on), and their login. */
   committer: { name: string; email: string; date: string; login: string | null };
+  /** Parent SHAs. */
   parents: string[];
   /** Branches the commit is on (the `sha` filter). */
   branches: string[];
@@ -63,37 +101,65 @@ export interface MockCommit {
   paths: string[];
 }
 
+/** A release as the mock stores it. */
 export interface MockRelease {
+  /** The release's id. */
   id: number;
+  /** Its tag. */
   tagName: string;
+  /** Its title, or null. */
   name: string | null;
+  /** Its notes (Markdown), or null. */
   body: string | null;
+  /** Whether it is a draft. */
   draft: boolean;
+  /** Whether it is marked as a pre-release. */
   prerelease: boolean;
+  /** Creation time, ISO 8601. */
   createdAt: string;
+  /** Publication time, or null for a draft. */
   publishedAt: string | null;
+  /** The author's login. */
   author: string;
+  /** The branch or commit the tag points at. */
   targetCommitish: string;
 }
 
+/** A repository as the mock stores it, with its issues, comments, commits and releases. */
 export interface MockRepository {
+  /** The repository's id. */
   id: number;
+  /** The owner's login. */
   owner: string;
+  /** The repository's name. */
   name: string;
+  /** Whether it is private. */
   private: boolean;
+  /** Its description, or null. */
   description: string | null;
+  /** The default branch (`main`). */
   defaultBranch: string;
+  /** Creation time, ISO 8601. */
   createdAt: string;
+  /** Last update, ISO 8601. */
   updatedAt: string;
+  /** Last push, ISO 8601. */
   pushedAt: string;
+  /** Whether it is a fork. */
   fork: boolean;
+  /** Whether it is archived. */
   archived: boolean;
+  /** Its stargazer count. */
   stars: number;
   /** False: issues are turned off (410 on the issues endpoints). */
   hasIssues: boolean;
+  /** Its issues and pull requests, by number. */
   issues: MockIssue[];
+  /** Its issue comments. */
   comments: MockComment[];
+  /** Its commits, oldest first. */
   commits: MockCommit[];
+  /** Its releases. */
   releases: MockRelease[];
 }
 
@@ -105,7 +171,9 @@ const USERS = ['octocat', 'hubot', 'monalisa', 'mona-bot'];
 const WORDS = ['Crash', 'Fix', 'Support', 'Docs', 'Add', 'Improve', 'Remove', 'Refactor', 'Handle', 'Update'];
 const TOPICS = ['login page', 'rate limits', 'pagination', 'the README', 'Windows paths', 'webhooks', 'timeouts', 'dark mode', 'search', 'unicode'];
 
+/** Options of `generateIssues`: how many, their timestamps, ties and pull requests. */
 export interface IssueGeneratorOptions {
+  /** How many issues to generate. */
   count: number;
   /** The first issue's created_at. @default '2024-01-01T00:00:00Z' */
   start?: string;
@@ -215,7 +283,9 @@ export function shaOf(n: number): string {
   return out;
 }
 
+/** Options of `generateCommits`: how many, their dates, ties and branch. */
 export interface CommitGeneratorOptions {
+  /** How many commits to generate. */
   count: number;
   /** The oldest commit's date. @default '2024-01-01T00:00:00Z' */
   start?: string;
@@ -223,6 +293,7 @@ export interface CommitGeneratorOptions {
   stepSeconds?: number;
   /** Every n-th pair of commits shares one commit date (a rebase does that). @default 9 */
   tieEvery?: number;
+  /** The branch they are on. @default 'main' */
   branch?: string;
   /** Offset for distinct SHAs across repositories. @default 0 */
   seed?: number;
@@ -280,17 +351,29 @@ export function generateReleases(count: number, options: { start?: string; first
   return out;
 }
 
+/** Options of `repository`: its identity and what it holds; the rest is derived (dates from the content). */
 export interface RepositoryOptions {
+  /** The repository's id. */
   id: number;
+  /** The owner's login. */
   owner: string;
+  /** The repository's name. */
   name: string;
+  /** Its description. @default 'The <name> repository.' */
   description?: string | null;
+  /** Whether it is private. @default false */
   private?: boolean;
+  /** Its issues (comments are generated for them). @default none */
   issues?: MockIssue[];
+  /** Its commits, oldest first. @default none */
   commits?: MockCommit[];
+  /** Its releases. @default none */
   releases?: MockRelease[];
+  /** False turns issues off (410 on the issues endpoints). @default true */
   hasIssues?: boolean;
+  /** Creation time. @default '2023-06-01T09:00:00Z' */
   createdAt?: string;
+  /** Stargazer count. @default 0 */
   stars?: number;
 }
 

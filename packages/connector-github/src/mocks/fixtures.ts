@@ -11,6 +11,7 @@ export function defaultAccounts(): MockAccount[] {
   ];
 }
 
+/** Options of `defaultRepositories`: the sizes of the default repositories' contents. */
 export interface DefaultDataOptions {
   /** Issues (a fifth of them pull requests) in octo-org/hello-world. @default 60 */
   issues?: number;

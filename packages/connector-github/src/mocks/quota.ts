@@ -2,11 +2,14 @@ import { DOCS, errorBody, json } from './responses.js';
 
 /** Time as the mock sees it: pass the FakeClock the client uses, so both count the same windows. */
 export interface MockClock {
+  /** The current time, epoch ms. */
   now(): number;
 }
 
+/** A quota resource the mock counts (`x-ratelimit-resource`). */
 export type QuotaResource = 'core' | 'search';
 
+/** GitHub's primary rate limits as the mock enforces them (`rateLimit` of `createGitHubMock`). */
 export interface MockRateLimitOptions {
   /** `core` requests per window. @default 5000 */
   core?: number;
@@ -40,11 +43,17 @@ interface SecondaryAnswer {
  * `secondaryLimit()`: a 403 with GitHub's message, with or without `retry-after`.
  */
 export class MockQuota {
+  /**
+   * Counters for tests: requests counted against a quota, 304s (not counted), and refusals by primary and secondary
+   * limits.
+   */
   readonly stats = { counted: 0, notModified: 0, rejected: { primary: 0, secondary: 0 } };
   private readonly windows = new Map<string, Window>();
   private readonly secondary: SecondaryAnswer[] = [];
+  /** Requests per window, per resource. */
   readonly limits: Record<QuotaResource, number>;
   private readonly windowMs: Record<QuotaResource, number>;
+  /** The status a primary rate limit is answered with. */
   readonly status: 403 | 429;
 
   constructor(

@@ -1,9 +1,11 @@
 import type { MockAccount, MockComment, MockIssue, MockRepository } from './dataset.js';
 import { MockQuota, type MockClock, type MockRateLimitOptions } from './quota.js';
 
+/** A GitHub App the mock knows: it verifies the app's JWTs and issues installation tokens. */
 export interface MockAppOptions {
   /** The App ID (a number) the JWT's `iss` must name; the client ID is accepted too. */
   appId: number | string;
+  /** The app's client ID, accepted as the JWT's `iss` too. */
   clientId?: string;
   /** The app's public key, PEM (SPKI, `BEGIN PUBLIC KEY`): the mock verifies the JWT's RS256 signature with it. */
   publicKey: string;
@@ -13,16 +15,21 @@ export interface MockAppOptions {
   tokenLifetimeMs?: number;
 }
 
+/** Options of `createGitHubMock`: the data, the tokens accepted, rate limits, clock, app and search behaviour. */
 export interface GitHubMockOptions {
+  /** The accounts; an account the data names but nobody declared is made up as a User. */
   accounts?: MockAccount[];
+  /** The repositories served. @default none (`createGitHubMock` starts from `defaultRepositories()`) */
   repositories?: MockRepository[];
   /** Tokens the mock accepts; any bearer token when omitted (installation tokens it issued are always accepted until they expire). */
   tokens?: string[];
   /** Tokens that may read but not write: writes answer 403 with `x-accepted-github-permissions`. */
   readOnlyTokens?: string[];
+  /** Primary rate limits (GitHub's defaults unless overridden). */
   rateLimit?: MockRateLimitOptions;
   /** The mock's time: pass the client's FakeClock. @default Date.now */
   clock?: MockClock;
+  /** A GitHub App whose installation tokens the mock issues. */
   app?: MockAppOptions;
   /** Queries whose search "times out": GitHub then answers part of the matches with `incomplete_results: true`. */
   searchTimesOut?: (q: string) => boolean;
@@ -35,10 +42,15 @@ export interface GitHubMockOptions {
 
 /** The state behind the handlers: accounts, repositories, tokens, quotas and counters, for tests to inspect and change. */
 export class MockGitHub {
+  /** Accounts by lower-cased login. */
   readonly accounts = new Map<string, MockAccount>();
+  /** The repositories served; tests may add to them or change them. */
   readonly repositories: MockRepository[];
+  /** The rate limits in force, with their counters. */
   readonly quota: MockQuota;
+  /** The mock's time. */
   readonly clock: MockClock;
+  /** The options it was built with. */
   readonly options: GitHubMockOptions;
   /** Installation tokens issued by `POST /app/installations/{id}/access_tokens`, with their expiry (epoch ms). */
   readonly installationTokens = new Map<string, number>();
@@ -71,14 +83,17 @@ export class MockGitHub {
     return this.repositories.find((r) => r.owner.toLowerCase() === o && r.name.toLowerCase() === n);
   }
 
+  /** The repository with this id, or undefined. */
   repositoryById(id: number): MockRepository | undefined {
     return this.repositories.find((r) => r.id === id);
   }
 
+  /** Issue (or pull request) `number` of `repo`, or undefined. */
   issue(repo: MockRepository, number: number): MockIssue | undefined {
     return repo.issues.find((i) => i.number === number);
   }
 
+  /** The comments on issue `number` of `repo`. */
   comments(repo: MockRepository, number: number): MockComment[] {
     return repo.comments.filter((c) => c.issueNumber === number);
   }
@@ -103,6 +118,7 @@ export class MockGitHub {
     return this.options.tokens.includes(token) ? 'ok' : 'unknown';
   }
 
+  /** Whether a token may write (it is not one of `readOnlyTokens`). */
   canWrite(token: string): boolean {
     return !(this.options.readOnlyTokens ?? []).includes(token);
   }

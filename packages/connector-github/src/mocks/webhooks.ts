@@ -118,6 +118,10 @@ export function githubWebhookPayload<E extends GitHubEvent>(event: E, fields: Pa
   return { ...base, ...fields } as GitHubEventPayloads[E];
 }
 
+/**
+ * Options of `signedGitHubDelivery`: a webhook delivery (a `Request`) signed as GitHub signs it, or broken on
+ * purpose.
+ */
 export interface SignedGitHubDeliveryOptions {
   /** The webhook's secret to sign with. */
   secret: string;
@@ -144,6 +148,7 @@ export interface SignedGitHubDeliveryOptions {
   tamper?: 'body' | 'signature' | 'unsigned' | 'sha1-only';
   /** @default 'POST' */
   method?: string;
+  /** Extra request headers, set last (they may replace the signature headers). */
   headers?: Record<string, string>;
 }
 

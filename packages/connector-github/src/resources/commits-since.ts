@@ -14,8 +14,11 @@ import { commitPageSchema, committedAt, type Commit } from '../schemas.js';
  *   pages) down to `since`: the next page's URL, and the newest commit date met so far with its SHAs.
  */
 export type CommitsCheckpoint = {
+  /** Commits committed at or after it are still to read (ISO 8601); null: from the beginning. */
   since: string | null;
+  /** SHAs committed exactly at `since` already delivered. */
   seen: string[];
+  /** A read under way: its fixed `until`, the next page's URL, and the newest commit date met so far with its SHAs. */
   walk?: { until: string; next: string; newest: string | null; newestShas: string[] };
 };
 

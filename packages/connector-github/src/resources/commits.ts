@@ -28,8 +28,13 @@ const listSchema = z.lazySchema(() =>
     start: z.optional(startUrlSchema),
   }),
 );
+/**
+ * Options of `commits.list`: the branch or SHA (`sha`), a `path`, an `author`, a `since`/`until` window, `perPage`,
+ * and `start` (a page URL to resume from). Validated before the network.
+ */
 export type ListCommitsOptions = z.input<typeof listSchema>;
 const changedSinceSchema = z.lazySchema(() => z.strictObject(filterFields()));
+/** Options of `commits.changedSince`: the branch or SHA, a `path`, an `author`, and `perPage`. */
 export type ChangedSinceCommitsOptions = z.input<typeof changedSinceSchema>;
 
 /** Commits of a repository's branch. */

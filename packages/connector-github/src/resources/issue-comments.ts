@@ -20,12 +20,19 @@ export const issueCommentSchema = z.lazySchema(() =>
     updated_at: timestampString(),
   }),
 );
+/**
+ * An issue comment: `id`, `body`, `user`, `html_url`, `issue_url`, `author_association`, `created_at`, `updated_at`.
+ */
 export type IssueComment = z.infer<typeof issueCommentSchema>;
 
 export const issueCommentPageSchema = z.lazySchema(() => z.array(issueCommentSchema));
 
 const targetSchema = z.lazySchema(() => z.strictObject({ owner: ownerSchema, repo: repoSchema, issueNumber: numberSchema }));
 const listSchema = z.lazySchema(() => z.strictObject({ since: z.optional(timestampSchema), perPage: z.optional(pageSizeSchema), start: z.optional(startUrlSchema) }));
+/**
+ * Options of `issues.comments.list`: `since` (comments updated at or after it), `perPage`, and `start` (a page URL to
+ * resume from).
+ */
 export type ListIssueCommentsOptions = z.input<typeof listSchema>;
 const createSchema = z.lazySchema(() =>
   z.strictObject({ body: z.string({ error: 'must be a string' }).check(z.minLength(1, 'must not be empty'), z.maxLength(65_536, "must be at most 65,536 characters (GitHub's limit)")) }),

@@ -18,8 +18,11 @@ import { isPullRequest, issuePageSchema, type Issue } from '../schemas.js';
  * the read goes on moves behind the anchor and is read once more later, never skipped.
  */
 export type IssuesCheckpoint = {
+  /** Re-read from this `updated_at` (ISO 8601); null: from the beginning. */
   since: string | null;
+  /** Ids already delivered whose `updated_at` is exactly `since`. */
   seen: number[];
+  /** The next page of the same query, while more than a page of issues share `since`. */
   page?: number;
 };
 

@@ -31,6 +31,10 @@ const listSchema = z.lazySchema(() =>
     start: z.optional(startUrlSchema),
   }),
 );
+/**
+ * Options of `issues.list`: `state`, `since`, `labels`, `sort`/`direction`, `assignee`, `creator`, `mentioned`,
+ * `milestone`, `perPage`, and `start` (a page URL to resume from). Validated before the network.
+ */
 export type ListIssuesOptions = z.input<typeof listSchema>;
 
 const titleSchema = () => z.string({ error: 'must be a string' }).check(z.minLength(1, 'must not be empty'), z.maxLength(256, 'must be at most 256 characters'));
@@ -48,6 +52,10 @@ const createSchema = z.lazySchema(() =>
     type: z.optional(z.nullable(z.string().check(z.minLength(1)))),
   }),
 );
+/**
+ * The input of `issues.create`: `title` (1 to 256 characters), `body`, up to 10 `assignees`, `milestone`, up to 100
+ * `labels`, `type`. Validated before the network.
+ */
 export type CreateIssueInput = z.input<typeof createSchema>;
 
 const updateSchema = z.lazySchema(() =>
@@ -64,6 +72,10 @@ const updateSchema = z.lazySchema(() =>
     })
     .check(z.refine((u) => Object.keys(u).length > 0, 'must change at least one field')),
 );
+/**
+ * The input of `issues.update`: the fields to change (at least one) among `title`, `body`, `state` and
+ * `state_reason`, `assignees`, `milestone`, `labels`, `type`.
+ */
 export type UpdateIssueInput = z.input<typeof updateSchema>;
 
 const changedSinceSchema = z.lazySchema(() =>
@@ -74,6 +86,7 @@ const changedSinceSchema = z.lazySchema(() =>
     excludePullRequests: z.optional(z.boolean()),
   }),
 );
+/** Options of `issues.changedSince`: `perPage`, and `excludePullRequests`. */
 export type ChangedSinceIssuesOptions = z.input<typeof changedSinceSchema>;
 
 const UNSAFE_CREATE_CHECK = 'List the repository\'s issues sorted by created (or search by title)';

@@ -45,6 +45,10 @@ export const pullRequestSchema = z.lazySchema(() =>
     changed_files: z.optional(z.number()),
   }),
 );
+/**
+ * A pull request (`pull-request-simple`): `number`, `state`, `title`, `user`, `body`, `labels`, `milestone`, `draft`,
+ * `head` and `base` refs, URLs, timestamps, `merged_at` and `merge_commit_sha`.
+ */
 export type PullRequest = z.infer<typeof pullRequestSchema>;
 export const pullRequestPageSchema = z.lazySchema(() => z.array(pullRequestSchema));
 
@@ -61,6 +65,7 @@ export const pullRequestFileSchema = z.lazySchema(() =>
     previous_filename: z.optional(z.string()),
   }),
 );
+/** A changed file: `filename`, `status`, line counts, and its `patch` when GitHub includes one. */
 export type PullRequestFile = z.infer<typeof pullRequestFileSchema>;
 export const pullRequestFilePageSchema = z.lazySchema(() => z.array(pullRequestFileSchema));
 
@@ -78,12 +83,14 @@ export const reviewSchema = z.lazySchema(() =>
     author_association: z.optional(z.string()),
   }),
 );
+/** A review: its `state`, `user`, `body` and `submitted_at`. */
 export type Review = z.infer<typeof reviewSchema>;
 export const reviewPageSchema = z.lazySchema(() => z.array(reviewSchema));
 
 const nameSchema = z.lazySchema(() => z.strictObject({ owner: ownerSchema, repo: repoSchema }));
 const numberedSchema = z.lazySchema(() => z.strictObject({ owner: ownerSchema, repo: repoSchema, pullNumber: numberSchema }));
 const pageOnlySchema = z.lazySchema(() => z.strictObject({ perPage: z.optional(pageSizeSchema), start: z.optional(startUrlSchema) }));
+/** Paging options: `perPage` (1 to 100) and `start` (a page URL to resume from). */
 export type PageOptions = z.input<typeof pageOnlySchema>;
 const listSchema = z.lazySchema(() =>
   z.strictObject({
@@ -97,6 +104,10 @@ const listSchema = z.lazySchema(() =>
     start: z.optional(startUrlSchema),
   }),
 );
+/**
+ * Options of `pulls.list`: `state`, `head` (`user:branch`), `base`, `sort`/`direction`, `perPage`, and `start` (a
+ * page URL to resume from). Validated before the network.
+ */
 export type ListPullRequestsOptions = z.input<typeof listSchema>;
 
 /** Pull requests of a repository, with the files they change and their reviews. */

@@ -11,6 +11,10 @@ export const rateLimitStatusSchema = z.lazySchema(() =>
     rate: quotaSchema(),
   }),
 );
+/**
+ * The token's quotas: `resources.core`, `resources.search` (and any others GitHub reports), each with `limit`,
+ * `used`, `remaining` and `reset` (epoch seconds).
+ */
 export type RateLimitStatus = z.infer<typeof rateLimitStatusSchema>;
 
 /** The token's quotas. */

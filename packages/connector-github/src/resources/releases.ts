@@ -26,11 +26,15 @@ export const releaseSchema = z.lazySchema(() =>
     assets: z.array(z.looseObject({ id: z.number(), name: z.string(), size: z.number(), download_count: z.number(), browser_download_url: z.string() })),
   }),
 );
+/**
+ * A release: `tag_name`, `name`, `body`, `draft`, `prerelease`, `author`, timestamps, archive URLs and its `assets`.
+ */
 export type Release = z.infer<typeof releaseSchema>;
 export const releasePageSchema = z.lazySchema(() => z.array(releaseSchema));
 
 const nameSchema = z.lazySchema(() => z.strictObject({ owner: ownerSchema, repo: repoSchema }));
 const listSchema = z.lazySchema(() => z.strictObject({ perPage: z.optional(pageSizeSchema), start: z.optional(startUrlSchema) }));
+/** Options of `releases.list`: `perPage` and `start` (a page URL to resume from). */
 export type ListReleasesOptions = z.input<typeof listSchema>;
 
 /** Releases of a repository. */

@@ -27,6 +27,10 @@ export const repositorySchema = z.lazySchema(() =>
     open_issues_count: z.optional(z.number()),
   }),
 );
+/**
+ * A repository: `id`, `name`, `full_name`, `owner`, `private`, `description`, `default_branch`, flags and counts, and
+ * its timestamps.
+ */
 export type Repository = z.infer<typeof repositorySchema>;
 
 export const repositoryPageSchema = z.lazySchema(() => z.array(repositorySchema));
@@ -60,7 +64,12 @@ const orgListSchema = z.lazySchema(() =>
   }),
 );
 
+/** Options of `repositories.listForUser`: `type` (all, owner, member), `sort`/`direction`, `perPage` and `start`. */
 export type ListUserRepositoriesOptions = z.input<typeof userListSchema>;
+/**
+ * Options of `repositories.listForOrg`: `type` (all, public, private, forks, sources, member), `sort`/`direction`,
+ * `perPage` and `start`.
+ */
 export type ListOrgRepositoriesOptions = z.input<typeof orgListSchema>;
 
 /** Repositories: one, or every repository of a user or an organization. */

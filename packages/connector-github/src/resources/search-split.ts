@@ -14,7 +14,9 @@ export const GITHUB_EPOCH = '2008-01-01T00:00:00Z';
  * the next page's URL within the first one when it is being paged.
  */
 export type SearchSplitCheckpoint = {
+  /** The date ranges still to read, oldest first: `[from, to]`, ISO 8601, both inclusive. */
   ranges: Array<[string, string]>;
+  /** The next page's URL within the first range, while it is being paged. */
   next?: string;
 };
 

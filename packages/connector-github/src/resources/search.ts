@@ -28,6 +28,10 @@ const issuesOptionsSchema = z.lazySchema(() =>
     start: z.optional(startUrlSchema),
   }),
 );
+/**
+ * Options of `search.issues`: `sort` (comments, reactions, interactions, created, updated…), `order`, `perPage` and
+ * `start` (a page URL to resume from).
+ */
 export type SearchIssuesOptions = z.input<typeof issuesOptionsSchema>;
 
 const repositoriesOptionsSchema = z.lazySchema(() =>
@@ -38,6 +42,10 @@ const repositoriesOptionsSchema = z.lazySchema(() =>
     start: z.optional(startUrlSchema),
   }),
 );
+/**
+ * Options of `search.repositories`: `sort` (stars, forks, help-wanted-issues, updated), `order`, `perPage` and
+ * `start`.
+ */
 export type SearchRepositoriesOptions = z.input<typeof repositoriesOptionsSchema>;
 
 const rangesSchema = () =>
@@ -60,7 +68,15 @@ const allOptionsSchema = (by: readonly [string, ...string[]]) =>
     .check(z.refine((o) => o.from === undefined || o.to === undefined || Date.parse(o.from) <= Date.parse(o.to), { message: 'from must not be after to', path: ['from'] }));
 const allIssuesSchema = z.lazySchema(() => allOptionsSchema(['created', 'updated']));
 const allRepositoriesSchema = z.lazySchema(() => allOptionsSchema(['created', 'pushed']));
+/**
+ * Options of `search.allIssues`: the date qualifier to split by (`by`), the `from`/`to` range, `perPage`, and `start`
+ * (a page's checkpoint).
+ */
 export type SearchAllIssuesOptions = z.input<typeof allIssuesSchema>;
+/**
+ * Options of `search.allRepositories`: the date qualifier to split by (`by`), the `from`/`to` range, `perPage`, and
+ * `start` (a page's checkpoint).
+ */
 export type SearchAllRepositoriesOptions = z.input<typeof allRepositoriesSchema>;
 
 const isoSecond = (ms: number): string => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');

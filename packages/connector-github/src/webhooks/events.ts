@@ -16,14 +16,21 @@ import {
 
 /** The payload of each event this package types (`X-GitHub-Event`). */
 export interface GitHubEventPayloads {
+  /** Sent once when a webhook is created: its `zen`, `hook_id` and `hook`. */
   ping: GitHubPingPayload;
+  /** An issue was opened, edited, closed, labelled, assigned… (`action`), with the `issue` and `repository`. */
   issues: GitHubIssuesPayload;
+  /** A comment on an issue or pull request was created, edited or deleted, with the `comment` and `issue`. */
   issue_comment: GitHubIssueCommentPayload;
+  /** A pull request was opened, closed, synchronized, reviewed-requested… (`action`), with the `pull_request`. */
   pull_request: GitHubPullRequestPayload;
+  /** Commits were pushed to a branch or tag: `ref`, `before`/`after`, the `commits`. */
   push: GitHubPushPayload;
+  /** A release was published, created, edited… (`action`), with the `release`. */
   release: GitHubReleasePayload;
 }
 
+/** An event this package types (a key of `GitHubEventPayloads`). */
 export type GitHubEvent = keyof GitHubEventPayloads;
 
 /** The schema each typed event's payload is checked against (built on first use). */
@@ -53,10 +60,24 @@ export interface GitHubWebhookHeaders {
 }
 
 /** A delivery of one typed event; `action` is the payload's (`undefined` for `push` and `ping`). */
-export type GitHubWebhookOf<E extends GitHubEvent> = GitHubWebhookHeaders & { event: E; action: string | undefined; payload: GitHubEventPayloads[E] };
+export type GitHubWebhookOf<E extends GitHubEvent> = GitHubWebhookHeaders & {
+  /** `X-GitHub-Event`. */
+  event: E;
+  /** The payload's `action` (`opened`, `closed`…), or undefined for events without one. */
+  action: string | undefined;
+  /** The body, parsed and checked against the event's schema (unknown fields pass through). */
+  payload: GitHubEventPayloads[E];
+};
 
 /** A delivery of an event this package does not type (`workflow_run`, `star`, `check_suite`, …): a JSON object. */
-export type GitHubOtherWebhook = GitHubWebhookHeaders & { event: string; action: string | undefined; payload: Record<string, unknown> };
+export type GitHubOtherWebhook = GitHubWebhookHeaders & {
+  /** `X-GitHub-Event`. */
+  event: string;
+  /** The payload's `action`, when it has one. */
+  action: string | undefined;
+  /** The body, parsed as JSON (not checked further). */
+  payload: Record<string, unknown>;
+};
 
 /** Any delivery. Narrow one with `isGitHubEvent(webhook, 'issues')`. */
 export type GitHubWebhook = { [E in GitHubEvent]: GitHubWebhookOf<E> }[GitHubEvent] | GitHubOtherWebhook;

@@ -158,6 +158,9 @@ const releaseShape = () => ({
 /** What `edited` actions say changed: `{ title: { from: 'old' } }`. */
 const changesSchema = () => z.optional(z.record(z.string(), z.unknown()));
 
+/**
+ * The zod schema of the repository a webhook payload carries (REST's repository shape); unknown fields pass through.
+ */
 export const githubRepositorySchema = z.lazySchema(() => z.looseObject(repositoryShape()));
 
 /** `ping`: sent once when a webhook is created (and on "Redeliver" of that ping). */
@@ -181,6 +184,7 @@ export const pingPayloadSchema = z.lazySchema(() =>
   }),
 );
 
+/** The zod schema of an `issues` webhook payload; unknown fields pass through. */
 export const issuesPayloadSchema = z.lazySchema(() =>
   z.looseObject({
     ...commonShape(),
@@ -198,6 +202,7 @@ export const issuesPayloadSchema = z.lazySchema(() =>
   }),
 );
 
+/** The zod schema of an `issue_comment` webhook payload; unknown fields pass through. */
 export const issueCommentPayloadSchema = z.lazySchema(() =>
   z.looseObject({
     ...commonShape(),
@@ -211,6 +216,7 @@ export const issueCommentPayloadSchema = z.lazySchema(() =>
   }),
 );
 
+/** The zod schema of a `pull_request` webhook payload; unknown fields pass through. */
 export const pullRequestPayloadSchema = z.lazySchema(() =>
   z.looseObject({
     ...commonShape(),
@@ -227,6 +233,7 @@ export const pullRequestPayloadSchema = z.lazySchema(() =>
   }),
 );
 
+/** The zod schema of a `push` webhook payload; unknown fields pass through. */
 export const pushPayloadSchema = z.lazySchema(() =>
   z.looseObject({
     ...commonShape(),
@@ -249,6 +256,7 @@ export const pushPayloadSchema = z.lazySchema(() =>
   }),
 );
 
+/** The zod schema of a `release` webhook payload; unknown fields pass through. */
 export const releasePayloadSchema = z.lazySchema(() =>
   z.looseObject({
     ...commonShape(),
@@ -260,17 +268,40 @@ export const releasePayloadSchema = z.lazySchema(() =>
   }),
 );
 
+/** The repository a webhook payload carries: `id`, `name`, `full_name`, `owner`, `private`, URLs… */
 export type GitHubWebhookRepository = z.infer<typeof githubRepositorySchema>;
+/** A `ping` payload: `zen`, `hook_id`, the `hook` (its type, events and config), and the repository or organization. */
 export type GitHubPingPayload = z.infer<typeof pingPayloadSchema>;
-export type GitHubIssuesPayload = z.infer<typeof issuesPayloadSchema> & { action: GitHubIssuesAction };
-export type GitHubIssueCommentPayload = z.infer<typeof issueCommentPayloadSchema> & { action: GitHubIssueCommentAction };
-export type GitHubPullRequestPayload = z.infer<typeof pullRequestPayloadSchema> & { action: GitHubPullRequestAction };
+/** An `issues` payload: the `issue`, the `repository`, the `sender` and the `action`. */
+export type GitHubIssuesPayload = z.infer<typeof issuesPayloadSchema> & {
+  /** What happened (GitHub adds actions: one not listed arrives as a string). */
+  action: GitHubIssuesAction;
+};
+/** An `issue_comment` payload: the `comment`, its `issue`, the `repository`, the `sender` and the `action`. */
+export type GitHubIssueCommentPayload = z.infer<typeof issueCommentPayloadSchema> & {
+  /** What happened (GitHub adds actions: one not listed arrives as a string). */
+  action: GitHubIssueCommentAction;
+};
+/** A `pull_request` payload: the `pull_request`, its `number`, the `repository`, the `sender` and the `action`. */
+export type GitHubPullRequestPayload = z.infer<typeof pullRequestPayloadSchema> & {
+  /** What happened (GitHub adds actions: one not listed arrives as a string). */
+  action: GitHubPullRequestAction;
+};
+/**
+ * A `push` payload: `ref`, `before` and `after` SHAs, the pushed `commits`, `head_commit`, the `pusher` and the
+ * `repository`.
+ */
 export type GitHubPushPayload = z.infer<typeof pushPayloadSchema>;
-export type GitHubReleasePayload = z.infer<typeof releasePayloadSchema> & { action: GitHubReleaseAction };
+/** A `release` payload: the `release`, the `repository`, the `sender` and the `action`. */
+export type GitHubReleasePayload = z.infer<typeof releasePayloadSchema> & {
+  /** What happened (GitHub adds actions: one not listed arrives as a string). */
+  action: GitHubReleaseAction;
+};
 
 /** `(string & {})`: GitHub adds actions; an action this list does not name still arrives, typed as a string. */
 type Open = string & {};
 
+/** The `action` of an `issues` event. */
 export type GitHubIssuesAction =
   | 'opened'
   | 'edited'
@@ -291,7 +322,9 @@ export type GitHubIssuesAction =
   | 'typed'
   | 'untyped'
   | Open;
+/** The `action` of an `issue_comment` event. */
 export type GitHubIssueCommentAction = 'created' | 'edited' | 'deleted' | Open;
+/** The `action` of a `pull_request` event. */
 export type GitHubPullRequestAction =
   | 'opened'
   | 'edited'
@@ -315,4 +348,5 @@ export type GitHubPullRequestAction =
   | 'milestoned'
   | 'demilestoned'
   | Open;
+/** The `action` of a `release` event. */
 export type GitHubReleaseAction = 'published' | 'unpublished' | 'created' | 'edited' | 'deleted' | 'prereleased' | 'released' | Open;

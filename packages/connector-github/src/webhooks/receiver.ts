@@ -5,6 +5,10 @@ import { githubWebhookSource, type GitHubWebhookSourceOptions } from './source.j
 /** One handler per event, each typed by its event's payload. */
 export type GitHubEventHandlers = { [E in GitHubEvent]?: (webhook: GitHubWebhookOf<E>, context: WebhookContext) => void | Promise<void> };
 
+/**
+ * Options of `githubWebhookReceiver`: the source's (secret) and the receiver's, with handlers per event or one for
+ * all.
+ */
 export interface GitHubWebhookReceiverOptions extends GitHubWebhookSourceOptions, Omit<WebhookReceiverOptions<GitHubWebhook>, 'source' | 'handler'> {
   /** Handlers by event (`X-GitHub-Event`): `{ issues: (w) => w.payload.issue.title, push: ... }`. */
   events?: GitHubEventHandlers;

@@ -13,6 +13,7 @@ import * as z from '@cf/core/zod';
 import { EVENT_SCHEMAS, isTypedEvent, type GitHubWebhook, type GitHubWebhookHeaders } from './events.js';
 import { parseSignature256 } from './signature.js';
 
+/** Options of `githubWebhookSource`: the secrets deliveries are verified with (`X-Hub-Signature-256`). */
 export interface GitHubWebhookSourceOptions {
   /**
    * The webhook's secret, as typed in its settings (repository, organization or GitHub App); several while you

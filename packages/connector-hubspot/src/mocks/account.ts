@@ -17,9 +17,13 @@ import { AfterHandlingFaults, type AfterHandlingFault } from './after-handling.j
 import { MockQuota, type MockClock, type MockRateLimitOptions } from './quota.js';
 import { MockTable } from './table.js';
 
+/** The OAuth app the mock's token endpoint (`POST /oauth/v1/token`) recognises. */
 export interface MockOAuthOptions {
+  /** The client id it accepts. @default 'mock-client-id' */
   clientId?: string;
+  /** The client secret it accepts. @default 'mock-client-secret' */
   clientSecret?: string;
+  /** The refresh token it accepts, and hands back with every token. @default 'mock-refresh-token' */
   refreshToken?: string;
   /** Lifetime of issued access tokens, in seconds. @default 1800 */
   expiresIn?: number;
@@ -27,10 +31,16 @@ export interface MockOAuthOptions {
 
 /** Time a request spends on the network, in ms: before HubSpot counts and answers it, and on the way back. */
 export interface MockLatency {
+  /** Milliseconds before the mock counts and handles the request. @default 0 */
   toServer?: number;
+  /** Milliseconds before the answer reaches the client. @default 0 */
   toClient?: number;
 }
 
+/**
+ * Options of `createHubSpotMock` and `MockAccount`: the records, clock, rate limits, OAuth and latency of the mock
+ * account.
+ */
 export interface HubSpotMockOptions {
   /** Records per object type (an array, or a generator from `generateRecords`); the fixtures by default. */
   records?: Partial<Record<string, RecordSource | readonly MockRecord[]>>;
@@ -71,17 +81,20 @@ type AssociationType = { category: string; typeId: number; label: string | null 
 export class MockAssociations {
   private readonly links = new Map<string, Map<string, AssociationType[]>>();
 
+  /** The records associated with one record, as HubSpot's v4 list returns them (ids as numbers). */
   list(fromType: string, fromId: string, toType: string): Array<{ toObjectId: number; associationTypes: AssociationType[] }> {
     const targets = this.links.get(`${fromType}:${fromId}:${toType}`);
     if (!targets) return [];
     return [...targets].map(([toId, types]) => ({ toObjectId: Number(toId), associationTypes: types }));
   }
 
+  /** Associates two records with these types, in both directions (the reverse types looked up in the fixtures). */
   add(fromType: string, fromId: string, toType: string, toId: string, types: AssociationType[]): void {
     this.put(`${fromType}:${fromId}:${toType}`, toId, types);
     this.put(`${toType}:${toId}:${fromType}`, fromId, types.map((t) => reverseType(fromType, toType, t)));
   }
 
+  /** Removes every association between two records, in both directions. */
   remove(fromType: string, fromId: string, toType: string, toId: string): void {
     this.links.get(`${fromType}:${fromId}:${toType}`)?.delete(toId);
     this.links.get(`${toType}:${toId}:${fromType}`)?.delete(fromId);
@@ -110,12 +123,22 @@ function reverseType(fromType: string, toType: string, type: AssociationType): A
 
 /** The state behind the mock handlers: one HubSpot account. */
 export class MockAccount {
+  /** The associations between records, in both directions. */
   readonly associations = new MockAssociations();
+  /** Property definitions per object type (a copy of the fixtures: tests may change it). */
   readonly properties: Record<string, Array<Record<string, unknown>>> = structuredClone(propertyFixtures);
+  /** The owners `/crm/v3/owners` serves (a copy of the fixtures). */
   readonly owners = structuredClone(ownerFixtures);
+  /** Pipelines per object type (a copy of the fixtures). */
   readonly pipelines = structuredClone(pipelineFixtures);
+  /** The rate limiting in force, with its counters; undefined when `rateLimit` was not given. */
   readonly quota: MockQuota | undefined;
+  /** Results one search query may page through before the mock answers 400 (HubSpot's 10,000 by default). */
   readonly searchCap: number;
+  /**
+   * The OAuth app the token endpoint accepts, the number of tokens `issued`, and each issued token's expiry (epoch
+   * ms).
+   */
   readonly oauth: Required<MockOAuthOptions> & { issued: number; tokens: Map<string, number> };
   /** Faults that strike after a request was handled (see `failAfterHandling`). */
   readonly afterHandling = new AfterHandlingFaults();
@@ -144,6 +167,7 @@ export class MockAccount {
     }
   }
 
+  /** The mock's time, epoch ms (the `clock` option's, or `Date.now()`). */
   now(): number {
     return this.clock.now();
   }
@@ -184,6 +208,7 @@ export class MockAccount {
     return table;
   }
 
+  /** Whether a bearer token is accepted: any without `tokens`, else one of them or an issued token not yet expired. */
   acceptsToken(token: string): boolean {
     if (!this.allowed) return true;
     if (this.allowed.has(token)) return true;
@@ -191,6 +216,10 @@ export class MockAccount {
     return expiresAt !== undefined && expiresAt > this.now();
   }
 
+  /**
+   * Issues a new access token (`mock-oauth-access-<n>`) valid for `expiresIn` seconds; the token endpoint's answer
+   * body.
+   */
   issueToken(): { access_token: string; refresh_token: string; expires_in: number; token_type: string } {
     this.oauth.issued += 1;
     const accessToken = `mock-oauth-access-${this.oauth.issued}`;

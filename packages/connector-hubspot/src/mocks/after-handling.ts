@@ -3,8 +3,11 @@ import { HttpResponse } from 'msw';
 /** How an answer is lost once HubSpot has handled the request (a write has been applied). */
 export type LostAnswer = 'bad-gateway' | 'gateway-timeout' | 'reset' | 'truncated';
 
+/** A fault for `MockAccount.failAfterHandling`: which requests it strikes, and how their answer is lost. */
 export interface AfterHandlingFault {
+  /** How the answer is lost: a 502 or 504 gateway page, a connection reset, or a truncated body. */
   answer: LostAnswer;
+  /** The request method it applies to. @default every method */
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** The request's path exactly (`/crm/v3/objects/contacts`), or a pattern. @default every path */
   path?: string | RegExp;

@@ -7,6 +7,7 @@ import { oauthHandlers } from './handlers/oauth.js';
 import { objectHandlers } from './handlers/objects.js';
 import { searchHandlers } from './handlers/search.js';
 
+/** What `createHubSpotMock` returns: the handlers, and the account behind them to inspect or change. */
 export interface HubSpotMock {
   /** MSW handlers for every endpoint the connector calls; serve them with `startMockServer` or `setupServer`. */
   handlers: RequestHandler[];

@@ -5,20 +5,25 @@ import type { MockRecord } from './fixtures.js';
  * on demand, so a mock account can hold 100,000 contacts without holding them in memory.
  */
 export interface RecordSource {
+  /** The number of records. */
   readonly size: number;
+  /** Record `index` (0 ≤ index < size), a fresh copy each time. */
   at(index: number): MockRecord;
   /** The index of a record id, when the source can compute it (generated ids); otherwise tables scan. */
   indexOf?(id: string): number | undefined;
 }
 
+/** A source over an array of records (copied on each read, looked up by id through an index). */
 export function fixtureSource(records: readonly MockRecord[]): RecordSource {
   const byId = new Map(records.map((r, i) => [r.id, i]));
   return { size: records.length, at: (i) => structuredClone(records[i] as MockRecord), indexOf: (id) => byId.get(id) };
 }
 
+/** Options of `generateRecords`: how many records, their ids, dates and properties. */
 export interface GeneratedRecordsOptions {
   /** Object type, which picks realistic properties and the modification property. @default 'contacts' */
   objectType?: string;
+  /** The number of records. */
   count: number;
   /** Id of record 0; record i has id `idStart + i`. @default 1001 */
   idStart?: number;

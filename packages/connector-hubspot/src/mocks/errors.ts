@@ -1,9 +1,11 @@
 import { http, type HttpHandler } from 'msw';
 import { errorBody, json, rateLimitBodies } from './responses.js';
 
+/** Which requests an error handler answers, and how many times. */
 export interface ErrorTimes {
   /** Requests answered with the error before falling through to the normal handlers. @default Infinity */
   times?: number;
+  /** The request method it applies to. @default every method */
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** MSW path pattern. @default every path */
   path?: string;

@@ -3,12 +3,19 @@
  * Ids, names and dates are invented. Property values are strings or null, as HubSpot sends them.
  */
 
+/** A CRM record as the mock stores and serves it (HubSpot's record shape). */
 export interface MockRecord {
+  /** The record id (digits, as a string). */
   id: string;
+  /** Property values, strings or null as HubSpot sends them (`hs_object_id`, `createdate`, the modification date…). */
   properties: Record<string, string | null>;
+  /** Creation time, ISO 8601. */
   createdAt: string;
+  /** Last modification time, ISO 8601. */
   updatedAt: string;
+  /** Whether the record is archived (served only to `archived=true` reads). */
   archived: boolean;
+  /** Archive time, ISO 8601, on archived records. */
   archivedAt?: string;
 }
 

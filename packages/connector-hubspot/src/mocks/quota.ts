@@ -1,5 +1,6 @@
 import { json, rateLimitBodies } from './responses.js';
 
+/** HubSpot's rate limits as the mock enforces them (`rateLimit` of `createHubSpotMock`). */
 export interface MockRateLimitOptions {
   /** Requests per rolling window. @default 100 (a free/starter private app) */
   tenSecondly?: number;
@@ -13,6 +14,7 @@ export interface MockRateLimitOptions {
 
 /** Time as the mock sees it: pass the FakeClock the client uses, so both count the same windows. */
 export interface MockClock {
+  /** The current time, epoch ms. */
   now(): number;
   /** Moves fake time forward (FakeClock has it); used to simulate `latency`. Without it, latency is waited for real. */
   advance?(ms: number): void;
@@ -24,6 +26,10 @@ export interface MockClock {
  * 429 bodies on refused ones. Refused requests are not counted.
  */
 export class MockQuota {
+  /**
+   * Counters for tests: requests accepted, and requests refused per limit (ten-second window, daily, search per
+   * second).
+   */
   readonly stats = { accepted: 0, rejected: { tenSecondly: 0, daily: 0, secondly: 0 } };
   private readonly log: number[] = [];
   private readonly searchLog: number[] = [];

@@ -13,21 +13,50 @@ export interface SearchFilter {
   highValue?: string | number | boolean;
   values?: Array<string | number | boolean>;
 }
+/** The body of a CRM search request, as the mock reads it. */
 export interface SearchBody {
+  /** Groups ORed, filters in a group ANDed (at most 5 groups, 10 filters per group, 25 in total). */
   filterGroups?: Array<{ filters?: SearchFilter[] }>;
+  /** Sorts: `{ propertyName, direction }` objects or property names; the first one applies. */
   sorts?: Array<{ propertyName: string; direction?: string } | string>;
+  /** Full-text query over the record's properties (case-insensitive). */
   query?: string;
+  /** The properties to return on each result. */
   properties?: string[];
+  /** Results per page, 1 to 200. @default 10 */
   limit?: number;
+  /** The offset of the first result (HubSpot's `after`). @default 0 */
   after?: string | number;
 }
 
+/** Results a search query may page through (HubSpot's 10,000): `after + limit` past it answers 400. */
 export const SEARCH_CAP = 10_000;
 export const SEARCH_LIMIT_MAX = 200;
 
+/**
+ * The result of `runSearch`: a page of results with the total and the next offset, or the error HubSpot would answer.
+ */
 export type SearchOutcome =
-  | { ok: true; total: number; results: MockRecord[]; nextAfter: number | undefined }
-  | { ok: false; status: number; category: string; message: string };
+  | {
+      /** The search ran. */
+      ok: true;
+      /** Matching records in all pages (HubSpot's `total`). */
+      total: number;
+      /** This page's records, in sort order. */
+      results: MockRecord[];
+      /** The offset of the next page, or undefined on the last page. */
+      nextAfter: number | undefined;
+    }
+  | {
+      /** HubSpot would refuse the search. */
+      ok: false;
+      /** The HTTP status it would answer (400). */
+      status: number;
+      /** HubSpot's error category (`VALIDATION_ERROR`). */
+      category: string;
+      /** HubSpot's message. */
+      message: string;
+    };
 
 const ISO = /^\d{4}-\d{2}-\d{2}(T|$)/;
 
@@ -100,6 +129,11 @@ function scramble(id: string): number {
 
 const OPERATORS = new Set(['EQ', 'NEQ', 'LT', 'LTE', 'GT', 'GTE', 'BETWEEN', 'IN', 'NOT_IN', 'HAS_PROPERTY', 'NOT_HAS_PROPERTY', 'CONTAINS_TOKEN', 'NOT_CONTAINS_TOKEN']);
 
+/**
+ * Runs a CRM search over records as HubSpot does: validates the body (group, filter and limit caps, operators), skips
+ * archived records, applies the filters and the full-text query, sorts, then returns the page at `after` (at most
+ * `cap` results reachable per query).
+ */
 export function runSearch(records: Iterable<MockRecord>, body: SearchBody, cap = SEARCH_CAP): SearchOutcome {
   const groups = body.filterGroups ?? [];
   const total = groups.reduce((n, g) => n + (g.filters?.length ?? 0), 0);

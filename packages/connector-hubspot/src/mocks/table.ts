@@ -11,6 +11,7 @@ export class MockTable {
   private nextId: number;
 
   constructor(
+    /** The object type's name (`contacts`, `deals`…). */
     readonly objectType: string,
     private readonly source: RecordSource,
     private readonly now: () => number,
@@ -18,6 +19,10 @@ export class MockTable {
     this.nextId = 90_000_000_001;
   }
 
+  /**
+   * The property holding the modification date: `lastmodifieddate` for contacts, `hs_lastmodifieddate` for the
+   * others.
+   */
   get modifiedProperty(): string {
     return this.objectType === 'contacts' ? 'lastmodifieddate' : 'hs_lastmodifieddate';
   }
@@ -27,12 +32,14 @@ export class MockTable {
     return this.source.size + this.created.length;
   }
 
+  /** Row `index` in storage order, with the test's changes applied; undefined past the end. */
   at(index: number): MockRecord | undefined {
     const base = index < this.source.size ? this.source.at(index) : this.created[index - this.source.size];
     if (!base) return undefined;
     return this.changed.get(base.id) ?? base;
   }
 
+  /** Every row in storage order, active and archived, with the test's changes applied. */
   *scan(): Generator<MockRecord> {
     for (let i = 0; i < this.size; i += 1) {
       const r = this.at(i);
@@ -40,6 +47,7 @@ export class MockTable {
     }
   }
 
+  /** The record with this id (active or archived), or undefined. */
   get(id: string): MockRecord | undefined {
     const changed = this.changed.get(id);
     if (changed) return changed;
@@ -61,6 +69,10 @@ export class MockTable {
     return undefined;
   }
 
+  /**
+   * Creates a record with the next id, stamping `hs_object_id`, `createdate` and the modification date with the
+   * mock's time.
+   */
   create(properties: Record<string, string | null>): MockRecord {
     const id = String(this.nextId++);
     const at = new Date(this.now()).toISOString();
@@ -76,6 +88,10 @@ export class MockTable {
     return record;
   }
 
+  /**
+   * Merges properties into an active record and stamps its modification date; undefined when it is missing or
+   * archived.
+   */
   update(id: string, properties: Record<string, string | null>): MockRecord | undefined {
     const current = this.get(id);
     if (!current || current.archived) return undefined;
@@ -90,6 +106,7 @@ export class MockTable {
     return next;
   }
 
+  /** Archives an active record (stamping `archivedAt`); false when it is missing or already archived. */
   archive(id: string): boolean {
     const current = this.get(id);
     if (!current || current.archived) return false;

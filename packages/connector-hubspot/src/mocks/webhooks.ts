@@ -28,6 +28,10 @@ export function hubspotWebhookEvent(fields: Partial<HubSpotWebhookEvent> = {}): 
   };
 }
 
+/**
+ * Options of `signedHubSpotDelivery`: a webhook delivery (a `Request`) signed as HubSpot signs it, or broken on
+ * purpose.
+ */
 export interface SignedHubSpotDeliveryOptions {
   /** The app's client secret to sign with. */
   secret: string;
@@ -49,6 +53,7 @@ export interface SignedHubSpotDeliveryOptions {
   tamper?: 'body' | 'signature';
   /** @default 'POST' */
   method?: string;
+  /** Extra request headers, set last (they may replace the signature headers). */
   headers?: Record<string, string>;
 }
 

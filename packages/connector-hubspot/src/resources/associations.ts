@@ -21,6 +21,10 @@ const associationTypeSchema = z.lazySchema(() => z.looseObject({
 }));
 
 export const associatedObjectSchema = z.lazySchema(() => z.looseObject({ toObjectId: idValue, associationTypes: z.array(associationTypeSchema) }));
+/**
+ * A record associated with another: its id (`toObjectId`, always a string) and its association types, each with
+ * `category`, `typeId` and `label` (null for the default association).
+ */
 export type AssociatedObject = z.output<typeof associatedObjectSchema>;
 const listSchema = z.lazySchema(() => z.looseObject({ results: z.array(associatedObjectSchema), paging: z.optional(pagingSchema) }));
 
@@ -31,6 +35,7 @@ export const labelledAssociationSchema = z.lazySchema(() => z.looseObject({
   toObjectId: idValue,
   labels: z._default(z.array(z.string()), []),
 }));
+/** The association `create` made or updated: both records' ids (strings) and types, and its labels. */
 export type LabelledAssociation = z.output<typeof labelledAssociationSchema>;
 
 const defaultAssociationSchema = z.lazySchema(() => z.looseObject({
@@ -38,12 +43,23 @@ const defaultAssociationSchema = z.lazySchema(() => z.looseObject({
   to: z.looseObject({ id: idValue }),
   associationSpec: z.looseObject(associationSpecSchema.shape),
 }));
+/** A default (unlabelled) association `createDefault` made: `from.id`, `to.id` and the association type used. */
 export type DefaultAssociation = z.output<typeof defaultAssociationSchema>;
 
 const batchReadItemSchema = z.lazySchema(() => z.looseObject({ from: z.looseObject({ id: idValue }), to: z.array(associatedObjectSchema), paging: z.optional(pagingSchema) }));
-export type AssociationsOf = { fromId: string; to: AssociatedObject[] };
+/** The records associated with one input record of `batch.read`. */
+export type AssociationsOf = {
+  /** The input record's id. */
+  fromId: string;
+  /** Every record associated with it (all pages), with their association types. */
+  to: AssociatedObject[];
+};
 
 export const associationLabelSchema = z.lazySchema(() => z.looseObject({ category: z.string(), typeId: z.number(), label: z.optional(z.nullable(z.string())) }));
+/**
+ * An association type between two object types: `category` (HUBSPOT_DEFINED, USER_DEFINED…), `typeId`, and its
+ * `label` (null for the unlabelled default).
+ */
 export type AssociationLabel = z.output<typeof associationLabelSchema>;
 
 /** v4 batch read takes up to 1,000 ids (changelog, 2025-02-10); the other batch calls are sent 100 at a time. */
@@ -65,6 +81,11 @@ function pairOf(fromType: string, fromId: string, toType: string, toId: string) 
   return { fromType: t.from, fromId: ids.fromId, toType: t.to, toId: ids.toId };
 }
 
+/**
+ * Associations v4 (`/crm/v4/objects/{fromType}/{fromId}/associations/{toType}`): the links between records,
+ * unlabelled ("default") or with labels. Reached as `hubspot.associations`. Every method validates its object types
+ * and ids before the network (`ValidationError`).
+ */
 export class AssociationsApi {
   /** Batch read/create/createDefault/archive, any number of inputs, per-input failures. */
   readonly batch: AssociationsBatchApi;

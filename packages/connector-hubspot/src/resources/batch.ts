@@ -21,32 +21,52 @@ import {
 /** HubSpot's batch endpoints take at most 100 inputs per request. */
 export const BATCH_SIZE = 100;
 
+/** Options of `batch.read`: which properties to return, and how to look the records up. */
 export interface BatchReadOptions<S extends PropertySchema | undefined = undefined> {
+  /**
+   * The properties to return. @default the schema's property names, else HubSpot's default properties of the object
+   * type
+   */
   properties?: string[];
+  /** Properties to return with their history of values (`propertiesWithHistory` on each record). */
   propertiesWithHistory?: string[];
   /** Read by a unique property (e.g. `email`) instead of the record id. */
   idProperty?: string;
+  /** Read archived records instead of active ones. @default false */
   archived?: boolean;
+  /** Declares and coerces the properties read (their names are requested); `results` are typed by it. */
   schema?: S;
 }
 
+/** One record to create with `batch.create`. */
 export interface BatchCreateInput {
+  /** The new record's property values (strings, numbers, booleans, dates sent as ISO, or null). */
   properties: WriteValues;
+  /** Records to associate the new record with, each with its association types. */
   associations?: Array<{ to: { id: string }; types: AssociationSpec[] }>;
   /** Ties a 207 error to this input; one is generated when absent. */
   objectWriteTraceId?: string;
 }
+/** One record to update with `batch.update`. */
 export interface BatchUpdateInput {
+  /** The record's id, or the value of `idProperty` when one is given. */
   id: string;
+  /** The property values to set (null clears a value); other properties are left as they are. */
   properties: WriteValues;
+  /** A unique property (e.g. `email`) to find the record by, instead of its id. */
   idProperty?: string;
+  /** Ties a 207 error to this input; one is generated when absent. */
   objectWriteTraceId?: string;
 }
+/** One record to create or update with `batch.upsert`, found by a unique property. */
 export interface BatchUpsertInput {
   /** The value of the unique `idProperty` (e.g. an email address). */
   id: string;
+  /** The unique property the record is found by (e.g. `email`, or a custom property with unique values). */
   idProperty: string;
+  /** The property values to set on the found record, or to create it with. */
   properties: WriteValues;
+  /** Ties a 207 error to this input; one is generated when absent. */
   objectWriteTraceId?: string;
 }
 

@@ -15,7 +15,12 @@ const OWN_FILTERS = 3;
 /** Where to start: a checkpoint saved from a page, or a date (inclusive), or nothing for everything. */
 export type ChangedSinceStart = Checkpoint | Date | number | string | null | undefined;
 
+/** Options of `changedSince`: the properties read, extra filters, and the settle window. */
 export interface ChangedSinceOptions<S extends PropertySchema | undefined = undefined> {
+  /**
+   * The properties to return. @default the schema's property names, else HubSpot's default properties of the object
+   * type
+   */
   properties?: string[];
   /** Declares and coerces the properties read (their names are requested). */
   schema?: S;

@@ -22,24 +22,39 @@ import { searchRecords, type SearchCursor, type SearchRequest } from './search.j
 
 export const LIST_MAX_PAGE_SIZE = 100;
 
+/** Options of `get`: which properties and associations to return, and how to find the record. */
 export interface GetOptions<S extends PropertySchema | undefined = undefined> {
+  /**
+   * The properties to return. @default the schema's property names, else HubSpot's default properties of the object
+   * type
+   */
   properties?: string[];
+  /** Properties to return with their history of values (`propertiesWithHistory` on the record). */
   propertiesWithHistory?: string[];
   /** Object types whose associated ids to include (e.g. `['companies']`). */
   associations?: string[];
   /** Look the record up by a unique property (e.g. `email`) instead of its id. */
   idProperty?: string;
+  /** Read an archived record instead of an active one. @default false */
   archived?: boolean;
   /** Declares and coerces the properties read (their names are requested). */
   schema?: S;
 }
 
+/** Options of `list`: the properties read, associations, page size and where to resume. */
 export interface ListOptions<S extends PropertySchema | undefined = undefined> {
+  /**
+   * The properties to return. @default the schema's property names, else HubSpot's default properties of the object
+   * type
+   */
   properties?: string[];
+  /** Properties to return with their history of values (`propertiesWithHistory` on each record). */
   propertiesWithHistory?: string[];
+  /** Object types whose associated ids to include on each record (e.g. `['companies']`). */
   associations?: string[];
   /** List archived records instead of active ones. */
   archived?: boolean;
+  /** Declares and coerces the properties read (their names are requested); records are typed by it. */
   schema?: S;
   /** Records per request. @default 100 (HubSpot's maximum) */
   limit?: number;
@@ -47,8 +62,11 @@ export interface ListOptions<S extends PropertySchema | undefined = undefined> {
   after?: string;
 }
 
+/** A record to create with `create`: its property values and, optionally, associations to make at once. */
 export interface CreateInput {
+  /** The new record's property values (strings, numbers, booleans, dates sent as ISO, or null). */
   properties: WriteValues;
+  /** Records to associate the new record with, each with its association types. */
   associations?: Array<{ to: { id: string }; types: AssociationSpec[] }>;
 }
 
@@ -104,6 +122,7 @@ export class CrmObjects {
 
   constructor(
     private readonly ctx: HubSpotContext,
+    /** The CRM object type this API reads and writes (`contacts`, `deals`, a custom object's `2-1234567`…). */
     readonly objectType: string,
   ) {
     this.batch = new BatchApi(ctx, objectType);

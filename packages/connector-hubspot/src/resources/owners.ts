@@ -19,6 +19,10 @@ export const ownerSchema = z.lazySchema(() => z.looseObject({
   archived: z.boolean(),
   teams: z.optional(z.array(z.looseObject({ id: z.string(), name: z.string(), primary: z.optional(z.boolean()) }))),
 }));
+/**
+ * A HubSpot owner (a user records can be assigned to): `id`, `email`, names, `userId`, `teams`, timestamps (ISO
+ * strings) and `archived`.
+ */
 export type Owner = z.output<typeof ownerSchema>;
 
 const listResponse = z.lazySchema(() => z.looseObject({ results: z.array(ownerSchema), paging: z.optional(pagingSchema) }));
@@ -29,6 +33,7 @@ const listOptionsSchema = z.lazySchema(() => z.strictObject({
 }));
 const getOptionsSchema = z.lazySchema(() => z.strictObject({ idProperty: z.optional(z.enum(['id', 'userId'])), archived: z.optional(z.boolean()) }));
 
+/** The account's owners (`/crm/v3/owners`), reached as `hubspot.owners`. */
 export class OwnersApi {
   constructor(private readonly ctx: HubSpotContext) {}
 

@@ -17,6 +17,10 @@ export const stageSchema = z.lazySchema(() => z.looseObject({
   updatedAt: z.optional(z.string()),
   writePermissions: z.optional(z.string()),
 }));
+/**
+ * A pipeline stage: `id`, `label`, `displayOrder`, `archived`, and its `metadata` (string values: `isClosed` and
+ * `probability` for deal stages, `ticketState` for ticket stages).
+ */
 export type PipelineStage = z.output<typeof stageSchema>;
 
 export const pipelineSchema = z.lazySchema(() => z.looseObject({
@@ -28,10 +32,15 @@ export const pipelineSchema = z.lazySchema(() => z.looseObject({
   updatedAt: z.optional(z.string()),
   stages: z.array(stageSchema),
 }));
+/** A deal or ticket pipeline: `id`, `label`, `displayOrder`, `archived`, and its `stages` in order. */
 export type Pipeline = z.output<typeof pipelineSchema>;
 
 const pipelineIdSchema = z.lazySchema(() => z.string().check(z.regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be a pipeline id such as "default", "0" or "12345"')));
 
+/**
+ * Pipelines and their stages (`/crm/v3/pipelines/{objectType}`, for `deals` or `tickets`), reached as
+ * `hubspot.pipelines`.
+ */
 export class PipelinesApi {
   constructor(private readonly ctx: HubSpotContext) {}
 

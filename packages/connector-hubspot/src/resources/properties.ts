@@ -37,6 +37,10 @@ export const propertyDefinitionSchema = z.lazySchema(() => z.looseObject({
   updatedAt: z.optional(z.string()),
   modificationMetadata: z.optional(z.looseObject({ archivable: z.boolean(), readOnlyDefinition: z.boolean(), readOnlyValue: z.boolean() })),
 }));
+/**
+ * A property definition: `name`, `label`, `type` and `fieldType`, `groupName`, its enumeration `options`, and
+ * HubSpot's flags (`hasUniqueValue`, `calculated`, `modificationMetadata`…).
+ */
 export type PropertyDefinition = z.output<typeof propertyDefinitionSchema>;
 
 const createSchema = z.lazySchema(() => z
@@ -71,10 +75,15 @@ const createSchema = z.lazySchema(() => z
       }
     }),
   ));
+/**
+ * A property to create: `name`, `label`, `type` (string, number, date, datetime, enumeration, bool), `fieldType` and
+ * `groupName` are required; an enumeration needs at least one option.
+ */
 export type PropertyCreateInput = z.input<typeof createSchema>;
 
 const listResponse = z.lazySchema(() => z.looseObject({ results: z.array(propertyDefinitionSchema) }));
 
+/** Property definitions (`/crm/v3/properties/{objectType}`), reached as `hubspot.properties`. */
 export class PropertiesApi {
   constructor(private readonly ctx: HubSpotContext) {}
 

@@ -31,6 +31,7 @@ const searchRequestSchema = z.lazySchema(() => z.strictObject({
   limit: z.optional(pageSizeSchema(SEARCH_MAX_PAGE_SIZE)),
 }));
 
+/** A CRM search: filters, one sort, a full-text query, the properties to return, and the page size. */
 export interface SearchRequest<S extends PropertySchema | undefined = undefined> {
   /** Groups are ORed, filters in a group ANDed. At most 5 groups, 10 filters per group, 25 in total. */
   filterGroups?: Array<{ filters: FilterInput[] }>;
@@ -38,6 +39,10 @@ export interface SearchRequest<S extends PropertySchema | undefined = undefined>
   sorts?: Sort[];
   /** Full-text search over the object's default searchable properties. */
   query?: string;
+  /**
+   * The properties to return. @default the schema's property names, else HubSpot's default properties of the object
+   * type
+   */
   properties?: string[];
   /** Declares and coerces the properties read (their names are requested). */
   schema?: S;
@@ -46,7 +51,12 @@ export interface SearchRequest<S extends PropertySchema | undefined = undefined>
 }
 
 /** Where a search stands: an anchored checkpoint, or an offset for searches that cannot be re-anchored. */
-export type SearchCursor = Checkpoint | { after: number };
+export type SearchCursor =
+  | Checkpoint
+  | {
+      /** The offset of the next result (HubSpot's `after`), for a search sorted other than by modification date. */
+      after: number;
+    };
 
 /**
  * `POST /crm/v3/objects/{objectType}/search` as an async iterator over every result.

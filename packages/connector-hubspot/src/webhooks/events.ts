@@ -46,6 +46,10 @@ const eventShape = () => ({
   messageType: z.optional(z.string()),
 });
 
+/**
+ * The zod schema of one webhook event (`eventId`, `subscriptionId`, `portalId`, `appId`, `occurredAt`,
+ * `subscriptionType`, `attemptNumber`, and each change's fields); unknown fields pass through.
+ */
 export const hubspotWebhookEventSchema = z.lazySchema(() => z.looseObject(eventShape()));
 
 /** A delivery's body: an array of events. */
@@ -75,7 +79,10 @@ interface ChangeFields {
 }
 
 /** The event of one subscription type, with the fields that type always carries. */
-export type HubSpotEventOf<T extends HubSpotSubscriptionType> = HubSpotWebhookEvent & { subscriptionType: T } & (T extends `${string}.${infer C extends keyof ChangeFields}` ? ChangeFields[C] : object);
+export type HubSpotEventOf<T extends HubSpotSubscriptionType> = HubSpotWebhookEvent & {
+  /** The subscription type this event is narrowed to. */
+  subscriptionType: T;
+} & (T extends `${string}.${infer C extends keyof ChangeFields}` ? ChangeFields[C] : object);
 
 /** Narrows an event to one subscription type: `if (isHubSpotEvent(e, 'contact.propertyChange')) e.propertyName`. */
 export function isHubSpotEvent<T extends HubSpotSubscriptionType>(event: HubSpotWebhookEvent, type: T): event is HubSpotEventOf<T> {

@@ -2,6 +2,10 @@ import { WebhookReceiver, type WebhookReceiverOptions } from '@cf/core';
 import type { HubSpotWebhookEvent } from './events.js';
 import { hubspotWebhookSource, type HubSpotWebhookSourceOptions } from './source.js';
 
+/**
+ * Options of `hubspotWebhookReceiver`: the source's (client secret, URL, timestamp tolerance) and the receiver's
+ * (handler, dedupe store…).
+ */
 export type HubSpotWebhookReceiverOptions = HubSpotWebhookSourceOptions & Omit<WebhookReceiverOptions<HubSpotWebhookEvent>, 'source'>;
 
 /**

@@ -42,10 +42,18 @@ export function legacySignedBytes(version: 'v1' | 'v2', secret: string, method: 
   return joinBytes(utf8Bytes(version === 'v1' ? secret : `${secret}${method.toUpperCase()}${url}`), body);
 }
 
+/** What a HubSpot webhook signature is computed over. */
 export interface HubSpotSigningInput {
+  /** The app's client secret (the HMAC key for v3; hashed before the body for v1/v2). */
   secret: string;
+  /** The request method (upper-cased before signing; not signed by v1). */
   method: string;
+  /**
+   * The full URL HubSpot called, as configured in the app (v3 signs it with some percent-escapes decoded; not signed
+   * by v1).
+   */
   url: string;
+  /** The raw request body, exactly as received. */
   body: Uint8Array;
   /** Epoch ms, as sent in `X-HubSpot-Request-Timestamp` (v3 only). */
   timestamp: string;

@@ -17,6 +17,7 @@ import * as z from '@cf/core/zod';
 import { hubspotEventKey, hubspotWebhookBatchSchema, type HubSpotWebhookEvent } from './events.js';
 import { legacySignedBytes, v3SignedBytes } from './signature.js';
 
+/** Options of `hubspotWebhookSource`: how deliveries are verified and deduplicated. */
 export interface HubSpotWebhookSourceOptions {
   /** The app's client secret; several while you rotate it (a delivery signed with any of them passes). */
   clientSecret: string | readonly string[];

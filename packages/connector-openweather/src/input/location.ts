@@ -3,24 +3,33 @@ import * as z from '@cf/core/zod';
 
 /** Geographic coordinates: the location form OpenWeather recommends (the name, id and zip lookups are deprecated). */
 export interface Coordinates {
+  /** Latitude in degrees, -90 to 90. */
   lat: number;
+  /** Longitude in degrees, -180 to 180. */
   lon: number;
 }
 /** A city by name, with an optional state code (US only, needs `country`) and ISO 3166 country code. */
 export interface CityLocation {
+  /** The city's name (`London`). */
   city: string;
+  /** A US state code (`CA`); needs `country`. */
   state?: string;
+  /** An ISO 3166 country code (`GB`). */
   country?: string;
 }
 /** A city by OpenWeather city id (from its bulk city list). */
 export interface CityIdLocation {
+  /** The city's id in OpenWeather's city list (`2643743` is London). */
   cityId: number;
 }
 /** A postal code, with an ISO 3166 country code (the API assumes US when it is left out). */
 export interface ZipLocation {
+  /** The postal code. */
   zip: string;
+  /** An ISO 3166 country code. @default 'US' (on the API side) */
   country?: string;
 }
+/** Where to ask about: coordinates (recommended), a city name, a city id or a postal code. */
 export type Location = Coordinates | CityLocation | CityIdLocation | ZipLocation;
 
 /**

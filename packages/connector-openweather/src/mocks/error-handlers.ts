@@ -2,6 +2,7 @@ import { http, type HttpHandler } from 'msw';
 import { errorBodies } from './fixtures.js';
 import { json } from './respond.js';
 
+/** Options of the `errorHandlers` factories. */
 export interface ErrorHandlerOptions {
   /** How many requests the handler answers before letting others through. @default every request */
   times?: number;
@@ -25,6 +26,7 @@ export interface AccountBlockOptions extends ErrorHandlerOptions {
   now?: () => number;
 }
 
+/** How long OpenWeather blocks a key the first time it exceeds its plan (1 h); `accountBlocked()`'s default. */
 export const OPENWEATHER_BLOCK_MS = 3_600_000;
 
 /**

@@ -264,6 +264,10 @@ export const errorBodies = {
   },
 };
 
+/**
+ * Realistic response bodies for assertions in your own tests: current weather, forecast, geocoding, air pollution,
+ * One Call (forecast, timemachine, day summary, overview) and the API's error bodies.
+ */
 export const fixtures = {
   currentWeather,
   currentWeatherLondon,

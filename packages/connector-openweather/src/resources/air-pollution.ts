@@ -26,16 +26,21 @@ export const airQualitySchema = z.lazySchema(() => z.looseObject({
   components: pollutantsSchema,
 }));
 
+/** The zod schema of an air pollution answer: `coord` and a `list` of hourly readings; unknown fields pass through. */
 export const airPollutionSchema = z.lazySchema(() => z.looseObject({
   // The API sends { lon, lat }; its documentation once showed [lon, lat]. Both are accepted.
   coord: z.optional(z.union([z.looseObject({ lon: z.number(), lat: z.number() }), z.tuple([z.number(), z.number()])])),
   list: z.array(airQualitySchema),
 }));
 
+/** Pollutant concentrations in μg/m³: `co`, `no`, `no2`, `o3`, `so2`, `pm2_5`, `pm10`, `nh3`. */
 export type Pollutants = z.infer<typeof pollutantsSchema>;
+/** One hourly reading: `dt` (epoch seconds), `main.aqi` (1 good to 5 very poor) and the pollutant `components`. */
 export type AirQuality = z.infer<typeof airQualitySchema>;
+/** An air pollution answer: the `coord` and a `list` of hourly readings. */
 export type AirPollution = z.infer<typeof airPollutionSchema>;
 
+/** The time range of `airPollution.history`. */
 export interface AirPollutionHistoryRange {
   /** From this time (Date or epoch seconds), on or after 2020-11-27. */
   start: TimeInput;

@@ -8,6 +8,7 @@ import { unitsAndLang } from '../input/weather-query.js';
 import { codSchema, conditionSchema, coordSchema, mainReadingsSchema, precipitationSchema } from '../schemas/common.js';
 import { withUnits, type Units, type WithUnits } from '../units.js';
 
+/** The zod schema of a current weather answer (`/data/2.5/weather`); unknown fields pass through. */
 export const currentWeatherSchema = z.lazySchema(() => z.looseObject({
   coord: coordSchema,
   weather: z.array(conditionSchema),
@@ -35,7 +36,13 @@ export const currentWeatherSchema = z.lazySchema(() => z.looseObject({
   cod: codSchema,
 }));
 
+/**
+ * Current weather as the API sends it: `coord`, `weather` conditions, `main` readings, `visibility` (m), `wind`,
+ * `clouds`, `rain`/`snow`, `dt` (epoch seconds), `sys` (country, sunrise, sunset), `timezone` (offset in seconds),
+ * the city's `id` and `name`.
+ */
 export type CurrentWeatherData = z.infer<typeof currentWeatherSchema>;
+/** Current weather with the unit system its numbers are in (`units`). */
 export type CurrentWeather<U extends Units = Units> = WithUnits<CurrentWeatherData, U>;
 
 /** Current weather: `GET /data/2.5/weather` (https://openweathermap.org/current). */

@@ -8,6 +8,7 @@ import { unitsAndLang } from '../input/weather-query.js';
 import { codSchema, conditionSchema, coordSchema, mainReadingsSchema } from '../schemas/common.js';
 import { withUnits, type Units, type WithUnits } from '../units.js';
 
+/** The zod schema of one 3-hour forecast entry; unknown fields pass through. */
 export const forecastEntrySchema = z.lazySchema(() => z.looseObject({
   /** Unix seconds, UTC: the start of this 3-hour step. */
   dt: z.number(),
@@ -25,6 +26,7 @@ export const forecastEntrySchema = z.lazySchema(() => z.looseObject({
   dt_txt: z.optional(z.string()),
 }));
 
+/** The zod schema of a 5 day / 3 hour forecast answer (`/data/2.5/forecast`); unknown fields pass through. */
 export const forecastSchema = z.lazySchema(() => z.looseObject({
   cod: codSchema,
   message: z.optional(z.union([z.number(), z.string()])),
@@ -42,7 +44,12 @@ export const forecastSchema = z.lazySchema(() => z.looseObject({
   }),
 }));
 
+/**
+ * One 3-hour step: `dt` (epoch seconds) and `dt_txt`, `main` readings, `weather`, `clouds`, `wind`, `visibility`,
+ * `pop` (probability of precipitation, 0 to 1), `rain`/`snow`.
+ */
 export type ForecastEntry = z.infer<typeof forecastEntrySchema>;
+/** A 5 day / 3 hour forecast as the API sends it: up to 40 entries in `list`, and the `city`. */
 export type ForecastData = z.infer<typeof forecastSchema>;
 /** The forecast with its unit system; iterating it (`for…of` or `for await…of`) yields its 3-hour entries. */
 export type Forecast<U extends Units = Units> = WithUnits<ForecastData, U> & Iterable<ForecastEntry> & AsyncIterable<ForecastEntry>;

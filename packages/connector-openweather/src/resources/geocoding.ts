@@ -5,6 +5,7 @@ import type { ResourceContext } from '../context.js';
 import { callOptions } from '../input/call-options.js';
 import { coordinates, countrySchema, MAX_PLACE_NAME_LENGTH, MAX_ZIP_LENGTH, placeNameRule, zipRule, type Coordinates } from '../input/location.js';
 
+/** The zod schema of one place the geocoding API returns; unknown fields pass through. */
 export const geocodedPlaceSchema = z.lazySchema(() => z.looseObject({
   name: z.string(),
   /** The name in other languages, keyed by language code (plus `ascii` and `feature_name`). */
@@ -14,6 +15,7 @@ export const geocodedPlaceSchema = z.lazySchema(() => z.looseObject({
   country: z.string(),
   state: z.optional(z.string()),
 }));
+/** The zod schema of the zip geocoding answer; unknown fields pass through. */
 export const geocodedZipSchema = z.lazySchema(() => z.looseObject({
   zip: z.string(),
   name: z.string(),
@@ -22,7 +24,9 @@ export const geocodedZipSchema = z.lazySchema(() => z.looseObject({
   country: z.string(),
 }));
 
+/** A place: `name`, `local_names`, `lat`, `lon`, `country`, `state`. */
 export type GeocodedPlace = z.infer<typeof geocodedPlaceSchema>;
+/** A postal code's place: `zip`, `name`, `lat`, `lon`, `country`. */
 export type GeocodedZip = z.infer<typeof geocodedZipSchema>;
 
 export interface GeocodeOptions extends CallOptions {

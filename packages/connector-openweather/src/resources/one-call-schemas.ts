@@ -111,11 +111,25 @@ export const overviewSchema = z.lazySchema(() => z.looseObject({
   weather_overview: z.string(),
 }));
 
+/**
+ * The current conditions in a One Call answer: `dt`, sunrise and sunset, `temp`, `feels_like`, pressure, humidity,
+ * wind, clouds, `uvi`, `weather`…
+ */
 export type OneCallObservation = z.infer<typeof oneCallObservationSchema>;
+/** One hour of the One Call forecast (`hourly`), with `pop` (probability of precipitation). */
 export type OneCallHour = z.infer<typeof oneCallHourSchema>;
+/** One day of the One Call forecast (`daily`): temperatures by time of day, `summary`, `pop`, sun and moon times. */
 export type OneCallDay = z.infer<typeof oneCallDaySchema>;
+/** A weather alert: `sender_name`, `event`, `start`/`end` (epoch seconds), `description`, `tags`. */
 export type OneCallAlert = z.infer<typeof oneCallAlertSchema>;
+/** A One Call 3.0 answer (current, minutely, hourly, daily, alerts) with its unit system. */
 export type OneCallForecast<U extends Units = Units> = WithUnits<z.infer<typeof oneCallSchema>, U>;
+/** The conditions at one moment (`oneCall.at`), with the unit system. */
 export type OneCallTimemachine<U extends Units = Units> = WithUnits<z.infer<typeof timemachineSchema>, U>;
+/**
+ * A day's aggregated weather (`oneCall.daySummary`): cloud cover, humidity, precipitation, temperatures, pressure and
+ * wind, with the unit system.
+ */
 export type DaySummary<U extends Units = Units> = WithUnits<z.infer<typeof daySummarySchema>, U>;
+/** A human-readable summary of today's or tomorrow's weather (`oneCall.overview`), with the unit system. */
 export type WeatherOverview<U extends Units = Units> = WithUnits<z.infer<typeof overviewSchema>, U>;

@@ -18,7 +18,9 @@ import {
   type WeatherOverview,
 } from './one-call-schemas.js';
 
+/** The blocks of a One Call answer, which `exclude` may leave out. */
 export const ONE_CALL_PARTS = ['current', 'minutely', 'hourly', 'daily', 'alerts'] as const;
+/** One of `ONE_CALL_PARTS`. */
 export type OneCallPart = (typeof ONE_CALL_PARTS)[number];
 
 export interface OneCallOptions<V extends Units> extends WeatherCallOptions<V> {
@@ -29,6 +31,7 @@ export interface DaySummaryOptions<V extends Units> extends WeatherCallOptions<V
   /** The timezone offset the day is aggregated in, `±HH:MM`. @default the location's, on the API side */
   tz?: string;
 }
+/** Options of `oneCall.overview`: the day, units and call options (no `lang`: the endpoint takes none). */
 export interface OverviewOptions<V extends Units> extends Omit<WeatherCallOptions<V>, 'lang'> {
   /** Today or tomorrow at the location, `YYYY-MM-DD` or a Date (its UTC day). @default today, on the API side */
   date?: DayInput;
@@ -147,8 +150,20 @@ export class OneCallResource {
 /** `oneCall(location)` plus `.at`, `.daySummary` and `.overview`, all in the client's unit system unless told. */
 export interface OneCall<U extends Units> {
   <V extends Units = U>(location: Coordinates, options?: OneCallOptions<V>): Promise<OneCallForecast<V>>;
+  /**
+   * `/data/3.0/onecall/timemachine`: the conditions at `time` (a Date or epoch seconds, from 1979-01-01 to 4 days
+   * ahead). Counts against the One Call daily quota.
+   */
   at<V extends Units = U>(location: Coordinates, time: TimeInput, options?: WeatherCallOptions<V>): Promise<OneCallTimemachine<V>>;
+  /**
+   * `/data/3.0/onecall/day_summary`: the weather aggregated over `date` (`YYYY-MM-DD` or a Date). Counts against the
+   * One Call daily quota.
+   */
   daySummary<V extends Units = U>(location: Coordinates, date: DayInput, options?: DaySummaryOptions<V>): Promise<DaySummary<V>>;
+  /**
+   * `/data/3.0/onecall/overview`: a human-readable summary of today's or tomorrow's weather. Counts against the One
+   * Call daily quota.
+   */
   overview<V extends Units = U>(location: Coordinates, options?: OverviewOptions<V>): Promise<WeatherOverview<V>>;
 }
 

@@ -39,6 +39,9 @@ export const mainReadingsSchema = z.lazySchema(() => z.looseObject({
   grnd_level: z.optional(z.number()),
 }));
 
+/** A location as the API echoes it: `lat`, `lon`. */
 export type Coord = z.infer<typeof coordSchema>;
+/** A weather condition: `id` (condition code), `main` (group, e.g. `Rain`), `description`, `icon`. */
 export type WeatherCondition = z.infer<typeof conditionSchema>;
+/** Rain or snow volume in mm over the last `1h` or `3h`. */
 export type Precipitation = z.infer<typeof precipitationSchema>;

@@ -34,19 +34,36 @@ export interface MockBulkOptions {
   cutAtBytes?: number[];
 }
 
+/**
+ * A bulk operation as the mock keeps it (`ShopifyMock.bulkOperations`): Shopify's fields plus the mock's poll count
+ * and origin.
+ */
 export interface MockBulkOperation {
+  /** The operation's GID (`gid://shopify/BulkOperation/…`). */
   id: string;
+  /** Its status; it moves CREATED → RUNNING → the configured outcome as it is polled. */
   status: 'CREATED' | 'RUNNING' | 'COMPLETED' | 'CANCELING' | 'CANCELED' | 'FAILED' | 'EXPIRED';
+  /** Shopify's error code on a failed operation (e.g. `ACCESS_DENIED`, `TIMEOUT`), else null. */
   errorCode: string | null;
+  /** Creation time, ISO 8601. */
   createdAt: string;
+  /** Completion time, ISO 8601, once it ended. */
   completedAt: string | null;
+  /** Objects in the result so far (a string of digits, as Shopify's `UnsignedInt64`). */
   objectCount: string;
+  /** Top-level objects in the result so far (a string of digits). */
   rootObjectCount: string;
+  /** The result file's size in bytes (a string of digits) once completed, else null. */
   fileSize: string | null;
+  /** The result file's signed URL once completed with at least one line, else null. */
   url: string | null;
+  /** The partial result's URL after a failure, when there is one. */
   partialDataUrl: string | null;
+  /** The bulk query it runs. */
   query: string;
+  /** Status polls so far (the mock's own counter). */
   polls: number;
+  /** The origin its result URL is built on (the request's, unless `resultOrigin` is set). */
   origin: string;
 }
 

@@ -12,17 +12,27 @@ export interface MockBucketOptions {
   currentlyAvailable?: number;
 }
 
+/** The bucket as `extensions.cost.throttleStatus` reports it. */
 export interface ThrottleStatusBody {
+  /** The bucket's size, in points. */
   maximumAvailable: number;
+  /** Points available now (whole points, as Shopify reports them). */
   currentlyAvailable: number;
+  /** Points restored per second. */
   restoreRate: number;
 }
 
 // Tolerance for floating-point time arithmetic (a client that waited exactly enough must not be refused).
 const EPSILON = 1e-6;
 
+/**
+ * Shopify's leaky bucket of query cost points, as the mock enforces it: refilled at `restoreRate` points per second
+ * up to `maximumAvailable`, charged each query's requested cost, refunded the difference from the actual cost.
+ */
 export class MockCostBucket {
+  /** The bucket's size, in points. @default 1000 */
   readonly maximumAvailable: number;
+  /** Points restored per second. @default 50 */
   readonly restoreRate: number;
   private available: number;
   private updatedAt: number;
@@ -51,6 +61,7 @@ export class MockCostBucket {
     return true;
   }
 
+  /** Gives back `points` (requested minus actual cost), up to the bucket's size. */
   refund(points: number): void {
     this.refill();
     this.available = Math.min(this.maximumAvailable, this.available + Math.max(0, points));
@@ -62,6 +73,7 @@ export class MockCostBucket {
     this.available = Math.max(0, Math.min(this.available, points));
   }
 
+  /** The bucket now, as `throttleStatus` reports it. */
   status(): ThrottleStatusBody {
     this.refill();
     // Shopify reports whole points.

@@ -8,6 +8,7 @@ import { GRAPHQL_PATH } from './shopify-mock.js';
  * Bodies follow what Shopify sends; GraphQL-level failures come with HTTP 200.
  */
 export interface TimesOption {
+  /** Requests answered with the failure before falling through to the normal handlers. @default every request */
   times?: number;
 }
 
@@ -24,6 +25,11 @@ const headers = () => ({ 'x-request-id': randomUUID(), 'x-shopify-api-version': 
 const restError = (status: number, errors: string) => HttpResponse.json({ errors }, { status, headers: headers() });
 const graphqlErrors = (body: Record<string, unknown>) => HttpResponse.json(body, { status: 200, headers: headers() });
 
+/**
+ * Shopify's failure responses as MSW handler factories, for `server.use(...)`: 401, 402 (frozen shop), 403, 404,
+ * 423 (locked), 5xx, THROTTLED, MAX_COST_EXCEEDED, ACCESS_DENIED and other GraphQL errors, each answering `times`
+ * requests.
+ */
 export const shopifyErrors = {
   /** 401: a wrong, revoked or uninstalled app's token. */
   unauthorized: (options: TimesOption = {}) =>

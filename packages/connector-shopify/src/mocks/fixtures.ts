@@ -3,8 +3,14 @@
  * nested connections are plain arrays, and the mock builds `nodes`/`edges`/`pageInfo` from them for
  * whatever selection a query asks. Ids, names and amounts are invented; shapes follow Shopify's docs.
  */
-export type MockRecord = { id: string; [key: string]: unknown };
+/** A record as the mock stores it: a GraphQL object with its GID `id`; nested connections are plain arrays. */
+export type MockRecord = {
+  /** The record's GID (`gid://shopify/Product/…`). */
+  id: string;
+  [key: string]: unknown;
+};
 
+/** The mock shop (`query { shop }`): Acme Outdoor, USD, America/New_York. */
 export const shopFixture = {
   id: 'gid://shopify/Shop/68817551630',
   name: 'Acme Outdoor',
@@ -17,6 +23,7 @@ export const shopFixture = {
 
 const money = (amount: string, currencyCode = 'USD') => ({ amount, currencyCode });
 
+/** Three products with their variants, shaped like the Admin GraphQL API's `Product`. */
 export const productFixtures: MockRecord[] = [
   {
     id: 'gid://shopify/Product/7608002183224',
@@ -74,6 +81,7 @@ export const productFixtures: MockRecord[] = [
   },
 ];
 
+/** Two customers with e-mail addresses and marketing states, shaped like the API's `Customer`. */
 export const customerFixtures: MockRecord[] = [
   {
     id: 'gid://shopify/Customer/6884731191392',
@@ -111,6 +119,7 @@ export const customerFixtures: MockRecord[] = [
   },
 ];
 
+/** Two orders with line items, money bags and their customer, shaped like the API's `Order`. */
 export const orderFixtures: MockRecord[] = [
   {
     id: 'gid://shopify/Order/5923473719352',
@@ -149,6 +158,7 @@ export const orderFixtures: MockRecord[] = [
   },
 ];
 
+/** One collection (Cycling, one product), shaped like the API's `Collection`. */
 export const collectionFixtures: MockRecord[] = [
   {
     id: 'gid://shopify/Collection/482865238328',
@@ -170,6 +180,7 @@ const quantities = (available: number) => [
   { name: 'reserved', quantity: 0 },
 ];
 
+/** Two inventory items with their levels per location, shaped like the API's `InventoryItem`. */
 export const inventoryItemFixtures: MockRecord[] = [
   {
     id: 'gid://shopify/InventoryItem/44721110270008',

@@ -11,8 +11,13 @@ import { createStore, MockGraphqlError, type MockStore, type MockStoreOptions } 
 
 /** Every route answers on any host (`*`), so the handlers serve the loopback mock server and a proxy prefix alike. */
 export const GRAPHQL_PATH = '*/admin/api/:version/graphql.json';
+/** The route of bulk operation result files (JSONL), on any host. */
 export const BULK_RESULT_PATH = '*/bulk-results/:file';
 
+/**
+ * Options of `createShopifyMock`: the store's records, the clock, the cost bucket, the API versions served, bulk
+ * behaviour and the accepted token.
+ */
 export interface ShopifyMockOptions extends MockStoreOptions {
   /** The clock the bucket refills by; pass the same FakeClock as the connector. @default Date.now */
   clock?: { now(): number };
@@ -20,23 +25,35 @@ export interface ShopifyMockOptions extends MockStoreOptions {
   bucket?: MockBucketOptions | false;
   /** Versions served; an older one falls forward to the oldest here, a newer one is a 404. */
   supportedVersions?: string[];
+  /** How bulk operations behave: polls until done, outcome, result origin, cut downloads. */
   bulk?: MockBulkOptions;
   /** When set, only this token is accepted. */
   accessToken?: string;
 }
 
+/** Counters for tests (`ShopifyMock.stats`). */
 export interface ShopifyMockStats {
+  /** GraphQL requests received (all, answered or refused). */
   graphqlRequests: number;
+  /** Requests answered THROTTLED. */
   throttled: number;
   /** Bulk result lines generated (streamed) so far. */
   linesProduced: number;
 }
 
+/** What `createShopifyMock` returns: the handlers, and the state behind them to inspect or script. */
 export interface ShopifyMock {
+  /**
+   * MSW handlers for the GraphQL endpoint and bulk result files; serve them with `startMockServer` or `setupServer`.
+   */
   handlers: RequestHandler[];
+  /** The records served, by resource; edit them between calls. */
   store: MockStore;
+  /** The cost bucket, or undefined with `bucket: false`. */
   bucket: MockCostBucket | undefined;
+  /** Every bulk operation started, oldest first. */
   bulkOperations: MockBulkOperation[];
+  /** Request and throttle counters. */
   stats: ShopifyMockStats;
   /** The next `times` GraphQL requests answer THROTTLED (HTTP 200), as when another app drained the bucket. */
   throttleNext(times?: number): void;
@@ -48,6 +65,7 @@ export interface ShopifyMock {
   loseNextAnswers(options?: { times?: number; as?: 'reset' | 502 | 503 | 504 }): void;
 }
 
+/** The API versions the mock serves by default; an older version falls forward to the oldest, a newer one gets 404. */
 export const DEFAULT_SUPPORTED_VERSIONS = ['2025-01', '2025-04', '2025-07', '2025-10', '2026-01', 'unstable'];
 
 const json = (body: unknown, headers: Record<string, string>, status = 200): Response =>

@@ -12,23 +12,33 @@ import {
 
 /** The records a mock shop serves, by resource. Edit them between calls to script a test. */
 export interface MockStore {
+  /** The shop (`query { shop }`). */
   shop: Record<string, unknown>;
+  /** Products, in id order. */
   products: MockRecord[];
+  /** Orders. */
   orders: MockRecord[];
+  /** Customers. */
   customers: MockRecord[];
+  /** Collections. */
   collections: MockRecord[];
+  /** Inventory items. */
   inventoryItems: MockRecord[];
 }
 
 export type MockCollectionName = keyof Omit<MockStore, 'shop'>;
 
+/** The records a mock shop starts with (the fixtures by default). */
 export interface MockStoreOptions {
   /** A number of products to generate (fixtures first) or the records. @default the 3 fixtures */
   products?: number | MockRecord[];
   /** A number of orders to generate (fixtures first) or the records. @default the 2 fixtures */
   orders?: number | MockRecord[];
+  /** The customers. @default the fixtures */
   customers?: MockRecord[];
+  /** The collections. @default the fixtures */
   collections?: MockRecord[];
+  /** The inventory items. @default the fixtures */
   inventoryItems?: MockRecord[];
 }
 

@@ -37,6 +37,10 @@ export function shopifyWebhookPayload<T extends ShopifyTopic>(topic: T, fields: 
   return { ...base, ...fields } as ShopifyTopicPayloads[T];
 }
 
+/**
+ * Options of `signedShopifyDelivery`: a webhook delivery (a `Request`) signed as Shopify signs it, or broken on
+ * purpose.
+ */
 export interface SignedShopifyDeliveryOptions {
   /** The app's client secret to sign with. */
   secret: string;
@@ -62,6 +66,7 @@ export interface SignedShopifyDeliveryOptions {
   tamper?: 'body' | 'signature' | 'unsigned';
   /** @default 'POST' */
   method?: string;
+  /** Extra request headers, set last (they may replace the signature headers). */
   headers?: Record<string, string>;
 }
 

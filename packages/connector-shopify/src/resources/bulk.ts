@@ -20,7 +20,9 @@ import { nestByParentId, type BulkRecord } from '../jsonl.js';
 import { dateTime, unsignedInt64 } from '../schemas.js';
 import { USER_ERRORS, USER_ERRORS_WITH_CODE, userErrorsField } from './mutations.js';
 
+/** The statuses of a bulk operation, as Shopify reports them; CREATED and RUNNING are still active. */
 export const BULK_STATUSES = ['CREATED', 'RUNNING', 'COMPLETED', 'CANCELING', 'CANCELED', 'FAILED', 'EXPIRED'] as const;
+/** One of `BULK_STATUSES`. */
 export type BulkOperationStatus = (typeof BULK_STATUSES)[number];
 
 /** https://shopify.dev/docs/api/admin-graphql/2025-07/objects/BulkOperation */
@@ -38,6 +40,11 @@ export const bulkOperationSchema = z.lazySchema(() => z.looseObject({
   /** The bulk query the operation runs (selected by `current()`). */
   query: z.optional(z.string()),
 }));
+/**
+ * A bulk operation as Shopify reports it: `id`, `status`, `errorCode`, `createdAt`/`completedAt`, `objectCount` and
+ * `rootObjectCount` (strings of digits), `fileSize`, and the result's `url` (or `partialDataUrl` after a failure),
+ * null until completed.
+ */
 export type BulkOperation = z.infer<typeof bulkOperationSchema>;
 
 const FIELDS = 'id status errorCode createdAt completedAt objectCount rootObjectCount fileSize url partialDataUrl';
@@ -50,6 +57,7 @@ const CURRENT_QUERY = `query CurrentBulkOperation {\n  currentBulkOperation(type
 const ACTIVE: ReadonlySet<BulkOperationStatus> = new Set(['CREATED', 'RUNNING']);
 const CANCEL_MUTATION = `mutation BulkOperationCancel($id: ID!) {\n  bulkOperationCancel(id: $id) { bulkOperation { ${FIELDS} } ${USER_ERRORS} }\n}`;
 
+/** Options of `bulk.wait()`: how often to poll the operation's status, and for how long. */
 export interface BulkWaitOptions {
   /** First wait between status polls. @default 1000 */
   pollIntervalMs?: number | undefined;
@@ -61,6 +69,7 @@ export interface BulkWaitOptions {
   onStatus?: ((operation: BulkOperation) => void) | undefined;
 }
 
+/** Options of reading a bulk result: nesting children under their parents, and resuming cut downloads. */
 export interface BulkDownloadOptions {
   /** Put each record with a `__parentId` into its parent's `__children` and yield only roots. @default false */
   nest?: boolean | undefined;
@@ -80,6 +89,7 @@ export interface BulkFileOptions extends BulkDownloadOptions {
   fromByte?: number | undefined;
 }
 
+/** Options of `bulk.run()`: those of waiting and of downloading, and whether an abort cancels the operation. */
 export interface BulkRunOptions extends BulkWaitOptions, BulkDownloadOptions {
   /** Cancel the operation on Shopify when `signal` aborts while it runs. @default true */
   cancelOnAbort?: boolean | undefined;

@@ -15,12 +15,17 @@ export const collectionSchema = z.lazySchema(() => z.looseObject({
   sortOrder: z.string(),
   productsCount: z.nullable(countSchema),
 }));
+/**
+ * A collection as the default selection reads it: `id`, `title`, `handle`, `updatedAt`, `sortOrder`, `productsCount`.
+ */
 export type Collection = z.infer<typeof collectionSchema>;
 
 /** Default node selection: 2 points per collection. */
 export const COLLECTION_FIELDS = 'id title handle updatedAt sortOrder productsCount { count }';
 
+/** The `sortKey` values `collections.list()` accepts (Shopify's `CollectionSortKeys`). */
 export const COLLECTION_SORT_KEYS = ['ID', 'RELEVANCE', 'TITLE', 'UPDATED_AT'] as const;
+/** One of `COLLECTION_SORT_KEYS`. */
 export type CollectionSortKey = (typeof COLLECTION_SORT_KEYS)[number];
 
 /** `CollectionInput` for `collectionCreate` (a custom collection when `ruleSet` is absent). */
@@ -34,9 +39,17 @@ export const collectionCreateInputSchema = z.lazySchema(() => z.looseObject({
       .check(z.maxLength(250, 'at most 250 products per call')),
   ),
 }));
+/**
+ * The input of `collections.create()`: `title` (required, at most 255 characters), `handle`, `descriptionHtml`, and
+ * up to 250 product GIDs; validated before the network.
+ */
 export type CollectionCreateInput = z.input<typeof collectionCreateInputSchema>;
 
 const collectionPayload = z.lazySchema(() => z.looseObject({ collection: z.nullable(collectionSchema), ...userErrorsField() }));
+/**
+ * What `collections.create()` returns: the created `collection` and `userErrors` (empty: user errors are thrown as a
+ * typed error).
+ */
 export type CollectionPayload = z.infer<typeof collectionPayload>;
 
 /** Collections: `list`, `get`, `changedSince`, and `collectionCreate`. */

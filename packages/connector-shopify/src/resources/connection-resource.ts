@@ -23,6 +23,7 @@ export interface ConnectionDefinition<TNode, TSortKey extends string> {
   node: z.ZodType<TNode>;
 }
 
+/** Options of `list`: page size, cursor, search filter, order, node selection and a page cap. */
 export interface ListOptions<TSortKey extends string = string> {
   /** Page size, 1–250. @default the largest page whose cost stays under Shopify's 1000-point single-query limit */
   first?: number;
@@ -30,7 +31,12 @@ export interface ListOptions<TSortKey extends string = string> {
   after?: string;
   /** Shopify search syntax, e.g. `status:active updated_at:>'2025-01-01T00:00:00Z'`. */
   query?: string;
+  /**
+   * The order of the nodes (the resource's sort keys, e.g. `UPDATED_AT`). @default Shopify's default for the
+   * connection (usually `ID`)
+   */
   sortKey?: TSortKey;
+  /** Reverse the order. @default false */
   reverse?: boolean;
   /** Your own node selection instead of the default, e.g. `id title variants(first: 5) { nodes { sku } }`. */
   fields?: string;
@@ -38,6 +44,7 @@ export interface ListOptions<TSortKey extends string = string> {
   maxPages?: number;
 }
 
+/** Options of `changedSince`: page size, an extra filter, the node selection, the lag, and a page cap. */
 export interface ChangedSinceOptions {
   /** Page size, 1–250. @default as for `list` */
   first?: number;
@@ -50,6 +57,7 @@ export interface ChangedSinceOptions {
    * picked up by the next run rather than skipped. @default 0
    */
   lagMs?: number;
+  /** Stop after this many pages. @default 100000 */
   maxPages?: number;
 }
 
@@ -122,10 +130,12 @@ export class ConnectionResource<TNode, TSortKey extends string = never> {
     this.#def = def;
   }
 
+  /** The connector's context (GraphQL executor, HTTP clients, events), for subclasses. */
   protected get ctx(): ShopifyContext {
     return this.#ctx;
   }
 
+  /** The connection's definition (root field, sort keys, default selection, node schema), for subclasses. */
   protected get def(): ConnectionDefinition<TNode, TSortKey> {
     return this.#def;
   }
@@ -191,7 +201,12 @@ export class ConnectionResource<TNode, TSortKey extends string = never> {
 }
 
 /** The fields `changedSince` always reads, whatever the selection. */
-export type SyncNode = { id: string; updatedAt: string };
+export type SyncNode = {
+  /** The node's GID. */
+  id: string;
+  /** When the node last changed (ISO 8601). */
+  updatedAt: string;
+};
 
 /** A connection that can be sorted by UPDATED_AT, hence read incrementally with `changedSince`. */
 export class SyncableConnectionResource<TNode extends SyncNode, TSortKey extends string> extends ConnectionResource<TNode, TSortKey> {

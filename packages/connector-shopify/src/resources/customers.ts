@@ -25,6 +25,11 @@ export const customerSchema = z.lazySchema(() => z.looseObject({
   defaultPhoneNumber: z.nullable(z.looseObject({ phoneNumber: z.string() })),
   amountSpent: moneySchema,
 }));
+/**
+ * A customer as the default selection reads it: names, `state`, dates, `numberOfOrders` (a string of digits), `tags`,
+ * the default e-mail address (with its marketing state) and phone number, and `amountSpent` (money as a decimal
+ * string).
+ */
 export type Customer = z.infer<typeof customerSchema>;
 
 /** Default node selection: 4 points per customer, so pages hold 249 customers. */
@@ -32,7 +37,9 @@ export const CUSTOMER_FIELDS =
   'id firstName lastName displayName state createdAt updatedAt numberOfOrders tags verifiedEmail ' +
   'defaultEmailAddress { emailAddress marketingState } defaultPhoneNumber { phoneNumber } amountSpent { amount currencyCode }';
 
+/** The `sortKey` values `customers.list()` accepts (Shopify's `CustomerSortKeys`). */
 export const CUSTOMER_SORT_KEYS = ['CREATED_AT', 'ID', 'LOCATION', 'NAME', 'RELEVANCE', 'UPDATED_AT'] as const;
+/** One of `CUSTOMER_SORT_KEYS`. */
 export type CustomerSortKey = (typeof CUSTOMER_SORT_KEYS)[number];
 
 const email = z.lazySchema(() => z.email({ error: 'must be an e-mail address' }));
@@ -55,15 +62,28 @@ export const customerCreateInputSchema = z.lazySchema(() => z.looseObject(custom
     path: ['email'],
   }),
 ));
+/**
+ * The input of `customers.create()`: names, `email`, `phone` (E.164), `note`, up to 250 `tags`, `taxExempt`; at least
+ * a name, an e-mail or a phone. Validated before the network.
+ */
 export type CustomerCreateInput = z.input<typeof customerCreateInputSchema>;
 
+/**
+ * The zod schema of `customers.update()`'s input: the customer's GID (`id`) and the fields to change, checked as for
+ * create.
+ */
 export const customerUpdateInputSchema = z.lazySchema(() => z.looseObject({
   id: z.string().check(z.refine((v) => isGid(v, 'Customer'), 'must be a Customer GID (gid://shopify/Customer/123)')),
   ...customerFieldsInput(),
 }));
+/** The input of `customers.update()`: the customer's GID (`id`) and the fields to change. */
 export type CustomerUpdateInput = z.input<typeof customerUpdateInputSchema>;
 
 const customerPayload = z.lazySchema(() => z.looseObject({ customer: z.nullable(customerSchema), ...userErrorsField() }));
+/**
+ * What `customers.create()` and `update()` return: the `customer` and `userErrors` (empty: user errors are thrown as
+ * a typed error).
+ */
 export type CustomerPayload = z.infer<typeof customerPayload>;
 
 /** Customers: `list`, `get`, `changedSince`, and the `customerCreate` / `customerUpdate` mutations. */

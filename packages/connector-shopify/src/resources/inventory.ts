@@ -18,8 +18,13 @@ export const inventoryItemSchema = z.lazySchema(() => z.looseObject({
   unitCost: z.nullable(moneySchema),
   countryCodeOfOrigin: z.nullable(z.string()),
 }));
+/**
+ * An inventory item as the default selection reads it: `id`, `sku`, `tracked`, `requiresShipping`, dates, `unitCost`
+ * (money) and `countryCodeOfOrigin`.
+ */
 export type InventoryItem = z.infer<typeof inventoryItemSchema>;
 
+/** The default node selection of inventory items (`inventory.list()`, `get()`). */
 export const INVENTORY_ITEM_FIELDS = 'id sku tracked requiresShipping createdAt updatedAt unitCost { amount currencyCode } countryCodeOfOrigin';
 
 /** https://shopify.dev/docs/api/admin-graphql/2025-07/objects/InventoryLevel: quantities per state at one location. */
@@ -29,6 +34,10 @@ export const inventoryLevelSchema = z.lazySchema(() => z.looseObject({
   location: z.looseObject({ id: gidSchema('Location'), name: z.string() }),
   quantities: z.array(z.looseObject({ name: z.string(), quantity: z.int() })),
 }));
+/**
+ * An item's quantities at one location: `location { id name }` and `quantities` per state name (`available`,
+ * `on_hand`…), with `updatedAt`.
+ */
 export type InventoryLevel = z.infer<typeof inventoryLevelSchema>;
 
 /** The quantity states read by default. */
@@ -53,6 +62,10 @@ export const adjustQuantitiesInputSchema = z.lazySchema(() => z.looseObject({
     )
     .check(z.minLength(1, 'needs at least one change'), z.maxLength(250, 'at most 250 changes per call')),
 }));
+/**
+ * The input of `inventory.adjustQuantities()`: a `reason`, the quantity `name` changed, and 1 to 250 `changes` (a
+ * non-zero integer `delta` for an item at a location, by GID). Validated before the network.
+ */
 export type AdjustQuantitiesInput = z.input<typeof adjustQuantitiesInputSchema>;
 
 const adjustPayload = z.lazySchema(() => z.looseObject({
@@ -65,6 +78,10 @@ const adjustPayload = z.lazySchema(() => z.looseObject({
   ),
   ...userErrorsField(),
 }));
+/**
+ * What `inventory.adjustQuantities()` returns: the `inventoryAdjustmentGroup` (its id, reason and changes) and
+ * `userErrors` (empty: user errors are thrown as a typed error).
+ */
 export type AdjustQuantitiesPayload = z.infer<typeof adjustPayload>;
 
 /**

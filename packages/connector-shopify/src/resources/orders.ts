@@ -23,6 +23,11 @@ export const orderSchema = z.lazySchema(() => z.looseObject({
   currentTotalPriceSet: moneyBagSchema,
   customer: z.nullable(z.looseObject({ id: gidSchema('Customer') })),
 }));
+/**
+ * An order as the default selection reads it: `name`, dates (created, updated, processed, cancelled), financial and
+ * fulfillment statuses, `currencyCode`, `test`, `currentTotalPriceSet` (shop and presentment money) and `customer {
+ * id }`.
+ */
 export type Order = z.infer<typeof orderSchema>;
 
 /** Default node selection: 5 points per order, so pages hold 199 orders (997 points). */
@@ -30,6 +35,7 @@ export const ORDER_FIELDS =
   'id name createdAt updatedAt processedAt cancelledAt displayFinancialStatus displayFulfillmentStatus currencyCode test ' +
   'currentTotalPriceSet { shopMoney { amount currencyCode } presentmentMoney { amount currencyCode } } customer { id }';
 
+/** The `sortKey` values `orders.list()` accepts (Shopify's `OrderSortKeys`). */
 export const ORDER_SORT_KEYS = [
   'CREATED_AT',
   'CUSTOMER_NAME',
@@ -42,6 +48,7 @@ export const ORDER_SORT_KEYS = [
   'TOTAL_PRICE',
   'UPDATED_AT',
 ] as const;
+/** One of `ORDER_SORT_KEYS`. */
 export type OrderSortKey = (typeof ORDER_SORT_KEYS)[number];
 
 /** Orders: `list`, `get` and `changedSince` (read-only here; order edits go through `graphql()`). */

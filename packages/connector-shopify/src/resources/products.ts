@@ -21,12 +21,17 @@ export const productSchema = z.lazySchema(() => z.looseObject({
   totalInventory: z.nullable(z.int()),
   variantsCount: z.nullable(countSchema),
 }));
+/**
+ * A product as the default selection reads it: `title`, `handle`, `status`, `vendor`, `productType`, `tags`, dates,
+ * `totalInventory` and `variantsCount`.
+ */
 export type Product = z.infer<typeof productSchema>;
 
 /** Default node selection: 2 points per product, so a page of 250 costs 502. */
 export const PRODUCT_FIELDS =
   'id title handle status vendor productType tags createdAt updatedAt publishedAt totalInventory variantsCount { count }';
 
+/** The `sortKey` values `products.list()` accepts (Shopify's `ProductSortKeys`). */
 export const PRODUCT_SORT_KEYS = [
   'CREATED_AT',
   'ID',
@@ -38,6 +43,7 @@ export const PRODUCT_SORT_KEYS = [
   'UPDATED_AT',
   'VENDOR',
 ] as const;
+/** One of `PRODUCT_SORT_KEYS`. */
 export type ProductSortKey = (typeof PRODUCT_SORT_KEYS)[number];
 
 const productStatus = z.lazySchema(() => z.enum(['ACTIVE', 'ARCHIVED', 'DRAFT']));
@@ -57,6 +63,10 @@ const productFieldsInput = () => ({
 
 /** `ProductCreateInput` (the `product:` argument since 2024-07). Unknown fields are passed to Shopify as given. */
 export const productCreateInputSchema = z.lazySchema(() => z.looseObject({ title: shortText.check(z.trim(), z.minLength(1, 'is required')), ...productFieldsInput() }));
+/**
+ * The input of `products.create()`: `title` is required; other `ProductCreateInput` fields are checked where known
+ * and passed through otherwise.
+ */
 export type ProductCreateInput = z.input<typeof productCreateInputSchema>;
 
 /** `ProductUpdateInput`: the product's `id` and the fields to change. */
@@ -65,11 +75,20 @@ export const productUpdateInputSchema = z.lazySchema(() => z.looseObject({
   title: z.optional(shortText.check(z.trim(), z.minLength(1, 'must not be blank'))),
   ...productFieldsInput(),
 }));
+/** The input of `products.update()`: the product's GID (`id`) and the fields to change. */
 export type ProductUpdateInput = z.input<typeof productUpdateInputSchema>;
 
 const productPayload = z.lazySchema(() => z.looseObject({ product: z.nullable(productSchema), ...userErrorsField() }));
+/**
+ * What `products.create()` and `update()` return: the `product` and `userErrors` (empty: user errors are thrown as a
+ * typed error).
+ */
 export type ProductPayload = z.infer<typeof productPayload>;
 const deletePayload = z.lazySchema(() => z.looseObject({ deletedProductId: z.nullable(gidSchema('Product')), ...userErrorsField() }));
+/**
+ * What `products.delete()` returns: the `deletedProductId` and `userErrors` (empty: user errors are thrown as a typed
+ * error).
+ */
 export type ProductDeletePayload = z.infer<typeof deletePayload>;
 
 /** Products: `list`, `get`, `changedSince`, and the `productCreate` / `productUpdate` / `productDelete` mutations. */

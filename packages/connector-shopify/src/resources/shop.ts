@@ -13,6 +13,10 @@ export const shopSchema = z.lazySchema(() => z.looseObject({
   ianaTimezone: z.string(),
   plan: z.nullable(z.looseObject({ partnerDevelopment: z.boolean(), shopifyPlus: z.boolean() })),
 }));
+/**
+ * The shop: `id`, `name`, `myshopifyDomain`, `currencyCode`, `ianaTimezone`, and `plan` (`partnerDevelopment`,
+ * `shopifyPlus`).
+ */
 export type Shop = z.infer<typeof shopSchema>;
 
 const SHOP_QUERY = 'query Shop {\n  shop { id name myshopifyDomain currencyCode ianaTimezone plan { partnerDevelopment shopifyPlus } }\n}';
@@ -25,6 +29,7 @@ export class ShopResource {
     this.#ctx = ctx;
   }
 
+  /** `query { shop { … } }`: the shop the token belongs to (2 points), a cheap way to check the credentials. */
   async get(call: CallOptions = {}): Promise<Shop> {
     const { data } = await this.#ctx.executor.execute(SHOP_QUERY, undefined, { ...call, schema: z.looseObject({ shop: shopSchema }), operation: 'shop.get' });
     return data.shop;

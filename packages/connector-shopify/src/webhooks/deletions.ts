@@ -9,6 +9,7 @@ export interface ShopifyDeletion {
   id: Gid;
   /** When Shopify says it happened (`X-Shopify-Triggered-At`), if it said. */
   deletedAt: string | undefined;
+  /** The shop's domain (`X-Shopify-Shop-Domain`). */
   shop: string;
 }
 

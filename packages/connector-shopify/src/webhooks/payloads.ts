@@ -137,22 +137,43 @@ const customerRedactShape = () => ({
 
 const shopRedactShape = () => ({ shop_id: z.number(), shop_domain: z.string() });
 
+/** The zod schema of a `products/*` webhook payload (REST-shaped product); unknown fields pass through. */
 export const productPayloadSchema = z.lazySchema(() => z.looseObject(productShape()));
+/** The zod schema of an `orders/*` webhook payload (REST-shaped order); unknown fields pass through. */
 export const orderPayloadSchema = z.lazySchema(() => z.looseObject(orderShape()));
+/** The zod schema of a `customers/*` webhook payload (REST-shaped customer); unknown fields pass through. */
 export const customerPayloadSchema = z.lazySchema(() => z.looseObject(customerShape()));
+/** The zod schema of a `collections/*` webhook payload (REST-shaped collection); unknown fields pass through. */
 export const collectionPayloadSchema = z.lazySchema(() => z.looseObject(collectionShape()));
+/** The zod schema of an `inventory_items/*` webhook payload; unknown fields pass through. */
 export const inventoryItemPayloadSchema = z.lazySchema(() => z.looseObject(inventoryItemShape()));
+/** The zod schema of a `<resource>/delete` webhook payload: the numeric `id` and `admin_graphql_api_id`. */
 export const deletedPayloadSchema = z.lazySchema(() => z.looseObject(deletedShape()));
+/** The zod schema of the `customers/data_request` privacy webhook payload. */
 export const customersDataRequestPayloadSchema = z.lazySchema(() => z.looseObject(dataRequestShape()));
+/**
+ * The zod schema of the `customers/redact` privacy webhook payload: `shop_id`, `shop_domain`, the `customer`, and
+ * `orders_to_redact`.
+ */
 export const customersRedactPayloadSchema = z.lazySchema(() => z.looseObject(customerRedactShape()));
+/** The zod schema of the `shop/redact` privacy webhook payload: `shop_id` and `shop_domain`. */
 export const shopRedactPayloadSchema = z.lazySchema(() => z.looseObject(shopRedactShape()));
 
+/** A `products/create` or `products/update` payload. */
 export type ShopifyProductPayload = z.infer<typeof productPayloadSchema>;
+/** An `orders/*` payload (create, updated, paid, cancelled, fulfilled, partially_fulfilled). */
 export type ShopifyOrderPayload = z.infer<typeof orderPayloadSchema>;
+/** A `customers/*` payload (create, update, enable, disable). */
 export type ShopifyCustomerPayload = z.infer<typeof customerPayloadSchema>;
+/** A `collections/create` or `collections/update` payload. */
 export type ShopifyCollectionPayload = z.infer<typeof collectionPayloadSchema>;
+/** An `inventory_items/create` or `inventory_items/update` payload. */
 export type ShopifyInventoryItemPayload = z.infer<typeof inventoryItemPayloadSchema>;
+/** A `<resource>/delete` payload: the deleted record's numeric `id` and `admin_graphql_api_id` (its GID). */
 export type ShopifyDeletedPayload = z.infer<typeof deletedPayloadSchema>;
+/** The `customers/data_request` payload: the shop, the customer, and the orders requested. */
 export type ShopifyCustomersDataRequestPayload = z.infer<typeof customersDataRequestPayloadSchema>;
+/** The `customers/redact` payload: the shop, the customer to erase, and `orders_to_redact`. */
 export type ShopifyCustomersRedactPayload = z.infer<typeof customersRedactPayloadSchema>;
+/** The `shop/redact` payload: `shop_id` and `shop_domain`. */
 export type ShopifyShopRedactPayload = z.infer<typeof shopRedactPayloadSchema>;

@@ -5,6 +5,10 @@ import type { ShopifyTopic, ShopifyWebhook, ShopifyWebhookOf } from './topics.js
 /** One handler per topic, each typed by its topic's payload. */
 export type ShopifyTopicHandlers = { [T in ShopifyTopic]?: (webhook: ShopifyWebhookOf<T>, context: WebhookContext) => void | Promise<void> };
 
+/**
+ * Options of `shopifyWebhookReceiver`: the source's (client secret, dedupe key) and the receiver's, with handlers per
+ * topic or one for all.
+ */
 export interface ShopifyWebhookReceiverOptions extends ShopifyWebhookSourceOptions, Omit<WebhookReceiverOptions<ShopifyWebhook>, 'source' | 'handler'> {
   /** Handlers by topic: `{ 'products/update': (w) => w.payload.title, 'shop/redact': ... }`. */
   topics?: ShopifyTopicHandlers;

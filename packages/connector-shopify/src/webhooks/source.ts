@@ -12,6 +12,7 @@ import { base64ToBytes, deliveryHeader, requiredDeliveryHeader, signingSecretsSc
 import * as z from '@cf/core/zod';
 import { isTypedTopic, TOPIC_SCHEMAS, type ShopifyWebhook, type ShopifyWebhookHeaders } from './topics.js';
 
+/** Options of `shopifyWebhookSource`: the secrets deliveries are verified with, and how they are deduplicated. */
 export interface ShopifyWebhookSourceOptions {
   /** The app's client secret (API secret key); several while you rotate it (Shopify may sign with the old one for up to an hour). */
   clientSecret: string | readonly string[];

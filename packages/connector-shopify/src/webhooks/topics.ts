@@ -22,26 +22,47 @@ import {
 
 /** The payload of each topic this package types: the connector's resources and the mandatory privacy topics. */
 export interface ShopifyTopicPayloads {
+  /** A product was created: the payload is the product as Shopify's webhook (REST-shaped) JSON. */
   'products/create': ShopifyProductPayload;
+  /** A product was updated: the payload is the product as Shopify's webhook (REST-shaped) JSON. */
   'products/update': ShopifyProductPayload;
+  /** A product was deleted: the payload holds only its `id` and `admin_graphql_api_id`. */
   'products/delete': ShopifyDeletedPayload;
+  /** An order was created: the payload is the order as Shopify's webhook (REST-shaped) JSON. */
   'orders/create': ShopifyOrderPayload;
+  /** An order was updated: the payload is the order as Shopify's webhook (REST-shaped) JSON. */
   'orders/updated': ShopifyOrderPayload;
+  /** An order was paid: the payload is the order as Shopify's webhook (REST-shaped) JSON. */
   'orders/paid': ShopifyOrderPayload;
+  /** An order was cancelled: the payload is the order as Shopify's webhook (REST-shaped) JSON. */
   'orders/cancelled': ShopifyOrderPayload;
+  /** An order was fulfilled: the payload is the order as Shopify's webhook (REST-shaped) JSON. */
   'orders/fulfilled': ShopifyOrderPayload;
+  /** An order was partly fulfilled: the payload is the order as Shopify's webhook (REST-shaped) JSON. */
   'orders/partially_fulfilled': ShopifyOrderPayload;
+  /** An order was deleted: the payload holds only its `id` and `admin_graphql_api_id`. */
   'orders/delete': ShopifyDeletedPayload;
+  /** A customer was created: the payload is the customer as Shopify's webhook (REST-shaped) JSON. */
   'customers/create': ShopifyCustomerPayload;
+  /** A customer was updated: the payload is the customer as Shopify's webhook (REST-shaped) JSON. */
   'customers/update': ShopifyCustomerPayload;
+  /** A customer's account was enabled: the payload is the customer as Shopify's webhook (REST-shaped) JSON. */
   'customers/enable': ShopifyCustomerPayload;
+  /** A customer's account was disabled: the payload is the customer as Shopify's webhook (REST-shaped) JSON. */
   'customers/disable': ShopifyCustomerPayload;
+  /** A customer was deleted: the payload holds only its `id` and `admin_graphql_api_id`. */
   'customers/delete': ShopifyDeletedPayload;
+  /** A collection was created: the payload is the collection as Shopify's webhook (REST-shaped) JSON. */
   'collections/create': ShopifyCollectionPayload;
+  /** A collection was updated: the payload is the collection as Shopify's webhook (REST-shaped) JSON. */
   'collections/update': ShopifyCollectionPayload;
+  /** A collection was deleted: the payload holds only its `id` and `admin_graphql_api_id`. */
   'collections/delete': ShopifyDeletedPayload;
+  /** An inventory item was created: the payload is the inventory item as Shopify's webhook (REST-shaped) JSON. */
   'inventory_items/create': ShopifyInventoryItemPayload;
+  /** An inventory item was updated: the payload is the inventory item as Shopify's webhook (REST-shaped) JSON. */
   'inventory_items/update': ShopifyInventoryItemPayload;
+  /** An inventory item was deleted: the payload holds only its `id` and `admin_graphql_api_id`. */
   'inventory_items/delete': ShopifyDeletedPayload;
   /** Mandatory for App Store apps: a customer asked the shop for their data. */
   'customers/data_request': ShopifyCustomersDataRequestPayload;
@@ -51,6 +72,7 @@ export interface ShopifyTopicPayloads {
   'shop/redact': ShopifyShopRedactPayload;
 }
 
+/** A topic this package types (a key of `ShopifyTopicPayloads`). */
 export type ShopifyTopic = keyof ShopifyTopicPayloads;
 
 /** The schema each typed topic's payload is checked against (built on first use). */
@@ -81,6 +103,7 @@ export const TOPIC_SCHEMAS: Readonly<Record<ShopifyTopic, z.ZodType>> = {
   'shop/redact': shopRedactPayloadSchema,
 };
 
+/** The mandatory privacy (GDPR) topics every App Store app must handle. */
 export const PRIVACY_TOPICS = ['customers/data_request', 'customers/redact', 'shop/redact'] as const satisfies readonly ShopifyTopic[];
 
 export function isTypedTopic(topic: string): topic is ShopifyTopic {
@@ -106,10 +129,20 @@ export interface ShopifyWebhookHeaders {
 }
 
 /** A delivery of one typed topic. */
-export type ShopifyWebhookOf<T extends ShopifyTopic> = ShopifyWebhookHeaders & { topic: T; payload: ShopifyTopicPayloads[T] };
+export type ShopifyWebhookOf<T extends ShopifyTopic> = ShopifyWebhookHeaders & {
+  /** `X-Shopify-Topic`. */
+  topic: T;
+  /** The body, parsed and checked against the topic's schema (unknown fields pass through). */
+  payload: ShopifyTopicPayloads[T];
+};
 
 /** A delivery of a topic this package does not type (`app/uninstalled`, `themes/publish`, …): a JSON object. */
-export type ShopifyOtherWebhook = ShopifyWebhookHeaders & { topic: string; payload: Record<string, unknown> };
+export type ShopifyOtherWebhook = ShopifyWebhookHeaders & {
+  /** `X-Shopify-Topic`. */
+  topic: string;
+  /** The body, parsed as JSON (not checked further). */
+  payload: Record<string, unknown>;
+};
 
 /** Any delivery. Narrow one with `isShopifyTopic(webhook, 'products/update')`. */
 export type ShopifyWebhook = { [T in ShopifyTopic]: ShopifyWebhookOf<T> }[ShopifyTopic] | ShopifyOtherWebhook;

@@ -15,9 +15,11 @@ export interface TokenResponse {
 
 /** A POST to an endpoint that hands out credentials (an OAuth token endpoint, a GitHub App's installation token). */
 export interface TokenEndpointRequest {
+  /** The endpoint's absolute URL. */
   url: string;
   /** Sent as they are (`accept`, `content-type`, an `authorization` proving who asks). */
   headers: Record<string, string>;
+  /** The request body, sent as it is (a form or JSON, matching `content-type`). */
   body?: string;
   /** Names the endpoint in error messages. @default 'the OAuth token endpoint' */
   label?: string;
@@ -27,7 +29,9 @@ export interface TokenEndpointRequest {
 
 /** What a token endpoint answered: its status and its JSON object (`{}` when the body was not one). */
 export interface TokenEndpointAnswer {
+  /** The HTTP status. */
   status: number;
+  /** The body parsed as a JSON object, or `{}` when it was not one. */
   json: Record<string, unknown>;
 }
 

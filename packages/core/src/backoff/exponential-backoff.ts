@@ -1,3 +1,6 @@
+/**
+ * Exponential backoff between retries: `initialDelayMs × factor^(attempt−1)`, capped at `maxDelayMs`, then jittered.
+ */
 export interface BackoffOptions {
   /** Delay before the first retry. @default 1000 */
   initialDelayMs: number;
@@ -12,6 +15,7 @@ export interface BackoffOptions {
   jitterMin: number;
 }
 
+/** The default backoff: 1 s, doubling, capped at 30 s, 50–100% jitter. */
 export const DEFAULT_BACKOFF: BackoffOptions = {
   initialDelayMs: 1000,
   factor: 2,

@@ -27,9 +27,13 @@ export { extractMessage } from './response-to-error.js';
 
 /** A streamed response: the caller must consume or `destroy()` `body` (it holds a socket and a concurrency slot). */
 export interface StreamResponse {
+  /** The HTTP status (2xx: other statuses are thrown as typed errors before the body is streamed). */
   status: number;
+  /** The response headers, lower-cased. */
   headers: HeaderMap;
+  /** The body's chunks; call `destroy()` to stop early and release the socket and the concurrency slot. */
   body: AsyncIterable<Uint8Array> & { destroy: () => void };
+  /** The call's correlation id. */
   requestId: string;
 }
 
@@ -38,11 +42,23 @@ export interface StreamResponse {
  * pipeline of policies (`pipeline.ts`) in the order the specification lists them.
  */
 export class HttpClient {
+  /** The API's base URL, path prefix included. */
   readonly baseUrl: URL;
+  /** The connector's name, reported as `source` on errors and events. */
   readonly source: string;
+  /**
+   * Request lifecycle events (`request`, `response`, `retry`, `rateLimitWait`, `breakerStateChange`, `error`…);
+   * subscribe with `events.on`.
+   */
   readonly events = new EventBus();
+  /**
+   * Hides the configured secret headers and query parameters, and the auth provider's secrets, in URLs, headers and
+   * text.
+   */
   readonly redactor: Redactor;
+  /** The clock every wait and timestamp uses (a FakeClock in tests). */
   readonly clock: Clock;
+  /** The client's rate limiter, or undefined with `rateLimit: false`. */
   readonly rateLimiter: RateLimiter | undefined;
   private readonly ctx: ClientContext;
   private readonly transport: Transport;
@@ -107,10 +123,12 @@ export class HttpClient {
     return this.breakers?.get(origin);
   }
 
+  /** Whether `close()` was called: later calls fail with CLIENT_CLOSED. */
   get isClosed(): boolean {
     return this.closed;
   }
 
+  /** Requests holding a concurrency slot now (streams until their bodies end). */
   get inFlight(): number {
     return this.concurrency.active;
   }

@@ -4,10 +4,12 @@ import type { QueryParams } from '../http/url.js';
 import type { RateLimiter } from '../policies/rate-limiter.js';
 import type { RetryOverrides } from '../policies/retry-policy.js';
 
+/** The HTTP methods a request may use. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
 
 /** Options every public connector method accepts as its last argument. */
 export interface CallOptions {
+  /** Aborts the call, including its waits (retry, rate limit, concurrency): it fails with CANCELLED. */
   signal?: AbortSignal;
   /** Per-attempt timeout for this call. */
   timeoutMs?: number;
@@ -21,13 +23,19 @@ export interface CallOptions {
   requestId?: string;
 }
 
+/**
+ * One request through `HttpClient.request`: where, what to send, how to validate the answer, and per-call overrides.
+ */
 export interface RequestSpec<T = unknown> extends CallOptions {
+  /** The method. @default 'GET' */
   method?: HttpMethod;
   /** A path template under the base URL: `/v2/hex/{hex}`; placeholders filled from `params`, encoded. */
   path?: string;
   /** An absolute URL (a pagination link): requests to another origin never carry credentials. */
   url?: string;
+  /** Values of the path template's `{placeholders}`, percent-encoded. */
   params?: Record<string, string | number>;
+  /** Query parameters (undefined values left out, arrays repeated). */
   query?: QueryParams;
   /** A JSON body. */
   body?: unknown;
@@ -49,9 +57,13 @@ export interface RequestSpec<T = unknown> extends CallOptions {
   responseType?: 'json' | 'text';
 }
 
+/** What happened during a call, besides the response. */
 export interface ResponseMeta {
+  /** The correlation id (sent in `x-request-id` unless configured otherwise). */
   requestId: string;
+  /** Milliseconds from the call's start to the parsed response, waits and retries included. */
   durationMs: number;
+  /** Attempts made (1 when it was not retried). */
   attempts: number;
   /** Milliseconds spent waiting on rate limits. */
   rateLimitWaitMs: number;
@@ -63,9 +75,14 @@ export interface ResponseMeta {
   url: string;
 }
 
+/** A parsed, validated response and what happened to get it. */
 export interface ApiResponse<T> {
+  /** The body, parsed (JSON by default) and validated by the request's `schema`. */
   data: T;
+  /** The HTTP status (2xx). */
   status: number;
+  /** The response headers, lower-cased. */
   headers: HeaderMap;
+  /** Request id, attempts, timings, rate-limit state, cache use and the final URL. */
   meta: ResponseMeta;
 }

@@ -13,7 +13,9 @@ import { validateInput } from '../validation/parse.js';
 export abstract class BaseConnector<TConfig, TEvents extends object = Record<never, never>> {
   /** The connector's registry name, e.g. `hubspot`. */
   abstract readonly name: string;
+  /** The client every call goes through, built by `connect()` from `httpOptions(config)`. */
   protected http!: HttpClient;
+  /** The validated configuration (`configSchema()`'s output), set by `connect()`. */
   protected config!: TConfig;
   /** The connector's own events (e.g. an API version fall-forward); core's events come from the client. */
   protected readonly connectorEvents = new EventBus<TEvents>();
@@ -46,6 +48,7 @@ export abstract class BaseConnector<TConfig, TEvents extends object = Record<nev
     await this.http.close();
   }
 
+  /** Whether the client is open: false after `disconnect()` until `connect()` again. */
   isConnected(): boolean {
     return !this.http.isClosed;
   }

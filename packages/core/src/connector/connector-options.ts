@@ -49,6 +49,7 @@ export const coreOptionsSchema = z.lazySchema(() =>
 ),
 );
 
+/** What `coreOptionsSchema` accepts: `CoreOptions` as a user writes them, before defaults. */
 export type CoreOptionsInput = z.input<typeof coreOptionsSchema>;
 
 /**

@@ -5,10 +5,13 @@ export const CONNECTOR_ERROR_MARK = Symbol.for('@cf/core/ConnectorError');
 
 /** What was being done when the error happened. Never contains secrets (paths are redacted). */
 export interface ErrorDetails {
+  /** The request method. */
   method?: string;
   /** Path and query with secret parameters redacted. */
   path?: string;
+  /** The attempt that failed (1 for the first). */
   attempt?: number;
+  /** Milliseconds from the operation's start to the failure, waits included. */
   durationMs?: number;
   /** The API's own request/correlation id, when it sent one. */
   apiRequestId?: string;
@@ -24,23 +27,38 @@ export interface ErrorDetails {
  */
 export type WriteOutcome = 'not-applied' | 'may-have-applied';
 
+/** What a `ConnectorError` is built from; every field but `message` is optional. */
 export interface ConnectorErrorOptions {
+  /** An actionable message (what failed, why, what to do); never contains secrets. */
   message: string;
+  /** The HTTP status, when the API answered. */
   status?: number | undefined;
+  /**
+   * Whether repeating the request may succeed and is safe. @default the class's default (true for network errors,
+   * timeouts, 5xx and rate limits)
+   */
   retryable?: boolean | undefined;
+  /** The operation's correlation id. */
   requestId?: string | undefined;
+  /** The connector that threw it. */
   source?: string | undefined;
+  /** What was being done (method, redacted path, attempt, the API's ids…). */
   details?: ErrorDetails | undefined;
   /** The API's own error body, parsed when it was JSON. */
   body?: unknown;
+  /** The underlying error, kept as `Error.cause`. */
   cause?: unknown;
+  /** Milliseconds the server asked to wait (Retry-After or a reset header). */
   retryAfterMs?: number | undefined;
+  /** For a non-idempotent request: whether the write provably did not happen, or may have. */
   writeOutcome?: WriteOutcome | undefined;
 }
 
 /** Base class of every error a connector throws. Switch on `code`, not on the class. */
 export abstract class ConnectorError extends Error {
+  /** The stable error code (`RATE_LIMIT`, `NOT_FOUND`…): switch on it, not on the class. */
   abstract readonly code: ErrorCode;
+  /** The HTTP status, when the API answered. */
   readonly status: number | undefined;
   /**
    * Whether sending the same request again may succeed and is safe. The client sets it to false on a write
@@ -51,6 +69,10 @@ export abstract class ConnectorError extends Error {
   requestId: string | undefined;
   /** The connector that threw it (stamped by the client on the way out). */
   source: string | undefined;
+  /**
+   * What was being done: method, redacted path, attempt, duration, the API's request id and connector-specific
+   * fields.
+   */
   details: ErrorDetails;
   /** The API's own error body (secrets redacted by the client on the way out). */
   body: unknown;
@@ -58,6 +80,7 @@ export abstract class ConnectorError extends Error {
   readonly retryAfterMs: number | undefined;
   /** For a non-idempotent request: whether the write provably did not happen, or may have. See `WriteOutcome`. */
   writeOutcome: WriteOutcome | undefined;
+  /** Marks connector errors so `isConnectorError` recognises them across copies of `@cf/core`. */
   readonly [CONNECTOR_ERROR_MARK] = true;
 
   constructor(options: ConnectorErrorOptions, defaultRetryable = false) {
@@ -82,6 +105,10 @@ export abstract class ConnectorError extends Error {
     return name ?? 'ConnectorError';
   }
 
+  /**
+   * A plain object of the error's fields (name, code, message, status, retryable, ids, details, body…), for logs and
+   * `JSON.stringify`.
+   */
   toJSON(): Record<string, unknown> {
     return {
       name: this.name,

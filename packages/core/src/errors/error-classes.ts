@@ -2,6 +2,7 @@ import { ConnectorError, type ConnectorErrorOptions } from './connector-error.js
 
 /** The connection failed before a response: refused, reset, DNS, TLS. */
 export class NetworkError extends ConnectorError {
+  /** Always `NETWORK_ERROR`. */
   readonly code = 'NETWORK_ERROR' as const;
   /** True when the request provably never reached the server (connection refused, DNS failure). */
   readonly notSent: boolean;
@@ -13,6 +14,7 @@ export class NetworkError extends ConnectorError {
 
 /** The request took longer than `timeoutMs` (or the server answered 408). */
 export class TimeoutError extends ConnectorError {
+  /** Always `TIMEOUT`. */
   readonly code = 'TIMEOUT' as const;
   constructor(options: ConnectorErrorOptions) {
     super(options, true);
@@ -21,6 +23,7 @@ export class TimeoutError extends ConnectorError {
 
 /** Credentials missing, invalid, expired or lacking a scope (401/403). */
 export class AuthError extends ConnectorError {
+  /** Always `AUTH_FAILED`. */
   readonly code = 'AUTH_FAILED' as const;
   constructor(options: ConnectorErrorOptions) {
     super(options, false);
@@ -29,6 +32,7 @@ export class AuthError extends ConnectorError {
 
 /** A quota was exhausted, locally or by the API (429). `retryAfterMs` says when it resets, if known. */
 export class RateLimitError extends ConnectorError {
+  /** Always `RATE_LIMIT`. */
   readonly code = 'RATE_LIMIT' as const;
   constructor(options: ConnectorErrorOptions) {
     super(options, true);
@@ -37,6 +41,7 @@ export class RateLimitError extends ConnectorError {
 
 /** The API rejected the request as malformed or conflicting (400, 409, 422, other 4xx). */
 export class InvalidRequestError extends ConnectorError {
+  /** Always `INVALID_REQUEST`. */
   readonly code = 'INVALID_REQUEST' as const;
   constructor(options: ConnectorErrorOptions) {
     super(options, false);
@@ -45,6 +50,7 @@ export class InvalidRequestError extends ConnectorError {
 
 /** The resource does not exist (404, 410). */
 export class NotFoundError extends ConnectorError {
+  /** Always `NOT_FOUND`. */
   readonly code = 'NOT_FOUND' as const;
   constructor(options: ConnectorErrorOptions) {
     super(options, false);
@@ -53,6 +59,7 @@ export class NotFoundError extends ConnectorError {
 
 /** The API failed (5xx). */
 export class ServerError extends ConnectorError {
+  /** Always `SERVER_ERROR`. */
   readonly code = 'SERVER_ERROR' as const;
   constructor(options: ConnectorErrorOptions) {
     super(options, true);
@@ -61,6 +68,7 @@ export class ServerError extends ConnectorError {
 
 /** The response body could not be read or decoded (bad JSON, truncated body, too large). */
 export class ParsingError extends ConnectorError {
+  /** Always `PARSING_ERROR`. */
   readonly code = 'PARSING_ERROR' as const;
   constructor(options: ConnectorErrorOptions) {
     super(options, false);
@@ -69,6 +77,7 @@ export class ParsingError extends ConnectorError {
 
 /** Input failed validation before the network, or a response did not match its schema. Never retried. */
 export class ValidationError extends ConnectorError {
+  /** Always `VALIDATION_ERROR`. */
   readonly code = 'VALIDATION_ERROR' as const;
   /** One entry per problem: the path (`field`) and the rule that failed. */
   readonly issues: ReadonlyArray<{ path: string; message: string }>;
@@ -80,6 +89,7 @@ export class ValidationError extends ConnectorError {
 
 /** The caller aborted the operation through its `AbortSignal`. */
 export class CancelledError extends ConnectorError {
+  /** Always `CANCELLED`. */
   readonly code = 'CANCELLED' as const;
   constructor(options: ConnectorErrorOptions) {
     super(options, false);
@@ -88,6 +98,7 @@ export class CancelledError extends ConnectorError {
 
 /** The circuit breaker for this origin is open: the call was rejected without touching the network. */
 export class CircuitOpenError extends ConnectorError {
+  /** Always `CIRCUIT_OPEN`. */
   readonly code = 'CIRCUIT_OPEN' as const;
   constructor(options: ConnectorErrorOptions) {
     super(options, false);
@@ -96,6 +107,7 @@ export class CircuitOpenError extends ConnectorError {
 
 /** The operation is not supported by this API, plan or connector. */
 export class UnsupportedError extends ConnectorError {
+  /** Always `UNSUPPORTED`. */
   readonly code = 'UNSUPPORTED' as const;
   constructor(options: ConnectorErrorOptions) {
     super(options, false);
@@ -104,6 +116,7 @@ export class UnsupportedError extends ConnectorError {
 
 /** The client was disconnected; create a new one or call `connect()` again. */
 export class ClientClosedError extends ConnectorError {
+  /** Always `CLIENT_CLOSED`. */
   readonly code = 'CLIENT_CLOSED' as const;
   constructor(options: ConnectorErrorOptions) {
     super(options, false);

@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'WEBHOOK_PAYLOAD_INVALID',
 ] as const;
 
+/** Every code a connector error may carry (one of `ERROR_CODES`). */
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /**

@@ -9,6 +9,7 @@ export type WebhookErrorOptions = Omit<ConnectorErrorOptions, 'status' | 'retrya
 
 /** The delivery was not a POST (405; the answer carries `Allow: POST`). */
 export class WebhookMethodError extends ConnectorError {
+  /** Always `WEBHOOK_METHOD_NOT_ALLOWED`. */
   readonly code = 'WEBHOOK_METHOD_NOT_ALLOWED' as const;
   constructor(options: WebhookErrorOptions) {
     super({ ...options, status: 405, retryable: false });
@@ -17,6 +18,7 @@ export class WebhookMethodError extends ConnectorError {
 
 /** The body is over the receiver's `maxBodyBytes` (413), by its Content-Length or by the bytes that arrived. */
 export class WebhookPayloadTooLargeError extends ConnectorError {
+  /** Always `WEBHOOK_PAYLOAD_TOO_LARGE`. */
   readonly code = 'WEBHOOK_PAYLOAD_TOO_LARGE' as const;
   constructor(options: WebhookErrorOptions) {
     super({ ...options, status: 413, retryable: false });
@@ -28,6 +30,7 @@ export class WebhookPayloadTooLargeError extends ConnectorError {
  * claimed or handed to the handler. `details.reason`: `missing`, `malformed`, `mismatch` or `unsupported`.
  */
 export class WebhookSignatureError extends ConnectorError {
+  /** Always `WEBHOOK_SIGNATURE_INVALID`. */
   readonly code = 'WEBHOOK_SIGNATURE_INVALID' as const;
   constructor(options: WebhookErrorOptions) {
     super({ ...options, status: 401, retryable: false });
@@ -39,6 +42,7 @@ export class WebhookSignatureError extends ConnectorError {
  * delivery, or a clock far off. `details.reason`: `missing`, `malformed`, `stale` or `future`, with `skewMs`.
  */
 export class WebhookTimestampError extends ConnectorError {
+  /** Always `WEBHOOK_TIMESTAMP_INVALID`. */
   readonly code = 'WEBHOOK_TIMESTAMP_INVALID' as const;
   constructor(options: WebhookErrorOptions) {
     super({ ...options, status: 401, retryable: false });
@@ -50,7 +54,9 @@ export class WebhookTimestampError extends ConnectorError {
  * (`issues`, one per path), a required header missing, or a body that could not be read.
  */
 export class WebhookPayloadError extends ConnectorError {
+  /** Always `WEBHOOK_PAYLOAD_INVALID`. */
   readonly code = 'WEBHOOK_PAYLOAD_INVALID' as const;
+  /** What did not match the payload's schema: one entry per path, with its message. */
   readonly issues: ReadonlyArray<{ path: string; message: string }>;
   constructor(options: WebhookErrorOptions & { issues?: ReadonlyArray<{ path: string; message: string }> }) {
     super({ ...options, status: 400, retryable: false });

@@ -2,6 +2,7 @@ import type { HeaderMap } from './headers.js';
 import { webStreamBody } from './response-body.js';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
 
+/** Options of `FetchTransport`. */
 export interface FetchTransportOptions {
   /** The fetch to use. @default globalThis.fetch */
   fetch?: typeof globalThis.fetch;
@@ -21,6 +22,10 @@ export class FetchTransport implements Transport {
     this.fetch = f.bind(globalThis);
   }
 
+  /**
+   * Sends one request with `fetch` (redirects not followed), returning the status, lower-cased headers and the body
+   * as a stream; a network failure rejects (the client turns it into NETWORK_ERROR or TIMEOUT).
+   */
   async send(req: TransportRequest): Promise<TransportResponse> {
     const response = await this.fetch(req.url.href, {
       method: req.method,

@@ -6,11 +6,13 @@ import { toHeaderMap } from './headers.js';
 import { responseBody } from './response-body.js';
 import type { ResponseBody, Transport, TransportRequest, TransportResponse } from './transport.js';
 
+/** Options of `UndiciTransport`: the pool per origin and its timeouts. */
 export interface UndiciTransportOptions {
   /** Sockets per origin. @default 10 */
   connections?: number;
   /** Idle keep-alive time. @default 4000 */
   keepAliveTimeoutMs?: number;
+  /** Deadline of a TCP + TLS connection, in ms. @default 10000 */
   connectTimeoutMs?: number;
 }
 
@@ -40,6 +42,10 @@ export class UndiciTransport implements Transport {
 
   constructor(private readonly options: UndiciTransportOptions = {}) {}
 
+  /**
+   * Sends one request on the origin's keep-alive pool (loading undici on the first call), returning the status,
+   * lower-cased headers and the decoded body as a stream. Fails if the transport was closed.
+   */
   async send(req: TransportRequest): Promise<TransportResponse> {
     // Loaded once; later requests go straight on (no await of the modules on the hot path).
     const loaded = (this.modules ??= await loadModules());

@@ -3,8 +3,11 @@ import type { Clock } from '../time/clock.js';
 import type { HeaderMap } from './headers.js';
 import { parseResetHeader } from './retry-after.js';
 
+/** The names of one set of quota headers (lower-case), for `quotaFromHeaders`. */
 export interface QuotaHeaderNames {
+  /** The header carrying the window's size. */
   limit?: string;
+  /** The header carrying what is left of the window. */
   remaining: string;
   /** Seconds until reset, or an epoch timestamp (seconds or ms). */
   reset?: string;

@@ -4,6 +4,7 @@ import type { ResponseBody } from './transport.js';
 
 /** Thrown inside body reading when the cap is hit; turned into a PARSING_ERROR by the funnel. */
 export class BodyTooLargeError extends Error {
+  /** @param limit - The cap that was exceeded, in bytes (`maxResponseBytes`). */
   constructor(readonly limit: number) {
     super(`Response body exceeds the ${limit}-byte limit (maxResponseBytes).`);
   }

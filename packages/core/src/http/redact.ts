@@ -24,8 +24,13 @@ export const DEFAULT_SECRET_PARAMS = [
   'hapikey',
 ] as const;
 
+/** What a secret is replaced with in URLs, headers, messages and bodies. */
 export const REDACTED = '[REDACTED]';
 
+/**
+ * Hides secrets in what leaves the client (errors, events, logs): named headers and query parameters, and every known
+ * secret value wherever it appears.
+ */
 export interface Redactor {
   /** Redacts secret query parameters in a URL or path+query string. */
   url(value: string): string;
@@ -39,6 +44,7 @@ export interface Redactor {
   addSecret(value: string): void;
 }
 
+/** Options of `createRedactor`: secret names besides the defaults, and secret values. */
 export interface RedactorOptions {
   /** Extra header names whose values are secrets. */
   headers?: readonly string[];
@@ -51,6 +57,11 @@ export interface RedactorOptions {
   secrets?: readonly string[] | (() => Iterable<string>);
 }
 
+/**
+ * Builds a redactor for the default secret headers (`DEFAULT_SECRET_HEADERS`) and parameters
+ * (`DEFAULT_SECRET_PARAMS`), plus the given names and values. Values shorter than 6 characters are not redacted in
+ * free text (they would hide innocent words); percent-encoded values are redacted too.
+ */
 export function createRedactor(options: RedactorOptions = {}): Redactor {
   const headerNames = new Set([...DEFAULT_SECRET_HEADERS, ...(options.headers ?? [])].map((h) => h.toLowerCase()));
   const paramNames = new Set([...DEFAULT_SECRET_PARAMS, ...(options.params ?? [])].map((p) => p.toLowerCase()));

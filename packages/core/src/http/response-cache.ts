@@ -1,9 +1,14 @@
 import type { HeaderMap } from './headers.js';
 
+/** A cached GET response, with what revalidation needs. */
 export interface CachedResponse {
+  /** The HTTP status of the cached answer. */
   status: number;
+  /** Its headers, lower-cased. */
   headers: HeaderMap;
+  /** Its body, as received (decoded). */
   body: Uint8Array;
+  /** Its `ETag`, sent back as `If-None-Match` to revalidate. */
   etag: string | undefined;
   /** Epoch ms until which the entry is served without asking the server; 0 means revalidate first. */
   freshUntil: number;
@@ -11,8 +16,11 @@ export interface CachedResponse {
 
 /** Where GET responses are kept. Implement it to share a cache (a file, Redis); memory by default. */
 export interface ResponseCache {
+  /** The entry stored under `key`, or undefined. */
   get(key: string): CachedResponse | undefined | Promise<CachedResponse | undefined>;
+  /** Stores (or replaces) the entry under `key`. */
   set(key: string, value: CachedResponse): void | Promise<void>;
+  /** Removes the entry under `key`, if any. */
   delete(key: string): void | Promise<void>;
 }
 
@@ -30,6 +38,7 @@ export class MemoryResponseCache implements ResponseCache {
     private readonly maxBytes = Number.POSITIVE_INFINITY,
   ) {}
 
+  /** The entry under `key` (now the most recently used), or undefined. */
   get(key: string): CachedResponse | undefined {
     const entry = this.entries.get(key);
     if (entry) {
@@ -39,6 +48,10 @@ export class MemoryResponseCache implements ResponseCache {
     return entry;
   }
 
+  /**
+   * Stores the entry, then evicts the least recently used until within `maxEntries` and `maxBytes`; an entry larger
+   * than `maxBytes` is not stored.
+   */
   set(key: string, value: CachedResponse): void {
     this.delete(key);
     if (value.body.byteLength > this.maxBytes) return;
@@ -51,6 +64,7 @@ export class MemoryResponseCache implements ResponseCache {
     }
   }
 
+  /** Removes the entry under `key`, if any. */
   delete(key: string): void {
     const entry = this.entries.get(key);
     if (!entry) return;
@@ -58,6 +72,7 @@ export class MemoryResponseCache implements ResponseCache {
     this.bytes -= entry.body.byteLength;
   }
 
+  /** Entries held. */
   get size(): number {
     return this.entries.size;
   }

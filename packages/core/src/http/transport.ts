@@ -1,9 +1,14 @@
 import type { HeaderMap } from './headers.js';
 
+/** One attempt as a transport sends it: the final URL (credentials applied), method, headers and body. */
 export interface TransportRequest {
+  /** The absolute URL, query included. */
   url: URL;
+  /** The request method. */
   method: string;
+  /** The headers to send, credentials included. */
   headers: Record<string, string>;
+  /** The body, already encoded (JSON or form text, or bytes). */
   body?: string | Uint8Array | undefined;
   /** Aborts when the attempt's deadline passes or the caller aborts. Core builds it on first read (see `onAbort`). */
   readonly signal: AbortSignal;
@@ -35,14 +40,19 @@ export interface ResponseBody extends AsyncIterable<Uint8Array> {
   readAll?(maxBytes: number): Promise<Uint8Array>;
 }
 
+/** What a transport returns: the status, headers and the body to read. */
 export interface TransportResponse {
+  /** The HTTP status (any: the client judges it). */
   status: number;
+  /** The headers, lower-cased, repeated ones joined with ", ". */
   headers: HeaderMap;
+  /** The body, decoded, to read once or cancel. */
   body: ResponseBody;
 }
 
 /** The one network boundary. Connectors never call undici or fetch themselves. */
 export interface Transport {
+  /** Sends one attempt. Rejects on a network failure or an abort; never on an HTTP status. */
   send(request: TransportRequest): Promise<TransportResponse>;
   /** Waits for open sockets to finish, then closes the pools. */
   close(): Promise<void>;

@@ -1,6 +1,8 @@
 import { ValidationError } from '../errors/error-classes.js';
 
+/** A query parameter's value: a scalar, an array (the parameter repeated), or null/undefined (left out). */
 export type QueryValue = string | number | boolean | null | undefined | ReadonlyArray<string | number | boolean>;
+/** Query parameters by name. */
 export type QueryParams = Record<string, QueryValue>;
 
 /** Normalizes a base URL: keeps its path prefix (`/data/2.5`), drops a trailing slash. */
@@ -85,6 +87,10 @@ export function buildUrl(base: URL, path: string, query: QueryParams = {}): URL 
   return new URL(href);
 }
 
+/**
+ * Appends query parameters to `params`: null and undefined values are left out, arrays repeat the parameter, other
+ * values are stringified.
+ */
 export function appendQuery(params: URLSearchParams, query: QueryParams): void {
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null) continue;

@@ -6,6 +6,7 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 
 /** What fetching one page produces. */
 export interface PageResult<TItem, C extends JsonValue> {
+  /** This page's items. */
   items: TItem[];
   /** The cursor for the next page, or undefined when this was the last page. */
   next: C | undefined;
@@ -13,21 +14,27 @@ export interface PageResult<TItem, C extends JsonValue> {
   checkpoint?: C;
 }
 
+/** One page as `Paginated.pages()` yields it: the items, the page's index, and where to resume after it. */
 export interface Page<TItem, C extends JsonValue> {
+  /** This page's items, in the API's order. */
   items: TItem[];
   /** Zero-based page number within this iteration. */
   index: number;
   /** Pass as `start` to resume exactly after this page. Null when there is nothing after it. */
   checkpoint: C | null;
+  /** Whether another page follows. */
   hasMore: boolean;
 }
 
+/** Options of `paginate`: how to fetch a page from a cursor, where to start, and a page cap. */
 export interface PaginateOptions<TItem, C extends JsonValue> {
+  /** Fetches the page at `cursor` (undefined for the first page); called once per page, in order. */
   fetchPage: (cursor: C | undefined, signal: AbortSignal | undefined) => Promise<PageResult<TItem, C>>;
   /** Resume from a checkpoint saved from a previous page. */
   start?: C | undefined;
   /** Stop with an error after this many pages (a guard against runaway loops). @default 100000 */
   maxPages?: number | undefined;
+  /** Passed to each `fetchPage` call, to abort the walk. */
   signal?: AbortSignal | undefined;
 }
 
@@ -38,6 +45,13 @@ export interface PaginateOptions<TItem, C extends JsonValue> {
 export class Paginated<TItem, C extends JsonValue = JsonValue> implements AsyncIterable<TItem> {
   constructor(private readonly options: PaginateOptions<TItem, C>) {}
 
+  /**
+   * The pages one at a time, each with its checkpoint. Fetches lazily: nothing is requested until iteration starts,
+   * and the next page only when asked for.
+   *
+   * @throws InvalidRequestError past `maxPages`; ServerError when the API returns a cursor it returned before (a
+   * cycle).
+   */
   async *pages(): AsyncGenerator<Page<TItem, C>, void, undefined> {
     const maxPages = this.options.maxPages ?? 100_000;
     // Bounded memory over any walk: recent cursors plus Brent's anchor, not a Set of every cursor.
@@ -70,6 +84,7 @@ export class Paginated<TItem, C extends JsonValue = JsonValue> implements AsyncI
     }
   }
 
+  /** The items of every page, in order, fetching one page at a time. */
   async *[Symbol.asyncIterator](): AsyncGenerator<TItem, void, undefined> {
     for await (const page of this.pages()) yield* page.items;
   }
@@ -95,6 +110,10 @@ export class Paginated<TItem, C extends JsonValue = JsonValue> implements AsyncI
   }
 }
 
+/**
+ * Builds a `Paginated` list over `fetchPage`: the building block the pagination strategies (`cursorPagination`,
+ * `offsetPagination`…) use.
+ */
 export function paginate<TItem, C extends JsonValue>(options: PaginateOptions<TItem, C>): Paginated<TItem, C> {
   return new Paginated(options);
 }

@@ -57,6 +57,7 @@ export class BreakerRegistry {
     return this.breakers.get(origin);
   }
 
+  /** Breakers held (one per origin used). */
   get size(): number {
     return this.breakers.size;
   }

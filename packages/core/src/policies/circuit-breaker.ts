@@ -2,8 +2,13 @@ import { CircuitOpenError } from '../errors/error-classes.js';
 import type { ConnectorError } from '../errors/connector-error.js';
 import { systemClock, type Clock } from '../time/clock.js';
 
+/**
+ * A breaker's state: `closed` (calls pass), `open` (calls fail at once with CIRCUIT_OPEN), `half-open` (one probe
+ * call is let through; its outcome closes or reopens the circuit).
+ */
 export type CircuitState = 'closed' | 'open' | 'half-open';
 
+/** When a circuit opens, and for how long. */
 export interface CircuitBreakerOptions {
   /** Consecutive counted failures that open the circuit. @default 5 */
   failureThreshold: number;
@@ -11,19 +16,28 @@ export interface CircuitBreakerOptions {
   openMs: number;
 }
 
+/** The default: open after 5 consecutive failures, for 60 s. */
 export const DEFAULT_CIRCUIT_BREAKER: CircuitBreakerOptions = { failureThreshold: 5, openMs: 60_000 };
 
 /** Exported state, to persist or share (restore with `CircuitBreaker.restore`). */
 export interface CircuitSnapshot {
+  /** The state (as stored: an open circuit whose time is up is still `open` here). */
   state: CircuitState;
+  /** Failures counted in a row since the last success. */
   consecutiveFailures: number;
+  /** When the circuit last opened (epoch ms, the breaker's clock), or undefined. */
   openedAt: number | undefined;
 }
 
+/** A breaker's state change, as `onStateChange` listeners and the `breakerStateChange` event receive it. */
 export interface CircuitStateChange {
+  /** The breaker's key (the origin it guards). */
   key: string;
+  /** The state before. */
   from: CircuitState;
+  /** The state after. */
   to: CircuitState;
+  /** When it changed (epoch ms, the breaker's clock). */
   at: number;
 }
 
@@ -45,9 +59,18 @@ export function breakerOutcome(error: ConnectorError | undefined): 'success' | '
 
 /** A permit for one attempt; `settle` must be called exactly once with the attempt's outcome. */
 export interface CircuitPermit {
+  /**
+   * Reports the attempt's outcome (`breakerOutcome(error)`): a failure counts towards opening, a success closes a
+   * half-open circuit, `ignore` changes nothing.
+   */
   settle(outcome: 'success' | 'failure' | 'ignore'): void;
 }
 
+/**
+ * A circuit breaker for one origin: after `failureThreshold` consecutive failures it opens and refuses calls with
+ * CIRCUIT_OPEN for `openMs`, then lets one probe through (half-open) whose outcome closes or reopens it. Rate limits,
+ * cancellations and 4xx answers other than 408/425 do not count as failures (`breakerOutcome`).
+ */
 export class CircuitBreaker {
   private state: CircuitState = 'closed';
   private consecutiveFailures = 0;
@@ -62,12 +85,14 @@ export class CircuitBreaker {
   private generation = 0;
   private readonly listeners = new Set<(change: CircuitStateChange) => void>();
 
+  /** @param key - The breaker's key (the origin it guards), reported in state changes. */
   constructor(
     readonly key: string,
     private readonly options: CircuitBreakerOptions = DEFAULT_CIRCUIT_BREAKER,
     private readonly clock: Clock = systemClock,
   ) {}
 
+  /** The state now: an open circuit whose `openMs` has passed reports `half-open` even before the next call. */
   get currentState(): CircuitState {
     // An open circuit whose time is up reports half-open even before the next call arrives.
     if (this.state === 'open' && this.openedAt !== undefined && this.clock.now() >= this.openedAt + this.options.openMs) {
@@ -110,10 +135,12 @@ export class CircuitBreaker {
     return this.permit(undefined);
   }
 
+  /** The breaker's state, to persist or share (restore it with `restore`). */
   snapshot(): CircuitSnapshot {
     return { state: this.state, consecutiveFailures: this.consecutiveFailures, openedAt: this.openedAt };
   }
 
+  /** Takes on a saved or shared state (emitting a state change when it differs); any probe in flight is forgotten. */
   restore(snapshot: CircuitSnapshot): void {
     this.consecutiveFailures = snapshot.consecutiveFailures;
     this.openedAt = snapshot.openedAt;

@@ -1,5 +1,6 @@
 import { RateLimitError } from '../errors/error-classes.js';
 
+/** How many requests a client runs at once, and how many may wait. */
 export interface ConcurrencyOptions {
   /** Requests in flight at once. @default 10 */
   maxInFlight: number;
@@ -7,6 +8,7 @@ export interface ConcurrencyOptions {
   maxQueue: number;
 }
 
+/** The default: 10 requests in flight, 1000 waiting. */
 export const DEFAULT_CONCURRENCY: ConcurrencyOptions = { maxInFlight: 10, maxQueue: 1000 };
 
 interface Waiter {
@@ -24,10 +26,12 @@ export class ConcurrencyLimiter {
 
   constructor(private readonly options: ConcurrencyOptions = DEFAULT_CONCURRENCY) {}
 
+  /** Slots held now. */
   get active(): number {
     return this.inFlight;
   }
 
+  /** Calls waiting for a slot now. */
   get queued(): number {
     return this.queue.length;
   }

@@ -3,20 +3,30 @@ import type { QuotaObservation, RateLimitStore, RateWindow } from '../store/rate
 import { systemClock, type Clock } from '../time/clock.js';
 import { neverFitsError, pauseWaitError, quotaWaitError } from './rate-limit-errors.js';
 
+/** Options of a `RateLimiter`: its windows, the key its state is stored under, the store and the clock. */
 export interface RateLimiterOptions {
   /** One or more windows enforced together (e.g. per second and per day). */
   windows: readonly RateWindow[];
   /** Key under which the state is stored (one API account = one key). @default 'default' */
   key?: string;
+  /**
+   * Where the windows' counts and the pause live; a shared store (Redis) makes several processes spend one quota.
+   * @default a new MemoryRateLimitStore
+   */
   store?: RateLimitStore;
+  /** The clock waits are measured by. @default systemClock */
   clock?: Clock;
 }
 
+/** A wait the limiter imposed on a call (`onWait` listeners, the `rateLimitWait` event). */
 export interface RateLimitWait {
   /** The operation that waited, when the caller said. */
   requestId?: string;
+  /** How long the call waited, in ms. */
   waitedMs: number;
+  /** The window that made it wait, when it was a quota. */
   window: string | undefined;
+  /** `quota`: a window was spent; `paused`: a 429 (or `pauseUntil`) paused every call. */
   reason: 'quota' | 'paused';
 }
 
@@ -29,8 +39,11 @@ export interface AcquireOptions {
   maxWaitMs?: number | undefined;
 }
 
+/** What the limiter last saw: units left per window and any pause. */
 export interface RateLimitSnapshot {
+  /** Units left per window name, as of the last acquisition or observation. */
   remaining: Record<string, number>;
+  /** When the current pause ends (epoch ms), or undefined when not paused. */
   pausedUntil: number | undefined;
 }
 
@@ -51,7 +64,9 @@ interface Waiter {
  * local count (`observe`).
  */
 export class RateLimiter {
+  /** The windows enforced together: a call proceeds when every one has room. */
   readonly windows: RateWindow[];
+  /** The key its state is stored under (one API account = one key). */
   readonly key: string;
   private readonly store: RateLimitStore;
   private readonly clock: Clock;

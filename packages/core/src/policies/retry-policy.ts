@@ -2,9 +2,14 @@ import { backoffDelay, DEFAULT_BACKOFF, withJitter, type BackoffOptions } from '
 import type { ConnectorError } from '../errors/connector-error.js';
 import { wasNeverSent } from '../errors/guards.js';
 
+/**
+ * How failed attempts are retried: how many attempts, the backoff between them, the longest server-given wait
+ * honoured, and the time budget of an operation.
+ */
 export interface RetryOptions {
   /** Total attempts including the first. @default 3 */
   maxAttempts: number;
+  /** The delay between attempts when the server gives none (`DEFAULT_BACKOFF`). */
   backoff: BackoffOptions;
   /** A server-given wait longer than this is not waited: the call fails with RATE_LIMIT and the wait. @default 60000 */
   maxRetryAfterMs: number;
@@ -15,8 +20,12 @@ export interface RetryOptions {
 }
 
 /** What a user may override per client or per call: any subset, the backoff's fields included. */
-export type RetryOverrides = Partial<Omit<RetryOptions, 'backoff'>> & { backoff?: Partial<BackoffOptions> };
+export type RetryOverrides = Partial<Omit<RetryOptions, 'backoff'>> & {
+  /** Any subset of the backoff's fields. */
+  backoff?: Partial<BackoffOptions>;
+};
 
+/** The default: 3 attempts, exponential backoff from 1 s, server waits up to 60 s honoured, 120 s per operation. */
 export const DEFAULT_RETRY: RetryOptions = {
   maxAttempts: 3,
   backoff: DEFAULT_BACKOFF,
@@ -27,11 +36,17 @@ export const DEFAULT_RETRY: RetryOptions = {
 
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
 
+/**
+ * Whether an HTTP method is idempotent (GET, HEAD, OPTIONS, PUT, DELETE, TRACE; any case): safe to repeat after an
+ * unknown outcome.
+ */
 export function isIdempotentMethod(method: string): boolean {
   return IDEMPOTENT_METHODS.has(method.toUpperCase());
 }
 
+/** What `decideRetry` judges: the failed attempt's error, its number, whether repeating is safe, and the time spent. */
 export interface RetryContext {
+  /** The attempt's error (its code, status, `retryable`, `retryAfterMs`). */
   error: ConnectorError;
   /** The attempt that just failed (1-based). */
   attempt: number;
@@ -41,9 +56,29 @@ export interface RetryContext {
   elapsedMs: number;
 }
 
+/**
+ * What `decideRetry` decided: retry after `delayMs` (`serverDelay` when the server's wait set it), or stop; `reason`
+ * says why either way.
+ */
 export type RetryDecision =
-  | { retry: true; delayMs: number; reason: string; serverDelay: boolean }
-  | { retry: false; reason: string; exceedsMaxRetryAfter?: boolean };
+  | {
+      /** Try again. */
+      retry: true;
+      /** The wait before the next attempt, in ms. */
+      delayMs: number;
+      /** Why, for logs and the `retry` event. */
+      reason: string;
+      /** Whether the server's wait (Retry-After, a reset header) set `delayMs`, rather than the backoff. */
+      serverDelay: boolean;
+    }
+  | {
+      /** Stop: the error is final. */
+      retry: false;
+      /** Why (not retryable, attempts spent, budget exhausted, unsafe to repeat…). */
+      reason: string;
+      /** True when the server asked for a wait longer than `maxRetryAfterMs`. */
+      exceedsMaxRetryAfter?: boolean;
+    };
 
 /**
  * The one ordered predicate that decides whether a failed attempt is tried again and after how long.

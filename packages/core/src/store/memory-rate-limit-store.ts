@@ -38,6 +38,10 @@ export class MemoryRateLimitStore implements RateLimitStore {
 
   constructor(private readonly clock: Clock = systemClock) {}
 
+  /**
+   * Takes `cost` units from every window of `key` if all have room; otherwise takes nothing and says how long to
+   * wait.
+   */
   async consume(key: string, windows: readonly RateWindow[], cost: number): Promise<ConsumeResult> {
     const now = this.clock.now();
     let wait = 0;
@@ -56,6 +60,7 @@ export class MemoryRateLimitStore implements RateLimitStore {
     return { granted: true, waitMs: 0, remaining: this.remaining(key, windows, now) };
   }
 
+  /** Corrects a window's count from what the API reported (`min` lowers it, `exact` adopts it). */
   async observe(key: string, windows: readonly RateWindow[], obs: QuotaObservation): Promise<void> {
     const window = windows.find((w) => w.name === obs.window);
     if (!window) return;
@@ -89,10 +94,12 @@ export class MemoryRateLimitStore implements RateLimitStore {
     }
   }
 
+  /** Pauses every caller of `key` until `untilEpochMs` (a later pause wins; an earlier one changes nothing). */
   async pauseUntil(key: string, untilEpochMs: number): Promise<void> {
     this.pauses.set(key, Math.max(this.pauses.get(key) ?? 0, untilEpochMs));
   }
 
+  /** The end of `key`'s pause (epoch ms), or 0 when it was never paused. */
   async pausedUntil(key: string): Promise<number> {
     return this.pauses.get(key) ?? 0;
   }

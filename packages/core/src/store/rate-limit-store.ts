@@ -1,12 +1,10 @@
-/**
- * Where a rate limiter keeps its state. Memory by default; an implementation backed by a shared server
- * (Redis) lets many processes spend one API quota. Every method is atomic per key.
- */
+/** One rate-limit window: its name, size, interval and algorithm (token bucket, sliding or fixed window). */
 export interface RateWindow {
   /** Stable name, e.g. `ten_secondly`, `daily`, `cost`. */
   name: string;
   /** Units (requests or cost points) allowed per interval. */
   limit: number;
+  /** The window's length (token bucket: the time to refill `limit` units), in ms. */
   intervalMs: number;
   /**
    * - `token-bucket`: refills continuously at limit/interval, holds up to `burst` (the default).
@@ -22,7 +20,9 @@ export interface RateWindow {
   resetAt?: (now: number) => number;
 }
 
+/** The answer to a `consume`: granted, or how long to wait and which window refused. */
 export interface ConsumeResult {
+  /** Whether the units were taken (from every window at once). */
   granted: boolean;
   /** When not granted: how long until `cost` would be available in every window. */
   waitMs: number;
@@ -34,8 +34,11 @@ export interface ConsumeResult {
 
 /** What an API said about a window in its response (quota headers or a body such as Shopify's throttleStatus). */
 export interface QuotaObservation {
+  /** The window's name (a `RateWindow.name`). */
   window: string;
+  /** Units left in the window, as the API counts them. */
   remaining?: number;
+  /** The window's size, as the API reports it (corrects a configured limit). */
   limit?: number;
   /** Milliseconds until the window resets, when the API said. */
   resetInMs?: number;
@@ -45,10 +48,18 @@ export interface QuotaObservation {
   mode?: 'min' | 'exact';
 }
 
+/**
+ * Where a rate limiter keeps its state. Memory by default; an implementation backed by a shared server (Redis) lets
+ * many processes spend one API quota. Every method is atomic per key.
+ */
 export interface RateLimitStore {
+  /** Takes `cost` units from every window of `key` if all have room; otherwise takes nothing and returns the wait. */
   consume(key: string, windows: readonly RateWindow[], cost: number): Promise<ConsumeResult>;
+  /** Corrects a window's count from what the API reported. */
   observe(key: string, windows: readonly RateWindow[], observation: QuotaObservation): Promise<void>;
+  /** Pauses every caller of `key` until `untilEpochMs` (epoch ms); a later pause wins. */
   pauseUntil(key: string, untilEpochMs: number): Promise<void>;
+  /** The end of `key`'s pause (epoch ms); a time in the past (0) when not paused. */
   pausedUntil(key: string): Promise<number>;
   /**
    * `cost` units granted earlier were answered now. Sliding windows re-stamp them at this moment: the API

@@ -5,14 +5,17 @@ import { ValidationError } from '../errors/error-classes.js';
 
 /** Where a stream read starts: the checkpoint the destination saved with the last committed page (null: the beginning). */
 export interface StreamReadArgs {
+  /** The checkpoint to resume after, or null to read from the beginning. */
   checkpoint: JsonValue | null;
   /** Values for the stream's declared `params` (strings, as a command line gives them; the stream validates them). */
   params?: Readonly<Record<string, string>> | undefined;
+  /** Aborts the read. */
   signal?: AbortSignal | undefined;
 }
 
 /** One page of a stream: its records (unvalidated), and where a read resumes after it. */
 export interface StreamPage {
+  /** The page's records, as the API returned them (the destination validates them against `schema()`). */
   items: unknown[];
   /** Resumes exactly after this page; null when there is nothing to resume from (a full refresh starts over). */
   checkpoint: JsonValue | null;
@@ -25,7 +28,9 @@ export interface StreamPage {
  * one record must match (records that do not go to the destination's rejects table), and its pages from a checkpoint.
  */
 export interface Stream extends StreamDeclaration {
+  /** The zod schema one record must match; records that do not go to the rejects table. */
   schema(): Schema;
+  /** The stream's pages from `args.checkpoint`, each with the checkpoint to resume after it. */
   read(args: StreamReadArgs): AsyncIterable<StreamPage>;
 }
 
@@ -33,6 +38,7 @@ export interface Stream extends StreamDeclaration {
 export interface StreamImplementation<C> {
   /** The record schema (module-level schemas stay lazy: return it from here). */
   schema: () => Schema;
+  /** Reads the stream's pages with `connector` from `args.checkpoint`. */
   read(connector: C, args: StreamReadArgs): AsyncIterable<StreamPage>;
 }
 

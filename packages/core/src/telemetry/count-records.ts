@@ -2,6 +2,7 @@ import type { Meter } from '@opentelemetry/api';
 import { ATTR } from './attributes.js';
 import { loadOtelApi, TELEMETRY_SCOPE } from './otel-api.js';
 
+/** Options of `countRecords`: what the records are, and where the count goes. */
 export interface CountRecordsOptions {
   /** What the records are, e.g. `contacts` (an attribute: keep it low-cardinality). */
   resource: string;

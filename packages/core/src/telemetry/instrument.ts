@@ -4,6 +4,7 @@ import { metricEvents } from './metric-events.js';
 import { loadOtelApi, TELEMETRY_SCOPE, type OtelApi } from './otel-api.js';
 import { traceEvents } from './trace-events.js';
 
+/** Options of `instrument`: where spans and metrics go, and which to emit. */
 export interface InstrumentOptions {
   /** Where spans go. @default the global tracer provider's tracer for `@cf/core` */
   tracer?: Tracer;

@@ -29,9 +29,13 @@ function recordingLogger(logs: unknown[]): Logger {
 
 /** One cell of the report: a rule, for the connector or for one of its declared operations. */
 export interface ConformanceCase {
+  /** The rule's id. */
   id: string;
+  /** What the rule checks. */
   title: string;
+  /** The declared operation it runs against (per-operation rules only). */
   operation?: string;
+  /** Runs the check: returns when it passes, throws `RuleFailure` (failed) or `NotApplicable`. */
   run: (ctx: RuleContext<ConformanceConnector>) => Promise<void>;
 }
 
@@ -77,6 +81,12 @@ export async function runConformance<C extends ConformanceConnector>(
   return summarize(subject.name, results);
 }
 
+/**
+ * Runs one case against a subject on `server`: a fresh fake clock and connector, the rule's check, then every
+ * connector it made disconnected. A case declared not applicable in the metadata is not run.
+ *
+ * @returns passed, failed (with the reason), or not-applicable.
+ */
 export async function runRule<C extends ConformanceConnector>(subject: ConformanceSubject<C>, server: MockServer, rule: ConformanceCase): Promise<RuleResult> {
   const cell = { id: rule.id, title: rule.title, ...(rule.operation ? { operation: rule.operation } : {}) };
   const waived = subject.metadata?.notApplicable?.find((n) => n.rule === rule.id || n.rule === `${rule.operation ?? ''}:${rule.id}`);
@@ -114,6 +124,10 @@ export async function runRule<C extends ConformanceConnector>(subject: Conforman
   }
 }
 
+/**
+ * Counts a connector's results into a report; `compliance` is passed / applicable × 100, rounded down (0 when nothing
+ * applied).
+ */
 export function summarize(connector: string, results: RuleResult[]): ConformanceReport {
   const passed = results.filter((r) => r.status === 'passed').length;
   const failed = results.filter((r) => r.status === 'failed').length;

@@ -4,16 +4,23 @@ import { getResponse, type RequestHandler } from 'msw';
 
 /** One request as the mock server received it, for asserting what a connector sent. */
 export interface RecordedRequest {
+  /** The request method. */
   method: string;
+  /** The full URL as the server saw it (on the mock origin). */
   url: URL;
+  /** The path, without the query. */
   path: string;
+  /** The query parameters. */
   query: URLSearchParams;
+  /** The request headers, lower-cased (repeated ones joined with ", "). */
   headers: Record<string, string>;
+  /** The body as UTF-8 text (empty when there was none). */
   body: string;
   /** The body parsed as JSON when it was JSON. */
   json: unknown;
 }
 
+/** A loopback HTTP server answering with MSW handlers (`startMockServer`), recording every request. */
 export interface MockServer {
   /** `http://127.0.0.1:<port>`: point a connector's `baseUrl` here (plus the API's path prefix). */
   baseUrl: string;
@@ -25,6 +32,7 @@ export interface MockServer {
   resetHandlers(): void;
   /** Connections currently open to this server (a client that keeps sockets after closing shows here). */
   readonly openConnections: number;
+  /** Stops the server, closing open connections. */
   close(): Promise<void>;
 }
 

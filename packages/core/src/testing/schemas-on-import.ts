@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 
+/** What `schemasBuiltOnImport` counted: zod schemas built by core, by the package's import, and by a control call. */
 export interface SchemasBuiltOnImport {
   /** Schemas (and checks) built while core's entry points loaded: not the package's doing. */
   core: number;

@@ -6,6 +6,7 @@ import type { Clock } from './clock.js';
  */
 export class FakeClock implements Clock {
   private current: number;
+  /** Every delay `sleep` was asked for, in ms, in order. */
   readonly sleeps: number[] = [];
 
   constructor(start = Date.UTC(2026, 0, 1)) {
@@ -16,6 +17,7 @@ export class FakeClock implements Clock {
     return this.current;
   }
 
+  /** Moves time forward by `ms` at once (waking nothing: pending sleeps have already resolved). */
   advance(ms: number): void {
     this.current += ms;
   }

@@ -11,9 +11,13 @@ import { timingSafeEqual } from './timing-safe-equal.js';
  * on Node's types).
  */
 export interface WebCryptoKey {
+  /** `secret` for an HMAC key. */
   readonly type: string;
+  /** Whether the key's bytes can be exported (false for keys core imports). */
   readonly extractable: boolean;
+  /** The key's algorithm (`{ name: 'HMAC', hash: … }`). */
   readonly algorithm: object;
+  /** What the key may do (`sign`, `verify`). */
   readonly usages: readonly string[];
 }
 

@@ -3,10 +3,15 @@ import type { WebhookFetchOptions } from './webhook-receiver.js';
 
 /** What the adapter writes to Node's `http.ServerResponse` (Express's `res` is one). */
 export interface NodeServerResponse {
+  /** The status to answer with. */
   statusCode: number;
+  /** Whether the head was already written (then an error can only destroy the response). */
   headersSent?: boolean;
+  /** Sets one response header. */
   setHeader(name: string, value: string | string[]): unknown;
+  /** Writes the body (if any) and ends the response. */
   end(chunk?: Uint8Array): unknown;
+  /** Aborts the response (the connection is dropped). */
   destroy?(error?: Error): unknown;
 }
 
@@ -14,6 +19,7 @@ export interface NodeServerResponse {
 export interface WebFetchHandler {
   /** Answers one request. */
   fetch(request: Request, options?: WebhookFetchOptions): Promise<Response>;
+  /** Where the adapter logs a failure it could not answer with (a handler's own logger). */
   readonly logger?: { error(obj: Record<string, unknown>, msg?: string): void };
 }
 

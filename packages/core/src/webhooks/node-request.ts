@@ -6,23 +6,31 @@
 
 /** What the adapter reads of Node's `http.IncomingMessage` (Express's and Fastify's `request.raw` are one). */
 export interface NodeIncomingMessage {
+  /** The request method. */
   method?: string | undefined;
+  /** The request target (path and query), as Node reads it. */
   url?: string | undefined;
+  /** The headers, lower-cased by Node (repeated ones as arrays). */
   headers: Record<string, string | string[] | undefined>;
+  /** The headers as received, names and values alternating (keeps repeated headers apart). */
   rawHeaders?: string[];
   /** A TLS socket has `encrypted: true`. */
   socket?: unknown;
   /** True once the whole body arrived. */
   complete?: boolean;
+  /** True once the body stream ended (all of it was read). */
   readableEnded?: boolean;
   /** Set by a body parser that ran before (Express `express.raw()`: bytes; `express.json()`: an object). */
   body?: unknown;
   /** Set by frameworks that keep the raw bytes beside the parsed body. */
   rawBody?: unknown;
+  /** Subscribes to body chunks, the end, or an error of the body stream. */
   on(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
   on(event: 'end' | 'close', listener: () => void): unknown;
   on(event: 'error', listener: (error: Error) => void): unknown;
+  /** Stops the flow of `data` events (back-pressure). */
   pause(): unknown;
+  /** Restarts the flow of `data` events. */
   resume(): unknown;
 }
 

@@ -12,15 +12,21 @@ export type WebhookOutcome = 'handled' | 'accepted' | 'duplicate' | 'in-flight' 
 
 /** The `delivery` event: one per request, once answered. */
 export interface WebhookDeliveryEvent {
+  /** The source's name (`hubspot`, `shopify`…). */
   source: string;
+  /** How the delivery ended (handled, accepted, duplicate, in-flight, rejected, failed, unavailable). */
   outcome: WebhookOutcome;
+  /** The HTTP status answered. */
   status: number;
   /** Events in the delivery (0 when it was refused before parsing). */
   events: number;
   /** Events handed to the handler. */
   handled: number;
+  /** Events already handled before (not handed again). */
   duplicates: number;
+  /** Events another delivery is handling right now (answered 409 so the API retries later). */
   inFlight: number;
+  /** Milliseconds from receipt to the answer. */
   durationMs: number;
   /** A refusal's error code (`WEBHOOK_SIGNATURE_INVALID`, …). */
   code?: string;

@@ -28,9 +28,14 @@ export type WebhookHandler<E> = (events: E[], context: WebhookContext) => void |
 export interface WebhookErrorInfo<E> {
   /** `handler`: the handler threw; `dedupe`: the dedupe store failed; `receiver`: a bug in a source or the receiver. */
   phase: 'handler' | 'dedupe' | 'receiver';
+  /**
+   * The receiver's mode when it happened: `sync` (the API was answered 500 and retries) or `async` (already answered
+   * 200).
+   */
   mode: 'sync' | 'async';
   /** The events handed to the handler (empty unless `phase` is `handler`). */
   events: E[];
+  /** The delivery's context (source, time, URL, headers), when the failure belongs to one. */
   context: WebhookContext | undefined;
 }
 

@@ -2,9 +2,11 @@ import { WebhookPayloadError } from '../errors/webhook-errors.js';
 
 /** One HTTP delivery as the receiver read it: the raw body bytes and what came with them. */
 export interface WebhookDelivery {
+  /** The request method. */
   readonly method: string;
   /** The request URL as the server saw it (a source may use a configured public URL instead). */
   readonly url: string;
+  /** The request headers. */
   readonly headers: Headers;
   /** The raw body, exactly as sent: what signatures are computed over. */
   readonly body: Uint8Array;

@@ -32,6 +32,7 @@ export interface WebhookFetchOptions {
 export class WebhookReceiver<E> {
   /** `delivery` per request, `handlerError` per failed handler; payloads never carry a secret. */
   readonly events = new EventBus<WebhookReceiverEvents>();
+  /** Where the receiver logs failures it cannot report otherwise (redacted). @default silentLogger */
   readonly logger: Logger;
   /** The receiver as a web handler: `app.post('/webhooks', (c) => receiver.fetch(c.req.raw))`. */
   readonly fetch: (request: Request, options?: WebhookFetchOptions) => Promise<Response>;

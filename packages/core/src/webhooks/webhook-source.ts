@@ -4,6 +4,7 @@ import type { WebhookDelivery } from './webhook-delivery.js';
 export interface ReceivedEvent<E> {
   /** Stable across the API's retries of the same event; unique per event. */
   id: string;
+  /** The event, parsed and checked. */
   event: E;
 }
 

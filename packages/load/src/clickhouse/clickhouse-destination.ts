@@ -249,6 +249,7 @@ export class ClickHouseDestination implements Destination {
     return this.current().internal.readRejects(key);
   }
 
+  /** Closes the HTTP client (after an `open()` in progress settles). */
   async close(): Promise<void> {
     const session = this.session ?? (await this.opening?.catch(() => undefined));
     this.session = undefined;

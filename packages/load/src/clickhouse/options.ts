@@ -16,9 +16,13 @@ import { isDatabaseName } from './identifiers.js';
  * `url` win over the URL's.
  */
 export interface ClickHouseOptions {
+  /** `clickhouse://…`, `http://…` or `https://…` (see above): host, port, credentials and database. */
   url: string;
+  /** The database, instead of the URL's. @default the URL's, else 'default' */
   database?: string;
+  /** The user, instead of the URL's. @default the URL's, else 'default' */
   username?: string;
+  /** The password, instead of the URL's; never printed. @default the URL's, else none */
   password?: string;
 }
 

@@ -39,7 +39,9 @@ interface Session {
 export class DuckDBDestination implements Destination {
   readonly kind = 'duckdb';
   readonly label: string;
+  /** The database file (`./cf.duckdb` by default), or `:memory:`. */
   readonly path: string;
+  /** The schema the tables are in. @default 'main' */
   readonly schema: string;
   private session: Session | undefined;
   /** Calls run one at a time: a DuckDB connection holds one transaction, which `commit` must own start to end. */

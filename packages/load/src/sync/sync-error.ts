@@ -3,6 +3,7 @@ import type { SyncSummary } from './events.js';
 
 /** Some streams failed (the others ran to the end). `summary` says which, with each error; a rerun resumes. */
 export class SyncFailedError extends LoadError {
+  /** The run's summary: each failed stream has its `error`; the others ran to the end. */
   readonly summary: SyncSummary;
   constructor(summary: SyncSummary, cause: unknown) {
     const failed = summary.streams.filter((s) => s.error !== undefined);

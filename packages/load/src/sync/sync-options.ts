@@ -1,6 +1,10 @@
 import type { SyncEvent } from './events.js';
 import { InvalidArgumentError } from '../errors.js';
 
+/**
+ * Options of `sync()`: start over or resume, how failures are handled, stream parameters, batch sizes, the table
+ * prefix and progress events.
+ */
 export interface SyncOptions {
   /** Start every stream from the beginning (its saved state is forgotten first). Rows are upserted over. */
   fullRefresh?: boolean | undefined;

@@ -8,7 +8,9 @@ import { errorInfo, syncStream } from './sync-stream.js';
 
 /** What `sync()` needs of a connector: its registry name and its streams (every `BaseConnector` has both). */
 export interface SyncableConnector {
+  /** The connector's registry name (the tables' prefix). */
   readonly name: string;
+  /** The connector's streams, bound to it. */
   streams(): Stream[];
 }
 

@@ -5,6 +5,7 @@ import { LoadError } from '../errors.js';
 import { sync } from '../sync/sync.js';
 import { fakeConnector, fakeRecord } from './fake-connector.js';
 
+/** Options of `describeDestinationSuite`. */
 export interface DestinationSuiteOptions {
   /** A reason to skip the suite (no server answering); the reason is printed. */
   skip?: string | false | undefined;

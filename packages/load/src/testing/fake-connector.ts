@@ -1,6 +1,7 @@
 import { defineStreams, type Stream } from '@cf/core';
 import * as z from '@cf/core/zod';
 
+/** Options of `fakeConnector`: its name, record count, page size, and which records fail validation. */
 export interface FakeConnectorOptions {
   /** Registry name (the table prefix). @default 'fake' */
   name?: string;

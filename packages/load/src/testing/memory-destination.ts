@@ -146,6 +146,7 @@ export class MemoryDestination implements Destination {
     return (this.rejects.get(stateKey(key)) ?? []).map((r) => ({ ...r }));
   }
 
+  /** Marks the destination closed; the data stays (in this object) for a later `open()`. */
   async close(): Promise<void> {
     // Data stays (a memory destination is reopened by the next sync); only the handle closes.
     this.opened = false;
