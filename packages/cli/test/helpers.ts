@@ -1,8 +1,9 @@
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import { execFile, spawn, type ChildProcessByStdio } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PassThrough, type Readable } from 'node:stream';
+import { promisify } from 'node:util';
 import { onTestFinished } from 'vitest';
 import { main } from '../src/index.js';
 
@@ -55,4 +56,19 @@ export function declareLimits(pkgDir: string): void {
   const todo = / {2}\/\/ TODO\(cf check\)[\s\S]*?credential: \{ in: 'header', name: 'authorization' \},\n/;
   if (!todo.test(source)) throw new Error(`no TODO(cf check) block in ${file}`);
   writeFileSync(file, source.replace(todo, `${LIMIT_DECLARATIONS}\n`));
+}
+
+/**
+ * Runs a package's own vitest on `files` (a child process, no colours): whether it passed, and what it printed.
+ * For suites that generate tests into a package and then run them.
+ */
+export async function runPackageTests(dir: string, ...files: string[]): Promise<{ ok: boolean; out: string }> {
+  const { FORCE_COLOR: _force, ...plain } = process.env;
+  try {
+    const { stdout, stderr } = await promisify(execFile)('npx', ['vitest', 'run', ...files], { cwd: dir, timeout: 120_000, env: { ...plain, NO_COLOR: '1' } });
+    return { ok: true, out: stdout + stderr };
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string };
+    return { ok: false, out: `${e.stdout ?? ''}${e.stderr ?? ''}` };
+  }
 }

@@ -6,7 +6,7 @@ import { handlers } from '@cf/connector-adsb/mocks';
 import { startMockServer, type MockServer } from '@cf/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordOperation } from '../src/commands/record.js';
-import { REPO_ROOT, runCli } from './helpers.js';
+import { REPO_ROOT, runCli, runPackageTests } from './helpers.js';
 
 const exec = promisify(execFile);
 const { FORCE_COLOR: _force, ...plainEnv } = process.env;
@@ -17,15 +17,7 @@ const workspace = join(REPO_ROOT, '.tmp', 'record-adsb-test');
 const dir = join(workspace, 'packages', 'connector-adsb');
 const read = (file: string): string => readFileSync(join(dir, file), 'utf8');
 
-async function vitest(...files: string[]): Promise<{ ok: boolean; out: string }> {
-  try {
-    const { stdout, stderr } = await exec('npx', ['vitest', 'run', ...files], { cwd: dir, timeout: 120_000, env });
-    return { ok: true, out: stdout + stderr };
-  } catch (error) {
-    const e = error as { stdout?: string; stderr?: string };
-    return { ok: false, out: `${e.stdout ?? ''}${e.stderr ?? ''}` };
-  }
-}
+const vitest = (...files: string[]) => runPackageTests(dir, ...files);
 
 describe('cf record on a built-in connector package (adsb), against an adsb.lol-shaped loopback API', () => {
   let api: MockServer;

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scaffoldConnector } from '../src/index.js';
 import { recordOperation } from '../src/commands/record.js';
-import { REPO_ROOT, runCli } from './helpers.js';
+import { REPO_ROOT, runCli, runPackageTests } from './helpers.js';
 
 const exec = promisify(execFile);
 const { FORCE_COLOR: _force, ...plainEnv } = process.env;
@@ -82,15 +82,7 @@ const read = (file: string): string => readFileSync(join(dir, file), 'utf8');
 const liveEnv = (): NodeJS.ProcessEnv => ({ ACME_SHOP_TOKEN: TOKEN });
 const secretsIn = (text: string): string[] => [TOKEN, encodeURIComponent(TOKEN), BODY_SECRET, email(1), email(2), email(3), email(4), email(5)].filter((s) => text.includes(s));
 
-async function vitest(...files: string[]): Promise<{ ok: boolean; out: string }> {
-  try {
-    const { stdout, stderr } = await exec('npx', ['vitest', 'run', ...files], { cwd: dir, timeout: 120_000, env });
-    return { ok: true, out: stdout + stderr };
-  } catch (error) {
-    const e = error as { stdout?: string; stderr?: string };
-    return { ok: false, out: `${e.stdout ?? ''}${e.stderr ?? ''}` };
-  }
-}
+const vitest = (...files: string[]) => runPackageTests(dir, ...files);
 
 describe('cf record on a package made by cf new, against a loopback API', () => {
   beforeAll(async () => {

@@ -2,20 +2,14 @@
  * The HubSpot connector's own cost per `contacts.get`, without a network (a transport answering from memory), next
  * to core's HttpClient on the same answer. `tsx --conditions=@cf/source src/probes/connector-probe.ts [seconds=2]`
  */
-import { HttpClient, bearerAuth, bytesBody, type Transport } from '@cf/core';
+import { HttpClient, bearerAuth } from '@cf/core';
+import { memoryTransport } from './memory-transport.js';
 import { HubSpotConnector } from '@cf/connector-hubspot';
 import { hubspotContact } from '../servers/records.js';
 
 const [secs = '2'] = process.argv.slice(2);
 const bytes = new TextEncoder().encode(JSON.stringify(hubspotContact(0)));
-const transport: Transport = {
-  send: async () => {
-    const body = bytesBody([bytes]);
-    body.readAll = async () => bytes;
-    return { status: 200, headers: { 'content-type': 'application/json' }, body };
-  },
-  close: async () => undefined,
-};
+const transport = memoryTransport(bytes);
 const http = new HttpClient({ baseUrl: 'http://127.0.0.1:1', source: 'bench', auth: bearerAuth('pat-na1-bench'), rateLimit: false, transport, concurrency: { maxInFlight: 16 } });
 const hubspot = new HubSpotConnector({ accessToken: 'pat-na1-bench', baseUrl: 'http://127.0.0.1:1', rateLimit: false, transport, concurrency: { maxInFlight: 16 } });
 const arms: Record<string, () => Promise<unknown>> = {

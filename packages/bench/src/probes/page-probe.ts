@@ -6,21 +6,15 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector';
-import { HttpClient, bearerAuth, bytesBody, type Transport } from '@cf/core';
+import { HttpClient, bearerAuth } from '@cf/core';
+import { memoryTransport } from './memory-transport.js';
 import { HubSpotConnector } from '@cf/connector-hubspot';
 import { hubspotContact } from '../servers/records.js';
 
 const [secs = '2', only = 'both'] = process.argv.slice(2);
 const page = { results: Array.from({ length: 100 }, (_, i) => hubspotContact(i)), paging: { next: { after: '100', link: 'x' } } };
 const bytes = new TextEncoder().encode(JSON.stringify(page));
-const transport: Transport = {
-  send: async () => {
-    const body = bytesBody([bytes]);
-    body.readAll = async () => bytes;
-    return { status: 200, headers: { 'content-type': 'application/json' }, body };
-  },
-  close: async () => undefined,
-};
+const transport = memoryTransport(bytes);
 const http = new HttpClient({ baseUrl: 'http://127.0.0.1:1', source: 'bench', auth: bearerAuth('pat-na1-bench'), rateLimit: false, transport });
 const hubspot = new HubSpotConnector({ accessToken: 'pat-na1-bench', baseUrl: 'http://127.0.0.1:1', rateLimit: false, transport });
 const arms: Record<string, () => Promise<unknown>> = {

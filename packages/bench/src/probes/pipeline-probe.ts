@@ -5,21 +5,14 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector';
-import { HttpClient, bearerAuth, bytesBody, type Transport } from '@cf/core';
+import { HttpClient, bearerAuth } from '@cf/core';
+import { memoryTransport } from './memory-transport.js';
 
 const [conc = '16', secs = '3'] = process.argv.slice(2);
 const concurrency = Number(conc);
 const body = JSON.stringify({ id: '1', properties: { email: 'ann@example.com', firstname: 'Ann', lastname: 'Lee', createdate: '2024-01-01T00:00:00Z' }, archived: false });
 const bytes = new TextEncoder().encode(body);
-const transport: Transport = {
-  send: async () => {
-    // As the Node transport answers: the whole body at hand through `readAll`.
-    const response = bytesBody([bytes]);
-    response.readAll = async () => bytes;
-    return { status: 200, headers: { 'content-type': 'application/json' }, body: response };
-  },
-  close: async () => undefined,
-};
+const transport = memoryTransport(bytes);
 const http = new HttpClient({ baseUrl: 'http://127.0.0.1:1', source: 'bench', auth: bearerAuth('pat-na1-bench'), rateLimit: false, transport, concurrency: { maxInFlight: concurrency } });
 const loop = async (ms: number): Promise<number> => {
   let n = 0;
