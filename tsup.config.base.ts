@@ -9,6 +9,7 @@ import type { Options } from 'tsup';
  * target. `pnpm build` runs it in every package (turbo, dependencies first).
  */
 export function packageBuild(entry: Record<string, string>, extra: Partial<Options> = {}): Options {
+  const { noExternal = [], esbuildPlugins = [], ...rest } = extra;
   return {
     entry,
     format: ['esm', 'cjs'],
@@ -22,9 +23,38 @@ export function packageBuild(entry: Record<string, string>, extra: Partial<Optio
     platform: 'node',
     splitting: false,
     treeshake: true,
-    ...extra,
+    // Whitespace and syntax only (names stay, for stack traces and `error.name`): a cold start compiles every byte of
+    // a module it imports, ~1.4 ms less for core's runtime (docs/benchmarks.md, import cost). Source maps map back.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    ...rest,
+    // `@cf/core`, `/zod` and `/internal` reach esbuild (not tsup's externals) so that coreAsOneModule decides.
+    noExternal: [CORE_PARTS, ...noExternal],
+    esbuildPlugins: [coreAsOneModule, ...esbuildPlugins],
   };
 }
+
+type Plugin = NonNullable<Options['esbuildPlugins']>[number];
+
+/** The three entry points of core that are parts of one module, `@cf/core/runtime` (packages/core/src/runtime.ts). */
+const CORE_PARTS = /^@cf\/core(?:\/zod|\/internal)?$/;
+
+/**
+ * In the ESM build, imports of `@cf/core`, `@cf/core/zod` and `@cf/core/internal` become imports of
+ * `@cf/core/runtime`, the module the three re-export: a cold `import` then resolves one bare specifier and loads one
+ * module of core instead of four (each costs Node's ESM loader ~0.5–1 ms; docs/benchmarks.md, import cost). The
+ * names are the same (the runtime exports the union; none collide), so `import * as z from '@cf/core/zod'` still
+ * reads zod's functions off the namespace. CommonJS keeps the three specifiers. Always external: core is a
+ * dependency, never bundled in.
+ */
+const coreAsOneModule: Plugin = {
+  name: 'core-as-one-module',
+  setup(build) {
+    // tsup builds CommonJS as ESM first (then converts it); it names the format it is building in this define.
+    const esm = build.initialOptions.define?.TSUP_FORMAT === '"esm"';
+    build.onResolve({ filter: CORE_PARTS }, (args) => ({ path: esm ? '@cf/core/runtime' : args.path, external: true }));
+  },
+};
 
 /** A relative module specifier in a declaration file: `from './x.js'`, `import('./x.js')`, `import './x.js'`. */
 const RELATIVE_JS = /((?:\bfrom|\bimport)\s*\(?\s*)(['"])(\.{1,2}\/[^'"]*)\.js\2/g;

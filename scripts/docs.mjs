@@ -41,6 +41,8 @@ function publishedEntryPoints() {
     if (manifest.private) continue;
     for (const [subpath, target] of Object.entries(manifest.exports ?? {})) {
       if (subpath === './package.json') continue;
+      // `@cf/core/runtime` is `@cf/core`, `/zod` and `/internal` as one module for built packages: documented there.
+      if (manifest.name === '@cf/core' && subpath === './runtime') continue;
       const source = typeof target === 'object' && target !== null ? target['@cf/source'] : undefined;
       if (typeof source !== 'string') {
         throw new Error(`${manifest.name}: export "${subpath}" has no "@cf/source" condition to document from`);

@@ -43,6 +43,32 @@ describe.skipIf(skip)('published packages, installed from their tarballs', () =>
     expect(readdirSync(packs).filter((f) => f.endsWith('.tgz'))).toHaveLength(consumers.length);
   });
 
+  it('a connector\'s ESM build imports core as one module, the very module `@cf/core` and its kits re-export', () => {
+    const dist = (name: string, file: string): string => readFileSync(join(project, 'node_modules', ...name.split('/'), 'dist', file), 'utf8');
+    // Node's ESM loader pays per module and per bare specifier (docs/benchmarks.md, import cost).
+    expect(staticImports(dist('@cf/core', 'runtime.js'))).toEqual([]);
+    const connectors = consumers.filter((c) => c.name.startsWith('@cf/connector-'));
+    expect(connectors.length).toBeGreaterThan(0);
+    for (const { name } of connectors) {
+      expect({ name, imports: [...new Set(staticImports(dist(name, 'index.js')))] }).toEqual({ name, imports: ['@cf/core/runtime'] });
+    }
+    writeFileSync(
+      join(project, 'core-identity.mjs'),
+      `import * as runtime from '@cf/core/runtime';
+      import * as core from '@cf/core';
+      import * as z from '@cf/core/zod';
+      import * as internal from '@cf/core/internal';
+      import { FakeClock } from '@cf/core/testing';
+      import { FrankfurterConnector } from '@cf/connector-frankfurter';
+      const same = [core.HttpClient === runtime.HttpClient, core.ConnectorError === runtime.ConnectorError, z.object === runtime.object, internal.errorForStatus === runtime.errorForStatus, FakeClock === core.FakeClock];
+      let thrown;
+      try { new FrankfurterConnector({ baseUrl: 'not a url' }); } catch (error) { thrown = error; }
+      same.push(thrown instanceof core.ValidationError);
+      console.log(JSON.stringify(same));`,
+    );
+    expect(JSON.parse(sh('node', ['core-identity.mjs'], project))).toEqual([true, true, true, true, true, true]);
+  });
+
   for (const consumer of consumers) {
     const slug = consumer.name.replace(/[@/]/g, '_');
 
@@ -80,3 +106,15 @@ describe.skipIf(skip)('published packages, installed from their tarballs', () =>
     }, 900_000);
   }
 });
+
+/** The modules a built ESM file imports statically: the import statements esbuild writes at its top. */
+function staticImports(code: string): string[] {
+  const found: string[] = [];
+  const statement = /^\s*(?:\/\/[^\n]*\n|import\s*(?:[^'";]*?\s*from\s*)?['"]([^'"]+)['"];?)/;
+  let rest = code.replace(/^#![^\n]*\n/, '');
+  for (let match = statement.exec(rest); match; match = statement.exec(rest)) {
+    if (match[1]) found.push(match[1]);
+    rest = rest.slice(match[0].length);
+  }
+  return found;
+}

@@ -166,11 +166,20 @@ async function answer(ctx: ClientContext, op: Operation, state: AttemptState | u
     }
     const buffer = await readWithin(ctx, op, response, deadline);
     if (state) await runHooks(ctx.hooks.afterResponse, state);
-    // One JSON.parse per body, shared by quota observation, inspection and the caller.
+    // One JSON.parse per body, shared by quota observation, inspection and the caller; parsed here only when one
+    // of them reads it (an observer that looks at the body only on a 429 leaves a 200's body to decode, fresh).
     let parsed: { value: unknown } | undefined;
     const data = (): unknown => (parsed ??= { value: parseLoosely(buffer) }).value;
     if (ctx.options.observeQuota) {
-      for (const observation of ctx.options.observeQuota({ status, headers, data: data(), clock: ctx.clock })) await op.limiter?.observe(observation);
+      const answer = {
+        status,
+        headers,
+        clock: ctx.clock,
+        get data(): unknown {
+          return data();
+        },
+      };
+      for (const observation of ctx.options.observeQuota(answer)) await op.limiter?.observe(observation);
     }
     const path = (): string => ctx.redactor.url(url.pathname + url.search);
     if (!ok) throw responseToError(ctx, { status, headers, body: data(), method, path: path() });
