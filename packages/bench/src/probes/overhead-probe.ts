@@ -56,7 +56,7 @@ if (session && profileTo) {
   session.disconnect();
 }
 process.stdout.write(
-  `${name} ${shape} @${concurrency}: ${Math.round((n / elapsed) * 1000)} req/s, ${((elapsed * 1000) / n).toFixed(1)} µs wall/req, ${((cpu.user + cpu.system) / n).toFixed(1)} µs CPU/req\n`,
+  `${name} ${shape} @${concurrency}: ${Math.round((n / elapsed) * 1000)} req/s, ${((elapsed * 1000) / n).toFixed(1)} µs wall/req, ${((cpu.user + cpu.system) / n).toFixed(1)} µs CPU/req (user ${(cpu.user / n).toFixed(1)}, system ${(cpu.system / n).toFixed(1)})\n`,
 );
 await client.close();
 await server.close();

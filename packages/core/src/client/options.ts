@@ -53,8 +53,11 @@ export interface QuotaContext {
   status: number;
   /** The response headers, lower-cased. */
   headers: HeaderMap;
-  /** The parsed body (JSON, or the text when it was not JSON), when there is one. */
-  data: unknown;
+  /**
+   * The parsed body (JSON, or the text when it was not JSON), when there is one. Parsed on first read (a getter),
+   * so an observer that reads only headers costs no parse here; read it, do not spread the context.
+   */
+  readonly data: unknown;
   /** The client's clock, for reset times. */
   clock: Clock;
 }

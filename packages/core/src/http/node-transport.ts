@@ -180,14 +180,13 @@ class UndiciExchange implements Dispatcher.DispatchHandler {
   }
 
   private body(queue: ChunkQueue): ResponseBody {
-    const body = responseBody(
+    return responseBody(
       () => queue.next(),
       (reason) => {
         if (!queue.finished) this.abort(reason ?? new Error('The response body was cancelled before it ended.'));
       },
+      (maxBytes) => queue.collect(maxBytes),
     );
-    body.readAll = (maxBytes) => queue.collect(maxBytes);
-    return body;
   }
 
   /** Pipes the body through zlib: the queue's flow is the decoder's, and a full decoder pauses the socket. */

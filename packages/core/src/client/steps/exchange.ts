@@ -14,6 +14,7 @@ import { attemptState } from '../attempt-state.js';
 import type { ClientContext } from '../client-context.js';
 import { DEFAULT_HTTP } from '../defaults.js';
 import type { Exchange, Operation, Step } from '../operation.js';
+import { QuotaAnswer } from '../quota-answer.js';
 import { parseLoosely, responseToError } from '../response-to-error.js';
 import { lowLevelError, toConnectorError } from '../to-connector-error.js';
 
@@ -171,15 +172,7 @@ async function answer(ctx: ClientContext, op: Operation, state: AttemptState | u
     let parsed: { value: unknown } | undefined;
     const data = (): unknown => (parsed ??= { value: parseLoosely(buffer) }).value;
     if (ctx.options.observeQuota) {
-      const answer = {
-        status,
-        headers,
-        clock: ctx.clock,
-        get data(): unknown {
-          return data();
-        },
-      };
-      for (const observation of ctx.options.observeQuota(answer)) await op.limiter?.observe(observation);
+      for (const observation of ctx.options.observeQuota(new QuotaAnswer(status, headers, ctx.clock, data))) await op.limiter?.observe(observation);
     }
     const path = (): string => ctx.redactor.url(url.pathname + url.search);
     if (!ok) throw responseToError(ctx, { status, headers, body: data(), method, path: path() });
