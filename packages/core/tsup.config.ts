@@ -34,7 +34,7 @@ const ENTRIES = {
 };
 
 /** `@cf/core`, `@cf/core/zod` and `@cf/core/internal`: thin re-exports of `runtime.js` in the ESM build. */
-const RUNTIME_PARTS = { index: 'src/index.ts', 'zod/index': 'src/schema/zod.ts', 'internal/index': 'src/internal.ts' };
+const RUNTIME_PARTS = ['index', 'zod/index', 'internal/index'] as const;
 
 const EXTERNAL = ['msw', 'vitest', '@opentelemetry/api', '#node-transport', 'undici'];
 
@@ -107,7 +107,8 @@ function walk(dir: string): string[] {
 
 /** Writes dist/index.js, dist/zod/index.js and dist/internal/index.js as re-exports of the runtime module. */
 async function writeRuntimeParts(): Promise<void> {
-  for (const [name, file] of Object.entries(RUNTIME_PARTS)) {
+  for (const name of RUNTIME_PARTS) {
+    const file = ENTRIES[name];
     const names = await exportedNames(file);
     const from = name === 'index' ? './runtime.js' : '../runtime.js';
     writeFileSync(join('dist', `${name}.js`), `// ${file}: the module is dist/runtime.js (see src/runtime.ts).\nexport { ${names.join(', ')} } from '${from}';\n`);
