@@ -2,7 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import remapping from '@jridgewell/remapping';
 import type { Options } from 'tsup';
+import { lazyArrows } from './scripts/build/lazy-arrows';
 
 /**
  * One build for every package: ESM + CJS from tsup (esbuild), declarations from tsc (`emitDeclarations`), Node 20
@@ -27,6 +29,7 @@ export function packageBuild(entry: Record<string, string>, extra: Partial<Optio
     // a module it imports, ~1.4 ms less for core's runtime (docs/benchmarks.md, import cost). Source maps map back.
     minifyWhitespace: true,
     minifySyntax: true,
+    plugins: [lazyTopLevelArrows],
     ...rest,
     // `@cf/core`, `/zod` and `/internal` reach esbuild (not tsup's externals) so that coreAsOneModule decides.
     noExternal: [CORE_PARTS, ...noExternal],
@@ -35,6 +38,29 @@ export function packageBuild(entry: Record<string, string>, extra: Partial<Optio
 }
 
 type Plugin = NonNullable<Options['esbuildPlugins']>[number];
+type OutputPlugin = NonNullable<Options['plugins']>[number];
+
+/**
+ * What Node, Deno and Bun load: top-level arrow functions rewritten as function expressions, which V8 compiles
+ * lazily (scripts/build/lazy-arrows.ts; ~1 ms of a connector's cold import). CommonJS too: Node compiles a CommonJS
+ * file inside a wrapper function, and its top-level arrows are still compiled eagerly (1,500 of them: 21–22 ms to
+ * `require` as arrows, 14 ms as functions). An output a bundler reads is left alone (core's dist/browser/ passes
+ * `plugins: []`).
+ */
+const lazyTopLevelArrows: OutputPlugin = {
+  name: 'lazy-top-level-arrows',
+  renderChunk(code, chunk) {
+    if (!/\.[cm]?js$/.test(chunk.path)) return undefined;
+    // tsup hands plugins ES module code whenever rollup or its CommonJS splitting turns it into CommonJS afterwards.
+    const esmNow = this.format === 'esm' || Boolean(this.options.treeshake) || this.splitting === true;
+    const result = lazyArrows(code, { file: chunk.path, sourceType: esmNow ? 'module' : 'script' });
+    if (result.rewritten === 0) return undefined;
+    if (!chunk.map) return { code: result.code, map: result.map };
+    // Composed here rather than by tsup: a position esbuild left unmapped stays unmapped (tsup's composition would
+    // name the chunk itself as its source). The result names only the TypeScript sources, so tsup leaves it as is.
+    return { code: result.code, map: remapping([result.map.toString(), chunk.map as string], () => null) };
+  },
+};
 
 /** The three entry points of core that are parts of one module, `@cf/core/runtime` (packages/core/src/runtime.ts). */
 const CORE_PARTS = /^@cf\/core(?:\/zod|\/internal)?$/;

@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    projects: ['packages/*/vitest.config.ts', 'packages/core/vitest.fetch.config.ts', 'tests/vitest.config.ts'],
+    projects: ['packages/*/vitest.config.ts', 'packages/core/vitest.fetch.config.ts', 'tests/vitest.config.ts', 'scripts/vitest.config.ts'],
     // vitest's default is one worker fewer than the cores: one on a 2-core machine. Much of the suites' time is
     // real-time waiting (rate limiters, Retry-After, timeouts), so one worker more than the cores keeps them busy.
     maxWorkers: availableParallelism() + 1,

@@ -160,6 +160,8 @@ export default defineConfig((cli) => {
         splitting: true,
         minifyWhitespace: false,
         minifySyntax: false,
+        // Nor are its top-level arrows rewritten (tsup.config.base.ts, lazyTopLevelArrows): the bundler decides.
+        plugins: [],
         esbuildPlugins: [withoutZodLocales, transportInside('browser')],
         // Its chunks in dist/browser/ too: everything a browser bundle takes from core is under that folder.
         esbuildOptions: (options) => {

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lazyArrows } from '../../scripts/build/lazy-arrows';
 import { consumers } from './consumers.js';
 
 /**
@@ -41,6 +42,21 @@ describe.skipIf(skip)('published packages, installed from their tarballs', () =>
       .map((m) => m.name);
     expect(consumers.map((c) => c.name).sort()).toEqual(withSource.sort());
     expect(readdirSync(packs).filter((f) => f.endsWith('.tgz'))).toHaveLength(consumers.length);
+  });
+
+  it('no built file Node loads has a top-level arrow function left (V8 compiles those eagerly; scripts/build/lazy-arrows.ts)', () => {
+    const checked: string[] = [];
+    for (const { name } of consumers) {
+      const dist = join(project, 'node_modules', ...name.split('/'), 'dist');
+      for (const file of listFiles(dist)) {
+        // dist/browser/ is what bundlers read: left as esbuild writes it.
+        if (!/\.c?js$/.test(file) || file.startsWith(join(dist, 'browser'))) continue;
+        const { rewritten } = lazyArrows(readFileSync(file, 'utf8'), { sourceType: file.endsWith('.cjs') ? 'script' : 'module' });
+        expect({ file, rewritten }).toEqual({ file, rewritten: 0 });
+        checked.push(file);
+      }
+    }
+    expect(checked.length).toBeGreaterThan(consumers.length);
   });
 
   it('a connector\'s ESM build imports core as one module, the very module `@cf/core` and its kits re-export', () => {
@@ -117,4 +133,9 @@ function staticImports(code: string): string[] {
     rest = rest.slice(match[0].length);
   }
   return found;
+}
+
+/** Every file under `dir`, at any depth. */
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? listFiles(join(dir, d.name)) : [join(dir, d.name)]));
 }
