@@ -5,6 +5,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import remapping from '@jridgewell/remapping';
 import type { Options } from 'tsup';
 import { lazyArrows } from './scripts/build/lazy-arrows';
+import { shortLocals } from './scripts/build/short-locals';
 
 /**
  * One build for every package: ESM + CJS from tsup (esbuild), declarations from tsc (`emitDeclarations`), Node 20
@@ -29,7 +30,7 @@ export function packageBuild(entry: Record<string, string>, extra: Partial<Optio
     // a module it imports, ~1.4 ms less for core's runtime (docs/benchmarks.md, import cost). Source maps map back.
     minifyWhitespace: true,
     minifySyntax: true,
-    plugins: [lazyTopLevelArrows],
+    plugins: [compileCheaply],
     ...rest,
     // `@cf/core`, `/zod` and `/internal` reach esbuild (not tsup's externals) so that coreAsOneModule decides.
     noExternal: [CORE_PARTS, ...noExternal],
@@ -41,24 +42,26 @@ type Plugin = NonNullable<Options['esbuildPlugins']>[number];
 type OutputPlugin = NonNullable<Options['plugins']>[number];
 
 /**
- * What Node, Deno and Bun load: top-level arrow functions rewritten as function expressions, which V8 compiles
- * lazily (scripts/build/lazy-arrows.ts; ~1 ms of a connector's cold import). CommonJS too: Node compiles a CommonJS
- * file inside a wrapper function, and its top-level arrows are still compiled eagerly (1,500 of them: 21–22 ms to
- * `require` as arrows, 14 ms as functions). An output a bundler reads is left alone (core's dist/browser/ passes
- * `plugins: []`).
+ * What Node, Deno and Bun load, made cheaper to compile on a cold start (docs/benchmarks.md, import cost):
+ * - top-level arrow functions rewritten as function expressions, which V8 compiles lazily
+ *   (scripts/build/lazy-arrows.ts). CommonJS too: Node compiles a CommonJS file inside a wrapper function, and its
+ *   top-level arrows are still compiled eagerly (1,500 of them: 21–22 ms to `require` as arrows, 14 ms as functions);
+ * - parameters and local variables renamed short, every other name kept (scripts/build/short-locals.ts).
+ * An output a bundler reads is left alone (core's dist/browser/ passes `plugins: []`): the bundler minifies.
  */
-const lazyTopLevelArrows: OutputPlugin = {
-  name: 'lazy-top-level-arrows',
-  renderChunk(code, chunk) {
+const compileCheaply: OutputPlugin = {
+  name: 'compile-cheaply',
+  async renderChunk(code, chunk) {
     if (!/\.[cm]?js$/.test(chunk.path)) return undefined;
     // tsup hands plugins ES module code whenever rollup or its CommonJS splitting turns it into CommonJS afterwards.
     const esmNow = this.format === 'esm' || Boolean(this.options.treeshake) || this.splitting === true;
-    const result = lazyArrows(code, { file: chunk.path, sourceType: esmNow ? 'module' : 'script' });
-    if (result.rewritten === 0) return undefined;
-    if (!chunk.map) return { code: result.code, map: result.map };
+    const sourceType = esmNow ? 'module' : 'script';
+    const arrows = lazyArrows(code, { file: chunk.path, sourceType });
+    const short = await shortLocals(arrows.code, { file: chunk.path });
     // Composed here rather than by tsup: a position esbuild left unmapped stays unmapped (tsup's composition would
     // name the chunk itself as its source). The result names only the TypeScript sources, so tsup leaves it as is.
-    return { code: result.code, map: remapping([result.map.toString(), chunk.map as string], () => null) };
+    const maps = [short.map, arrows.map.toString(), ...(chunk.map ? [chunk.map as string] : [])];
+    return { code: short.code, map: remapping(maps, () => null) };
   },
 };
 

@@ -160,7 +160,7 @@ export default defineConfig((cli) => {
         splitting: true,
         minifyWhitespace: false,
         minifySyntax: false,
-        // Nor are its top-level arrows rewritten (tsup.config.base.ts, lazyTopLevelArrows): the bundler decides.
+        // Nor made cheaper to compile (tsup.config.base.ts, compileCheaply): the bundler decides.
         plugins: [],
         esbuildPlugins: [withoutZodLocales, transportInside('browser')],
         // Its chunks in dist/browser/ too: everything a browser bundle takes from core is under that folder.

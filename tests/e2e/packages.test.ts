@@ -59,6 +59,19 @@ describe.skipIf(skip)('published packages, installed from their tarballs', () =>
     expect(checked.length).toBeGreaterThan(consumers.length);
   });
 
+  it('every exported function and class keeps its name in the built files (stack traces, `error.name`; scripts/build/short-locals.ts)', () => {
+    writeFileSync(
+      join(project, 'export-names.mjs'),
+      `const renamed = [];
+      for (const name of ${JSON.stringify(consumers.map((c) => c.name))}) {
+        const ns = await import(name);
+        for (const [key, value] of Object.entries(ns)) if (typeof value === 'function' && value.name !== key) renamed.push(name + ': ' + key + ' is named ' + value.name);
+      }
+      console.log(JSON.stringify(renamed));`,
+    );
+    expect(JSON.parse(sh('node', ['export-names.mjs'], project))).toEqual([]);
+  });
+
   it('a connector\'s ESM build imports core as one module, the very module `@cf/core` and its kits re-export', () => {
     const dist = (name: string, file: string): string => readFileSync(join(project, 'node_modules', ...name.split('/'), 'dist', file), 'utf8');
     // Node's ESM loader pays per module and per bare specifier (docs/benchmarks.md, import cost).

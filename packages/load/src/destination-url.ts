@@ -1,13 +1,10 @@
 import type { Destination } from './destination.js';
 import { InvalidArgumentError } from './errors.js';
+import { redactUrl } from './redact-url.js';
 
 /** `cf sync --to`'s default: a DuckDB file in the working directory. */
 export const DEFAULT_DESTINATION = 'duckdb:./cf.duckdb';
 
-/** Replaces a URL's password with `***` (for messages). */
-export function redactUrl(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/?#@]*):[^@/?#]*@/i, '$1:***@');
-}
 
 /**
  * A destination from a `--to` string: `duckdb:./cf.duckdb` (or a path ending in `.duckdb`, or `duckdb::memory:`),

@@ -5,7 +5,8 @@ export { type SyncOptions } from './sync/sync-options.js';
 export { type SyncEvent, type StreamSummary, type SyncSummary } from './sync/events.js';
 export { SyncFailedError, RecordRejectedError } from './sync/sync-error.js';
 export { discover, streamJsonSchema, type CatalogEntry } from './catalog.js';
-export { destinationFromUrl, redactUrl, DEFAULT_DESTINATION } from './destination-url.js';
+export { destinationFromUrl, DEFAULT_DESTINATION } from './destination-url.js';
+export { redactUrl } from './redact-url.js';
 export {
   BOOKKEEPING_COLUMNS,
   type Destination,

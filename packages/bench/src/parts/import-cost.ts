@@ -175,13 +175,19 @@ export async function benchImportCost(profile: Profile): Promise<ImportRow[]> {
     rows.push(row);
   }
   // Warm the OS file cache, then interleave: each round measures bare Node and every package once, so load
-  // on a shared machine hits them alike; a row's figure is its median minus bare Node's median.
+  // on a shared machine hits them alike; a row's figure is its median minus bare Node's median. The order turns by
+  // one place each round: in a fixed order each package always followed the same one (the Shopify connector the
+  // 50 ms HubSpot SDK), and the one after a heavy import measured ~1 ms slower.
   for (const url of urls.values()) await processMs(url);
   const bare: number[] = [];
   const runs = new Map<Target, number[]>([...urls.keys()].map((t) => [t, []]));
+  const order: Array<Target | undefined> = [undefined, ...urls.keys()];
   for (let i = 0; i < profile.imports.runs; i += 1) {
-    bare.push(await processMs(undefined));
-    for (const [target, url] of urls) runs.get(target)!.push(await processMs(url));
+    for (let j = 0; j < order.length; j += 1) {
+      const target = order[(i + j) % order.length];
+      if (target === undefined) bare.push(await processMs(undefined));
+      else runs.get(target)!.push(await processMs(urls.get(target)));
+    }
   }
   const bareMs = median(bare);
   for (const row of rows) {

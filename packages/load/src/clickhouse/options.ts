@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors.js';
+import { redactUrl } from '../redact-url.js';
 import { isDatabaseName } from './identifiers.js';
 
 /**
@@ -49,11 +50,6 @@ const SCHEMES: Record<string, { protocol: 'http:' | 'https:'; defaultPort: strin
 
 const describe = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value);
 
-/** Replaces `user:password@` in a URL-looking text with `user:***@` (for messages about a URL we refuse). */
-export function redactUrlText(text: string): string {
-  return text.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/?#@]*):[^@/?#]*@/i, '$1:***@');
-}
-
 function decode(part: string, what: string): string {
   try {
     return decodeURIComponent(part);
@@ -87,17 +83,17 @@ export function resolveOptions(input: unknown): ResolvedClickHouseOptions {
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new InvalidArgumentError(`clickhouse(): "${redactUrlText(raw)}" is not a URL; expected clickhouse://user@host:8123/db or http(s)://host:port/db.`);
+    throw new InvalidArgumentError(`clickhouse(): "${redactUrl(raw)}" is not a URL; expected clickhouse://user@host:8123/db or http(s)://host:port/db.`);
   }
   const scheme = SCHEMES[url.protocol];
   if (scheme === undefined) {
     throw new InvalidArgumentError(
-      `clickhouse(): unsupported scheme "${url.protocol.replace(/:$/, '')}" in "${redactUrlText(raw)}"; use clickhouse://, clickhouses://, http:// or https://.`,
+      `clickhouse(): unsupported scheme "${url.protocol.replace(/:$/, '')}" in "${redactUrl(raw)}"; use clickhouse://, clickhouses://, http:// or https://.`,
     );
   }
-  if (url.hostname === '') throw new InvalidArgumentError(`clickhouse(): "${redactUrlText(raw)}" has no host.`);
+  if (url.hostname === '') throw new InvalidArgumentError(`clickhouse(): "${redactUrl(raw)}" has no host.`);
   if (url.search !== '' || url.hash !== '') {
-    throw new InvalidArgumentError(`clickhouse(): the URL takes no query string or fragment (${redactUrlText(raw).replace(/^[^?#]*/, '')}); pass database, username and password as options.`);
+    throw new InvalidArgumentError(`clickhouse(): the URL takes no query string or fragment (${redactUrl(raw).replace(/^[^?#]*/, '')}); pass database, username and password as options.`);
   }
   const segments = url.pathname.split('/').filter((s) => s !== '');
   if (segments.length > 1) {

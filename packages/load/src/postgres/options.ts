@@ -1,5 +1,6 @@
 import type { ConnectionOptions } from 'node:tls';
 import { InvalidArgumentError } from '../errors.js';
+import { redactUrl } from '../redact-url.js';
 import { isName } from './identifiers.js';
 
 /** Where `postgres()` writes. */
@@ -139,13 +140,6 @@ function passwordForms(url: URL): string[] {
   add(process.env.PGPASSWORD);
   // Longest first, so a password containing another form is hidden whole.
   return [...forms].sort((a, b) => b.length - a.length);
-}
-
-/** A URL's password (user info or `password=`) replaced by `***`, for text that is not a parseable URL. */
-export function redactUrl(text: string): string {
-  return text
-    .replace(/([a-z][a-z0-9+.-]*:\/\/[^\s:/?#@]*):[^\s@/?#]*@/gi, '$1:***@')
-    .replace(/((?:password|secret|token)\s*=\s*)('[^']*'|"[^"]*"|[^\s&;'"]+)/gi, '$1***');
 }
 
 /**
