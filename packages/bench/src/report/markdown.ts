@@ -125,7 +125,7 @@ function imports(r: BenchResults): string {
     '## 4. Import cost and bundle size',
     '',
     `Cold import: wall time of a fresh \`node\` process that imports the package, minus the same for an empty module`,
-    `(medians of ${r.profile.imports.runs} interleaved rounds, after one run to warm the OS file cache). Ours are the built`,
+    `(medians of ${r.profile.imports.runs} interleaved rounds, the order turned by one place each round, after one run to warm the OS file cache). Ours are the built`,
     'packages (`dist`, as published); the SDKs as installed from npm. Bundle: esbuild, minified, of a one-line entry',
     'importing the client, everything included, gzipped with zlib; ours for browsers and workers (`FetchTransport`).',
     'Goals: import ≤ 40 ms and no slower than the official SDK of the API; bundle ≤ 60 KB min+gzip. "vs SDK": the',
