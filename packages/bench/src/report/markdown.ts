@@ -35,7 +35,8 @@ function overhead(r: BenchResults): string {
     'shows most) and a page of 100 (`GET /crm/v3/objects/contacts?limit=100`, ~40 KB: what an extract does; ours validate',
     `every record). Closed loop; requests/s is the median of ${rounds} interleaved round(s) of ${durationMs} ms per client,`,
     'latency percentiles over all of them. "× undici" is time per request relative to raw `undici.request`: our goal is at',
-    `most ${GOALS.overheadRatio}× (issue 18: "client time per page").`,
+    `most ${GOALS.overheadRatio}× for a page (issue 18: "client time per page"); the one-record rows show the fixed cost per request,`,
+    'with no goal of their own.',
   ];
   const shapes = [...new Set(samples.map((s) => s.shape))];
   for (const shape of shapes) {
@@ -50,8 +51,9 @@ function overhead(r: BenchResults): string {
           ['Client', 'Requests/s', 'p50 ms', 'p99 ms', '× undici', 'Goal'],
           rows.map((s) => {
             const ratio = floor / s.rps;
-            const goal = s.client === 'connector' ? verdict(ratio <= GOALS.overheadRatio) : '';
-            if (s.error) return [OVERHEAD_LABELS[s.client](shape), `error: ${s.error}`, '', '', '', s.client === 'connector' ? verdict(false) : ''];
+            const judged = s.client === 'connector' && shape === 'page';
+            const goal = judged ? verdict(ratio <= GOALS.overheadRatio) : '';
+            if (s.error) return [OVERHEAD_LABELS[s.client](shape), `error: ${s.error}`, '', '', '', judged ? verdict(false) : ''];
             return [OVERHEAD_LABELS[s.client](shape), int(s.rps), fixed(s.p50Ms, 2), fixed(s.p99Ms, 2), `${fixed(ratio, 2)}×`, goal];
           }),
         ),
@@ -69,14 +71,17 @@ function quota(r: BenchResults): string {
     `HubSpot: ${int(hubspot.records)} contacts, 100 per page, at most ${hubspot.limit} requests per rolling ${hubspot.windowMs / 1000} s.`,
     `Shopify: ${int(shopify.records)} products, 250 per page (502 points each), bucket of ${shopify.maximumAvailable} points restoring ${shopify.restoreRate}/s.`,
     '"Floor" is the least time the quota allows when the first window (or the full bucket) is spent at once; HubSpot\'s',
-    '"steady floor" is the issue\'s N / 100 per page / 10 per second. Ratio = floor / time; goal: at least',
-    `${GOALS.quotaRatio} with zero 429 / THROTTLED. The four extracts run at once, each against its own server.`,
+    '"steady floor" is the issue\'s N / 100 per page / 10 per second. Ratio = floor / time; goal (issue 9): at least',
+    `${GOALS.quotaRatio} of the issue's floor (HubSpot's steady floor, Shopify's bucket floor) with zero 429 / THROTTLED.`,
+    'The four extracts run at once, each against its own server.',
     '',
     table(
       ['API', 'Client', 'Records', 'Time s', 'Floor s', 'Floor / time', 'Steady floor s', '429 / THROTTLED', 'Requests', 'Goal'],
       (r.quota ?? []).map((q) => {
         const ours = q.extractor.endsWith('ours');
-        const met = !q.error && q.received === q.records && q.ratio >= GOALS.quotaRatio && q.refused === 0;
+        // The issue's floor: HubSpot's steady rate when there is one (the burst floor is shown, not judged).
+        const goalRatio = q.steadyFloorMs === undefined ? q.ratio : q.steadyFloorMs / q.ms;
+        const met = !q.error && q.received === q.records && goalRatio >= GOALS.quotaRatio && q.refused === 0;
         return [
           q.api,
           EXTRACTOR_LABELS[q.extractor](),

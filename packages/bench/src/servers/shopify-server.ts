@@ -6,7 +6,7 @@ import { cursor, shopifyProduct } from './records.js';
 import { readConfig, sendJson, serve, type FakeApi } from './serve.js';
 
 /**
- * A fake Shopify Admin GraphQL API (the `products` connection) enforcing the cost model: each query's requested
+ * A fake Shopify Admin GraphQL API (the `products` connection, and `shop`'s scalars) enforcing the cost model: each query's requested
  * cost is taken from a leaky bucket (1000 points restoring 50/s on the Standard plan) before it runs, the unused
  * part refunded after; a query that does not fit gets THROTTLED on HTTP 200, and every response reports
  * `extensions.cost.throttleStatus`. Run it in its own process.
@@ -22,6 +22,8 @@ export interface ShopifyServerConfig {
 const GRAPHQL_PATH = /^\/admin\/api\/(\d{4}-\d{2}|unstable)\/graphql\.json$/;
 const MAX_SINGLE_QUERY_COST = 1000;
 const MAX_PAGE = 250;
+/** The shop's scalar fields the fake serves (`shop { ... }` costs 1 point: an object, its scalars free). */
+const SHOP = { id: 'gid://shopify/Shop/1', name: 'Bench', myshopifyDomain: 'bench.myshopify.com', currencyCode: 'USD' };
 
 class FakeShopify implements FakeApi {
   private bucket: MockCostBucket;
@@ -89,6 +91,16 @@ class FakeShopify implements FakeApi {
     const data: Record<string, unknown> = {};
     let refund = 0;
     for (const field of root) {
+      if (field.name === 'shop') {
+        // What the connector's 1-point probe asks for (`shop { id }`): its answer carries throttleStatus.
+        const unknown = (field.selections ?? []).find((f) => !(f.name in SHOP));
+        if (unknown || !field.selections) {
+          this.bucket.refund(requested);
+          return sendJson(res, 200, { errors: [{ message: `Field '${unknown?.name ?? 'shop'}' doesn't exist on type 'Shop'` }] }, headers);
+        }
+        data.shop = Object.fromEntries(field.selections.map((f) => [f.name, SHOP[f.name as keyof typeof SHOP]]));
+        continue;
+      }
       if (field.name !== 'products') {
         this.bucket.refund(requested);
         return sendJson(res, 200, { errors: [{ message: `Field '${field.name}' is not served by the bench fake.` }] }, headers);

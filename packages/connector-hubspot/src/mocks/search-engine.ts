@@ -71,8 +71,11 @@ function asComparable(value: string): number | string {
 
 /** Compares a record value with a filter value: numbers and dates (ISO or epoch ms) numerically, text case-insensitively. */
 export function compareValues(recordValue: string, filterValue: string): number {
-  const a = asComparable(recordValue);
-  const b = asComparable(filterValue);
+  return compareComparable(asComparable(recordValue), asComparable(filterValue));
+}
+
+/** `compareValues` on values already read by `asComparable` (a sort reads each record's value once, not per comparison). */
+function compareComparable(a: number | string, b: number | string): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   const sa = String(a);
   const sb = String(b);
@@ -169,15 +172,18 @@ export function runSearch(records: Iterable<MockRecord>, body: SearchBody, cap =
   const sortProperty = typeof sort === 'string' ? sort.replace(/^-/, '') : sort?.propertyName;
   const descending = typeof sort === 'string' ? sort.startsWith('-') : sort?.direction === 'DESCENDING';
   const valueOf = (r: MockRecord) => (sortProperty === 'hs_object_id' ? r.id : (r.properties[sortProperty ?? ''] ?? ''));
-  hits.sort((a, b) => {
+  // Each record's sort key and tie-breaker computed once: parsing dates per comparison made a 12,500-record search
+  // page take ~100 ms.
+  const keyed = hits.map((record) => ({ record, key: sortProperty ? asComparable(valueOf(record)) : Number(record.id), tie: sortProperty ? scramble(record.id) : 0 }));
+  keyed.sort((a, b) => {
     if (sortProperty) {
-      const c = compareValues(valueOf(a), valueOf(b));
+      const c = compareComparable(a.key, b.key);
       if (c !== 0) return descending ? -c : c;
-      return scramble(a.id) - scramble(b.id);
+      return a.tie - b.tie;
     }
-    return Number(a.id) - Number(b.id);
+    return (a.key as number) - (b.key as number);
   });
-  const results = hits.slice(after, after + limit);
+  const results = keyed.slice(after, after + limit).map((k) => k.record);
   const nextAfter = after + limit < hits.length ? after + limit : undefined;
   return { ok: true, total: hits.length, results, nextAfter };
 }
