@@ -21,8 +21,10 @@ export async function shortLocals(code: string, options: { file?: string } = {})
       toplevel: false,
       compress: false,
       mangle: { module: false, toplevel: false, keep_fnames: true, keep_classnames: true },
-      // License comments (`/*! ... */`, `@license`) as esbuild left them; no others.
-      format: { comments: 'some' },
+      // License comments (`/*! ... */`, `@license`) as esbuild left them; no others. ASCII only, as esbuild writes:
+      // one non-ASCII character makes V8 hold the whole source as a two-byte string (twice the memory, and core's
+      // runtime then starts a garbage collection during a cold import).
+      format: { comments: 'some', ascii_only: true },
       sourceMap: { includeSources: false },
     },
   );

@@ -1,6 +1,25 @@
 /** Stand-in → the function that builds (once) and returns the real schema. */
 const stand_ins = new WeakMap<object, () => object>();
 
+/** Proxy target of a stand-in → the function that builds (once) and returns the real schema. */
+const builders = new WeakMap<object, () => object>();
+const built = (target: object): object => builders.get(target)!();
+
+/** Every operation on a stand-in, done on the real schema (built on the first). */
+const FORWARD: ProxyHandler<object> = {
+  get: (target, key) => Reflect.get(built(target), key),
+  set: (target, key, value) => Reflect.set(built(target), key, value),
+  has: (target, key) => Reflect.has(built(target), key),
+  ownKeys: (target) => Reflect.ownKeys(built(target)),
+  getOwnPropertyDescriptor: (target, key) => {
+    const descriptor = Reflect.getOwnPropertyDescriptor(built(target), key);
+    // A proxy may not report a property as non-configurable when its (empty) target lacks it.
+    if (descriptor) descriptor.configurable = true;
+    return descriptor;
+  },
+  getPrototypeOf: (target) => Reflect.getPrototypeOf(built(target)),
+};
+
 /**
  * A schema built on first use, not on import. zod builds a schema eagerly and that is not free (~10–30 µs per
  * node): a connector with hundreds of module-level schemas would spend milliseconds of every cold start on
@@ -14,19 +33,11 @@ const stand_ins = new WeakMap<object, () => object>();
 export function lazySchema<T extends object>(build: () => T): T {
   let real: T | undefined;
   const schema = (): T => (real ??= withRealChildren(build()));
-  const standIn = new Proxy({} as T, {
-    get: (_target, key) => Reflect.get(schema(), key),
-    set: (_target, key, value) => Reflect.set(schema(), key, value),
-    has: (_target, key) => Reflect.has(schema(), key),
-    ownKeys: () => Reflect.ownKeys(schema()),
-    getOwnPropertyDescriptor: (_target, key) => {
-      const descriptor = Reflect.getOwnPropertyDescriptor(schema(), key);
-      // A proxy may not report a property as non-configurable when its (empty) target lacks it.
-      if (descriptor) descriptor.configurable = true;
-      return descriptor;
-    },
-    getPrototypeOf: () => Reflect.getPrototypeOf(schema()),
-  });
+  // Per stand-in: its (empty) proxy target and the proxy. The handler is shared, and finds the schema by the target:
+  // a module declares dozens of these, each built on import (a handler of its own was 7 more objects each).
+  const target = {};
+  builders.set(target, schema);
+  const standIn = new Proxy(target, FORWARD) as T;
   stand_ins.set(standIn, schema);
   return standIn;
 }
