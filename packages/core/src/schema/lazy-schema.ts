@@ -7,7 +7,7 @@ const built = (target: object): object => builders.get(target)!();
 
 /** Every operation on a stand-in, done on the real schema (built on the first). */
 const FORWARD: ProxyHandler<object> = {
-  get: (target, key) => Reflect.get(built(target), key),
+  get: (target, key): unknown => Reflect.get(built(target), key),
   set: (target, key, value) => Reflect.set(built(target), key, value),
   has: (target, key) => Reflect.has(built(target), key),
   ownKeys: (target) => Reflect.ownKeys(built(target)),
