@@ -62,7 +62,7 @@ local function advance(st, now)
     local left = 0
     while true do
       local first = redis.call('LINDEX', w.lkey, 0)
-      if not first or tonumber(first) > cutoff then break end
+      if not first or tonumber(first) >= cutoff then break end
       redis.call('RPUSH', w.ekey, redis.call('LPOP', w.lkey))
       left = left + 1
     end

@@ -41,6 +41,30 @@ describe.skipIf(!redisUp)(`RedisRateLimitStore matches MemoryRateLimitStore step
     redis.destroy();
   });
 
+  it('sliding window: a unit leaves the window only once more than the interval has passed since its stamp, in both', async () => {
+    // Whole-millisecond stamps may be up to 1 ms early (packages/core/src/store/memory-rate-limit-store.test.ts).
+    const clock = new FakeClock();
+    const windows: RateWindow[] = [{ name: 's', limit: 1, intervalMs: 1000, algorithm: 'sliding-window' }];
+    const memory = new MemoryRateLimitStore(clock);
+    const shared = redisStore(redis, { prefix, clock });
+    const steps: unknown[] = [];
+    for (const store of [memory, shared]) {
+      const key = `boundary:${steps.length}`;
+      const first = await store.consume(key, windows, 1);
+      await store.complete!(key, windows, 1);
+      clock.advance(1000);
+      const atInterval = await store.consume(key, windows, 1);
+      clock.advance(1);
+      const after = await store.consume(key, windows, 1);
+      steps.push([first.granted, atInterval.granted, atInterval.waitMs, after.granted]);
+      clock.advance(5000);
+    }
+    expect(steps).toEqual([
+      [true, false, 1, true],
+      [true, false, 1, true],
+    ]);
+  });
+
   for (const [label, windows] of Object.entries(SETS)) {
     it.each([1, 2, 3, 4, 5, 6])(`${label}, seed %i`, async (seed) => {
       const random = prng(seed * 7919);

@@ -133,9 +133,9 @@ function imports(r: BenchResults): string {
     `(medians of ${r.profile.imports.runs} interleaved rounds, the order turned by one place each round, after one run to warm the OS file cache). Ours are the built`,
     'packages (`dist`, as published); the SDKs as installed from npm. Bundle: esbuild, minified, of a one-line entry',
     'importing the client, everything included, gzipped with zlib; ours for browsers and workers (`FetchTransport`).',
-    'Goals: import ≤ 40 ms and no slower than the official SDK of the API; bundle ≤ 60 KB min+gzip. "vs SDK": the',
-    'median of the per-round differences (ours − SDK, the two measured in the same round) and its 95 % interval',
-    '(order statistics): an interval that spans 0 means the two are not told apart at this number of rounds.',
+    'Goals: import ≤ 40 ms and no slower than the official SDK of the API (the "vs SDK" median at most 0); bundle ≤ 60 KB',
+    'min+gzip. "vs SDK": the median of the per-round differences (ours − SDK, the two measured in the same round) and its',
+    '95 % interval (order statistics): an interval that spans 0 means the two are not told apart at this number of rounds.',
     '',
     table(
       ['Package', 'Cold import ms (above bare Node)', 'vs SDK ms (95 % interval)', 'Bundle', 'Minified KB', 'Minified + gzip KB', 'Largest parts, minified KB', 'Goal'],
@@ -144,7 +144,10 @@ function imports(r: BenchResults): string {
         if (i.error) return [name, `error: ${i.error}`, '', '', '', '', '', ''];
         const largest = i.largest.map((p) => `${p.name} ${fixed(p.bytes / 1024, 0)}`).join(', ');
         const peer = i.peer ? byName.get(i.peer) : undefined;
-        const met = i.coldImportMs <= 40 && i.gzipBytes <= 60 * 1024 && (!peer || peer.error !== undefined || i.coldImportMs <= peer.coldImportMs);
+        // "No slower than the SDK": the median of the per-round differences (ours − SDK, measured in the same round) at
+        // most 0. Per round, not the two medians: the rounds drift together on a shared machine.
+        const versus = peer && peer.error === undefined ? pairedDifference(i.importRunsMs, peer.importRunsMs) : undefined;
+        const met = i.coldImportMs <= 40 && i.gzipBytes <= 60 * 1024 && (versus === undefined || versus.median <= 0);
         return [name, fixed(i.coldImportMs), versusPeer(i.importRunsMs, peer?.importRunsMs), i.bundlePlatform, fixed(i.minifiedBytes / 1024), fixed(i.gzipBytes / 1024), largest, i.ours ? (met ? '✅ met' : '❌ missed') : ''];
       }),
     ),
@@ -152,11 +155,16 @@ function imports(r: BenchResults): string {
 }
 
 /** Ours minus the peer, round by round (the runs are interleaved: round j of each was measured together). */
+function pairedDifference(ours: readonly number[], peer: readonly number[] | undefined): ReturnType<typeof medianInterval> | undefined {
+  if (!peer || peer.length === 0 || peer.length !== ours.length) return undefined;
+  return medianInterval(ours.map((t, j) => t - peer[j]!));
+}
+
 function versusPeer(ours: readonly number[], peer: readonly number[] | undefined): string {
-  if (!peer || peer.length === 0 || peer.length !== ours.length) return '';
-  const { median, low, high } = medianInterval(ours.map((t, j) => t - peer[j]!));
+  const difference = pairedDifference(ours, peer);
+  if (!difference) return '';
   const signed = (n: number) => `${n > 0 ? '+' : n < 0 ? '−' : ''}${fixed(Math.abs(n))}`;
-  return `${signed(median)} (${signed(low)} … ${signed(high)})`;
+  return `${signed(difference.median)} (${signed(difference.low)} … ${signed(difference.high)})`;
 }
 
 function load(r: BenchResults): string {

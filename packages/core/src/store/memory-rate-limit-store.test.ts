@@ -78,3 +78,22 @@ describe('MemoryRateLimitStore sliding window observations', () => {
     expect(clock.now() - t).toBeGreaterThan(9_000);
   });
 });
+
+describe('MemoryRateLimitStore sliding window boundary', () => {
+  it('a unit leaves the window only once more than the interval has passed since its stamp (whole ms may be up to 1 ms early)', async () => {
+    // The clock reads whole milliseconds: a request answered at t0 + 0.9 is stamped t0. Freed at exactly
+    // t0 + interval, the next request could reach the server 0.9 ms before the first left the server's window (a 429
+    // on loopback, where a request arrives within a millisecond of being sent).
+    const clock = new FakeClock();
+    const store = new MemoryRateLimitStore(clock);
+    const windows = [{ ...rolling(1), intervalMs: 1_000 }];
+    expect((await store.consume('k', windows, 1)).granted).toBe(true);
+    await store.complete('k', windows, 1);
+    clock.advance(1_000);
+    const atInterval = await store.consume('k', windows, 1);
+    expect(atInterval).toMatchObject({ granted: false, waitMs: 1 });
+    clock.advance(1);
+    expect((await store.consume('k', windows, 1)).granted).toBe(true);
+  });
+});
+

@@ -128,7 +128,7 @@ export class MemoryRateLimitStore implements RateLimitStore {
     } else if ('log' in state) {
       const cutoff = now - window.intervalMs;
       let drop = 0;
-      while (drop < state.log.length && (state.log[drop] ?? 0) <= cutoff) drop += 1;
+      while (drop < state.log.length && (state.log[drop] ?? 0) < cutoff) drop += 1;
       if (drop > 0) {
         state.expired.push(...state.log.splice(0, drop));
         if (state.expired.length > state.limit) state.expired.splice(0, state.expired.length - state.limit);
