@@ -5,7 +5,6 @@ import { redactUrl } from './redact-url.js';
 /** `cf sync --to`'s default: a DuckDB file in the working directory. */
 export const DEFAULT_DESTINATION = 'duckdb:./cf.duckdb';
 
-
 /**
  * A destination from a `--to` string: `duckdb:./cf.duckdb` (or a path ending in `.duckdb`, or `duckdb::memory:`),
  * `postgres://user:pass@host:5432/db` (`postgresql://` too; `?schema=name` picks the schema),
